@@ -1,0 +1,153 @@
+//! The only caller of gloo-net: sends one request, reads the body once as text, and reports
+//! transport failures (unreachable, timed out) apart from HTTP answers.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use gloo_net::http::{Method as GlooMethod, RequestBuilder};
+
+use crate::state::secret::Secret;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Delete,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// A header value: plain text, or a secret that is only exposed when the request is sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HeaderValue {
+    Plain(String),
+    Secret(Secret),
+}
+
+/// A request as the providers describe it; built by plain functions, so it is testable natively.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpRequest {
+    pub method: Method,
+    pub url: String,
+    pub headers: Vec<(&'static str, HeaderValue)>,
+    /// JSON text; may hold a password (Rocket.Chat login), so it is never logged.
+    pub body: Option<Secret>,
+}
+
+impl HttpRequest {
+    pub fn new(method: Method, url: String) -> Self {
+        Self { method, url, headers: Vec::new(), body: None }
+    }
+
+    pub fn header(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.headers.push((name, HeaderValue::Plain(value.into())));
+        self
+    }
+
+    pub fn secret_header(mut self, name: &'static str, value: Secret) -> Self {
+        self.headers.push((name, HeaderValue::Secret(value)));
+        self
+    }
+
+    pub fn json_body(mut self, body: &serde_json::Value) -> Self {
+        self.body = Some(Secret::new(body.to_string()));
+        self.header("Content-Type", "application/json")
+    }
+
+    /// `METHOD url` — what Activity and the payload view show; holds no secret.
+    pub fn request_line(&self) -> String {
+        format!("{} {}", self.method.as_str(), self.url)
+    }
+}
+
+/// An HTTP answer as received: status, content type, the rate-limit headers the browser may
+/// read, and the raw body text.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct RawResponse {
+    pub status: u16,
+    pub content_type: Option<String>,
+    pub retry_after: Option<String>,
+    pub rate_limit_reset: Option<String>,
+    pub body: String,
+}
+
+/// The browser got no HTTP answer it may read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TransportError {
+    /// `fetch` rejected: the server is down, the connection dropped, or CORS refused the
+    /// answer. The browser deliberately does not say which.
+    Unreachable { detail: String },
+    TimedOut { after_ms: u32 },
+}
+
+/// Sends `request`, aborting it after `timeout_ms`.
+pub async fn send(request: &HttpRequest, timeout_ms: u32) -> Result<RawResponse, TransportError> {
+    let controller = web_sys::AbortController::new().ok();
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let controller = controller.clone();
+        let timed_out = Rc::clone(&timed_out);
+        leptos::prelude::set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                if let Some(controller) = controller {
+                    controller.abort();
+                }
+            },
+            Duration::from_millis(timeout_ms.into()),
+        )
+        .ok()
+    };
+    let result = exchange(request, controller.as_ref().map(|c| c.signal())).await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    result.map_err(|detail| {
+        if timed_out.get() {
+            TransportError::TimedOut { after_ms: timeout_ms }
+        } else {
+            TransportError::Unreachable { detail }
+        }
+    })
+}
+
+async fn exchange(
+    request: &HttpRequest,
+    signal: Option<web_sys::AbortSignal>,
+) -> Result<RawResponse, String> {
+    let method = match request.method {
+        Method::Get => GlooMethod::GET,
+        Method::Post => GlooMethod::POST,
+        Method::Delete => GlooMethod::DELETE,
+    };
+    let mut builder = RequestBuilder::new(&request.url).method(method).abort_signal(signal.as_ref());
+    for (name, value) in &request.headers {
+        let value = match value {
+            HeaderValue::Plain(text) => text.as_str(),
+            HeaderValue::Secret(secret) => secret.expose(),
+        };
+        builder = builder.header(name, value);
+    }
+    let sendable = match &request.body {
+        Some(body) => builder.body(body.expose().to_owned()),
+        None => builder.build(),
+    }
+    .map_err(|e| e.to_string())?;
+    let response = sendable.send().await.map_err(|e| e.to_string())?;
+    let headers = response.headers();
+    let status = response.status();
+    let content_type = headers.get("content-type");
+    let retry_after = headers.get("retry-after");
+    let rate_limit_reset = headers.get("x-ratelimit-reset");
+    let body = response.text().await.map_err(|e| e.to_string())?;
+    Ok(RawResponse { status, content_type, retry_after, rate_limit_reset, body })
+}

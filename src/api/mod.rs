@@ -1,0 +1,235 @@
+//! The API layer. Views talk to [`Connection`] and never learn which platform answered beyond
+//! its label; each platform lives in its own module with the same three parts: `client` (one
+//! function per endpoint), `wire` (the documented payloads) and `convert` (wire → model).
+
+pub mod altegio;
+pub mod call;
+pub mod decode;
+pub mod error;
+pub mod http;
+pub mod mask;
+pub mod rocket_chat;
+pub mod ryze;
+
+use call::{CallError, Exchange, call};
+use error::Failure;
+
+use crate::config::ConnectionConfig;
+use crate::model::{Integration, Platform};
+use crate::state::secret::Secret;
+
+/// What a person types to connect.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Credentials {
+    RocketChatPassword { user: String, password: Secret, code: Option<String> },
+    RocketChatToken { user_id: String, auth_token: Secret },
+    /// A RyzeAPI account or instance token, or an Altegio partner token.
+    Token(Secret),
+}
+
+/// A connection that is signed in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Session {
+    RocketChat { auth: rocket_chat::client::Auth, username: String, version: String },
+    Ryze { token: Secret },
+    Altegio { token: Secret, application_id: u64 },
+}
+
+impl Session {
+    /// Who is signed in, in words; never the secret.
+    pub fn signed_in_as(&self) -> String {
+        match self {
+            Session::RocketChat { username, version, .. } => format!("{username} (Rocket.Chat {version})"),
+            Session::Ryze { .. } => "RyzeAPI token".into(),
+            Session::Altegio { application_id, .. } => format!("Application {application_id}"),
+        }
+    }
+}
+
+/// How a disconnect ended when it did not fail.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Disconnected {
+    Removed(Exchange),
+    /// The platform's documented "not found" after an earlier removal.
+    AlreadyGone(Exchange),
+}
+
+/// One configured connection and the calls it can make.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Connection {
+    pub config: ConnectionConfig,
+    pub timeout_ms: u32,
+}
+
+/// Credentials of the bundled sandbox; offered only for connections marked `sandbox`.
+fn sandbox_credentials(platform: Platform) -> Credentials {
+    match platform {
+        Platform::Rocketchat => {
+            Credentials::RocketChatPassword { user: "admin".into(), password: Secret::new("admin"), code: None }
+        }
+        Platform::Ryze => Credentials::Token(Secret::new("sandbox-account-token")),
+        Platform::Altegio => Credentials::Token(Secret::new("sandbox-partner-token")),
+    }
+}
+
+impl Connection {
+    fn base(&self) -> &str {
+        &self.config.base_url
+    }
+
+    pub fn demo_credentials(&self) -> Option<Credentials> {
+        self.config.sandbox.then(|| sandbox_credentials(self.config.platform))
+    }
+
+    /// Checks the credentials and returns a session.
+    pub async fn sign_in(&self, credentials: Credentials) -> Result<Session, CallError> {
+        match (self.config.platform, credentials) {
+            (Platform::Rocketchat, Credentials::RocketChatPassword { user, password, code }) => {
+                let version = self.rocket_chat_version().await?;
+                let request = rocket_chat::client::login(self.base(), &user, &password, code.as_deref());
+                let (ok, _): (rocket_chat::wire::LoginOk, _) =
+                    call(request, self.timeout_ms, rocket_chat::wire::read_envelope).await?;
+                let auth = rocket_chat::client::Auth { user_id: ok.data.user_id, token: Secret::new(ok.data.auth_token) };
+                Ok(Session::RocketChat { auth, username: ok.data.me.username, version })
+            }
+            (Platform::Rocketchat, Credentials::RocketChatToken { user_id, auth_token }) => {
+                let version = self.rocket_chat_version().await?;
+                let auth = rocket_chat::client::Auth { user_id: user_id.clone(), token: auth_token };
+                Ok(Session::RocketChat { auth, username: user_id, version })
+            }
+            (Platform::Ryze, Credentials::Token(token)) => Ok(Session::Ryze { token }),
+            (Platform::Altegio, Credentials::Token(token)) => {
+                let application_id = self.config.application_id.unwrap_or_default();
+                Ok(Session::Altegio { token, application_id })
+            }
+            (platform, _) => Err(CallError {
+                failure: Failure::UnexpectedShape {
+                    status: 0,
+                    detail: format!("these credentials are not the kind {} takes", platform.label()),
+                },
+                exchange: Exchange { request_line: String::new(), status: None, body: String::new() },
+            }),
+        }
+    }
+
+    async fn rocket_chat_version(&self) -> Result<String, CallError> {
+        let (info, _): (rocket_chat::wire::Info, _) =
+            call(rocket_chat::client::info(self.base()), self.timeout_ms, rocket_chat::wire::read_envelope).await?;
+        Ok(info.version)
+    }
+
+    /// Every integration of the connection, read to the last page.
+    pub async fn list(&self, session: &Session) -> Result<Vec<Integration>, CallError> {
+        let id = &self.config.id;
+        match session {
+            Session::RocketChat { auth, .. } => {
+                let mut items = Vec::new();
+                loop {
+                    let request = rocket_chat::client::list(self.base(), auth, items.len() as u64);
+                    let (page, exchange): (rocket_chat::wire::IntegrationsPage, _) =
+                        call(request, self.timeout_ms, rocket_chat::wire::read_envelope).await?;
+                    let received = page.integrations.len();
+                    items.extend(page.integrations.into_iter().map(|wire| rocket_chat::convert::integration(id, wire)));
+                    if items.len() as u64 >= page.total {
+                        return Ok(items);
+                    }
+                    if received == 0 {
+                        return Err(list_cut_short(exchange, items.len(), page.total));
+                    }
+                }
+            }
+            Session::Ryze { token } => {
+                let request = ryze::client::list_instances(self.base(), token);
+                let (list, _): (ryze::wire::InstanceList, _) =
+                    call(request, self.timeout_ms, ryze::wire::read_envelope).await?;
+                Ok(list.data.into_iter().filter_map(|instance| ryze::convert::integration(id, instance)).collect())
+            }
+            Session::Altegio { token, application_id } => {
+                let mut items = Vec::new();
+                for page in 1.. {
+                    let request = altegio::client::list_salons(self.base(), token, *application_id, page);
+                    let (envelope, _): (altegio::wire::Envelope<Vec<altegio::wire::Salon>>, _) =
+                        call(request, self.timeout_ms, altegio::wire::read_envelope).await?;
+                    let last_page = (envelope.data.len() as u64) < altegio::client::PAGE_SIZE;
+                    for salon in envelope.data {
+                        let status = self.altegio_status(token, *application_id, salon.id).await;
+                        items.push(altegio::convert::integration(id, *application_id, salon, status));
+                    }
+                    if last_page {
+                        break;
+                    }
+                }
+                Ok(items)
+            }
+        }
+    }
+
+    /// A location's connection status; the list does not carry it. `None` when unreadable,
+    /// so one bad status leaves the card with "unknown" instead of failing the whole list.
+    async fn altegio_status(
+        &self,
+        token: &Secret,
+        application_id: u64,
+        salon_id: u64,
+    ) -> Option<altegio::wire::ConnectionStatus> {
+        let request = altegio::client::status(self.base(), token, &salon_id.to_string(), application_id);
+        call::<altegio::wire::Envelope<altegio::wire::IntegrationStatus>>(request, self.timeout_ms, altegio::wire::read_envelope)
+            .await
+            .ok()
+            .map(|(envelope, _)| envelope.data.connection_status)
+    }
+
+    /// Removes one integration with exactly the documented request.
+    pub async fn disconnect(&self, session: &Session, item: &Integration) -> Result<Disconnected, CallError> {
+        let result = match session {
+            Session::RocketChat { auth, .. } => {
+                let wire_type = rocket_chat::convert::wire_type(item.kind);
+                let request = rocket_chat::client::remove(self.base(), auth, wire_type, &item.id);
+                call::<rocket_chat::wire::RemoveOk>(request, self.timeout_ms, rocket_chat::wire::read_envelope)
+                    .await
+                    .map(|(_, exchange)| exchange)
+            }
+            Session::Ryze { token } => {
+                let request = ryze::client::delete_chatwoot(self.base(), token, &item.id);
+                call::<ryze::wire::Deactivated>(request, self.timeout_ms, ryze::wire::read_envelope)
+                    .await
+                    .map(|(_, exchange)| exchange)
+            }
+            Session::Altegio { token, application_id } => {
+                let request = altegio::client::uninstall(self.base(), token, &item.id, *application_id);
+                call::<altegio::wire::Envelope<serde_json::Value>>(request, self.timeout_ms, altegio::wire::read_envelope)
+                    .await
+                    .map(|(_, exchange)| exchange)
+            }
+        };
+        match result {
+            Ok(exchange) => Ok(Disconnected::Removed(exchange)),
+            Err(error) if is_already_gone(self.config.platform, &error.failure) => {
+                Ok(Disconnected::AlreadyGone(error.exchange))
+            }
+            Err(error) => Err(error),
+        }
+    }
+}
+
+/// The documented answers to removing something that is no longer there.
+pub fn is_already_gone(platform: Platform, failure: &Failure) -> bool {
+    let Failure::Platform { status, said } = failure else { return false };
+    let message = said.message.as_deref();
+    match platform {
+        Platform::Rocketchat => *status == 400 && message == Some("No integration found."),
+        Platform::Ryze => *status == 404 && message == Some("no chatwoot integration to delete"),
+        // Our choice where Altegio is silent: a 404 with no message after an uninstall.
+        Platform::Altegio => *status == 404 && message.is_none(),
+    }
+}
+
+fn list_cut_short(exchange: Exchange, received: usize, total: u64) -> CallError {
+    CallError {
+        failure: Failure::UnexpectedShape {
+            status: exchange.status.unwrap_or_default(),
+            detail: format!("the list stopped after {received} of {total} items"),
+        },
+        exchange,
+    }
+}

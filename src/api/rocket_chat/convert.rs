@@ -1,0 +1,65 @@
+//! Rocket.Chat documents → provider-neutral cards.
+
+use serde_json::Value;
+
+use super::wire::WireIntegration;
+use crate::model::{Field, Integration, Kind, Platform, Status};
+
+pub const INCOMING: &str = "webhook-incoming";
+pub const OUTGOING: &str = "webhook-outgoing";
+
+/// The wire `type` a removal must send for a card of this kind.
+pub fn wire_type(kind: Kind) -> &'static str {
+    match kind {
+        Kind::OutgoingWebhook => OUTGOING,
+        _ => INCOMING,
+    }
+}
+
+pub fn integration(connection_id: &str, wire: WireIntegration) -> Integration {
+    let kind = if wire.kind == OUTGOING { Kind::OutgoingWebhook } else { Kind::IncomingWebhook };
+    let (status, status_word) =
+        if wire.enabled { (Status::Active, "enabled") } else { (Status::Disabled, "disabled") };
+    let mut fields = vec![Field::new("Integration id", wire.id.clone())];
+    if let Some(channels) = channels(wire.channel.as_ref()) {
+        fields.push(Field::new("Channel", channels));
+    }
+    if let Some(username) = wire.username {
+        fields.push(Field::new("Posts as", username));
+    }
+    if let Some(event) = wire.event {
+        fields.push(Field::new("Event", event));
+    }
+    if let Some(urls) = wire.urls.filter(|urls| !urls.is_empty()) {
+        fields.push(Field::new("URLs", urls.join(", ")));
+    }
+    if let Some(words) = wire.trigger_words.filter(|words| !words.is_empty()) {
+        fields.push(Field::new("Trigger words", words.join(", ")));
+    }
+    if let Some(enabled) = wire.script_enabled {
+        fields.push(Field::new("Script", if enabled { "enabled" } else { "disabled" }));
+    }
+    Integration {
+        connection_id: connection_id.to_owned(),
+        platform: Platform::Rocketchat,
+        id: wire.id,
+        name: wire.name,
+        kind,
+        status,
+        status_word: status_word.into(),
+        created_by: wire.created_by.and_then(|by| by.username),
+        created_at: wire.created_at,
+        fields,
+    }
+}
+
+fn channels(channel: Option<&Value>) -> Option<String> {
+    match channel? {
+        Value::String(one) if !one.is_empty() => Some(one.clone()),
+        Value::Array(many) => {
+            let names: Vec<&str> = many.iter().filter_map(Value::as_str).collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,106 @@
+//! Rocket.Chat payloads, one to one with the documented bodies (unknown fields tolerated).
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::api::decode::text_field;
+use crate::api::error::PlatformMessage;
+
+/// `GET /api/info`.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Info {
+    pub version: String,
+}
+
+/// `POST /api/v1/login` 200: `{status: "success", data: {userId, authToken, me}}`.
+#[derive(Clone, Debug, Deserialize)]
+pub struct LoginOk {
+    pub data: LoginData,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LoginData {
+    pub user_id: String,
+    pub auth_token: String,
+    pub me: Me,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Me {
+    pub username: String,
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// `GET /api/v1/integrations.list` 200. `count` is missing from the docs' example, so optional.
+#[derive(Clone, Debug, Deserialize)]
+pub struct IntegrationsPage {
+    pub integrations: Vec<WireIntegration>,
+    pub offset: u64,
+    #[serde(default)]
+    pub count: Option<u64>,
+    pub total: u64,
+}
+
+/// One integration document as listed, fetched or returned by a removal.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WireIntegration {
+    #[serde(rename = "_id")]
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub name: String,
+    pub enabled: bool,
+    #[serde(default)]
+    pub username: Option<String>,
+    #[serde(default)]
+    pub alias: Option<String>,
+    /// An array on current servers; old documents hold a single string.
+    #[serde(default)]
+    pub channel: Option<Value>,
+    #[serde(default)]
+    pub urls: Option<Vec<String>>,
+    #[serde(default)]
+    pub event: Option<String>,
+    #[serde(default)]
+    pub trigger_words: Option<Vec<String>>,
+    #[serde(default)]
+    pub script_enabled: Option<bool>,
+    #[serde(rename = "_createdAt", default)]
+    pub created_at: Option<String>,
+    #[serde(rename = "_createdBy", default)]
+    pub created_by: Option<CreatedBy>,
+    #[serde(rename = "_updatedAt", default)]
+    pub updated_at: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct CreatedBy {
+    #[serde(default)]
+    pub username: Option<String>,
+    #[serde(rename = "_id", default)]
+    pub id: Option<String>,
+}
+
+/// `POST /api/v1/integrations.remove` 200: the whole deleted document.
+#[derive(Clone, Debug, Deserialize)]
+pub struct RemoveOk {
+    pub integration: WireIntegration,
+}
+
+/// `POST /api/v1/logout` 200.
+#[derive(Clone, Debug, Deserialize)]
+pub struct LogoutOk {
+    pub status: String,
+}
+
+/// Reads `{success:false, error, errorType?, details?}` and the pre-8.0 and documented 401
+/// `{status:"error", message}`.
+pub fn read_envelope(body: &Value) -> PlatformMessage {
+    PlatformMessage {
+        message: text_field(body, "error").or_else(|| text_field(body, "message")),
+        error_type: text_field(body, "errorType"),
+    }
+}

@@ -1,0 +1,22 @@
+//! RyzeAPI endpoints; the token travels in the `token` header, never in the URL.
+
+use crate::api::call::path_segment;
+use crate::api::http::{HttpRequest, Method};
+use crate::config::endpoint;
+use crate::state::secret::Secret;
+
+fn authed(request: HttpRequest, token: &Secret) -> HttpRequest {
+    request.secret_header("token", token.clone())
+}
+
+/// `GET /api/instance/list`: every instance an account token covers, or the one an instance
+/// token owns.
+pub fn list_instances(base: &str, token: &Secret) -> HttpRequest {
+    authed(HttpRequest::new(Method::Get, endpoint(base, "/api/instance/list")), token)
+}
+
+/// `DELETE /api/chatwoot/delete/:instance`.
+pub fn delete_chatwoot(base: &str, token: &Secret, instance: &str) -> HttpRequest {
+    let url = endpoint(base, &format!("/api/chatwoot/delete/{}", path_segment(instance)));
+    authed(HttpRequest::new(Method::Delete, url), token)
+}

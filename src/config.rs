@@ -1,0 +1,151 @@
+//! Runtime configuration: `config.json`, fetched from beside `index.html` so a static host can
+//! change connections without a rebuild.
+
+use serde::Deserialize;
+
+use crate::model::Platform;
+
+const DEFAULT_REQUEST_TIMEOUT_MS: u32 = 15_000;
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Config {
+    pub connections: Vec<ConnectionConfig>,
+    #[serde(default = "default_timeout")]
+    pub request_timeout_ms: u32,
+}
+
+fn default_timeout() -> u32 {
+    DEFAULT_REQUEST_TIMEOUT_MS
+}
+
+/// One account on one platform.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionConfig {
+    pub id: String,
+    pub platform: Platform,
+    pub label: String,
+    /// The platform root the documented paths are appended to (Rocket.Chat: before `/api`;
+    /// RyzeAPI: before `/api`; Altegio: before `/marketplace`).
+    pub base_url: String,
+    pub application_id: Option<u64>,
+    /// Marks the bundled sandbox, which offers demo credentials.
+    #[serde(default)]
+    pub sandbox: bool,
+    pub rate_limit: Option<RateLimit>,
+}
+
+/// Overrides the pace Unplug keeps for a connection: `requests` per `perMs` milliseconds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RateLimit {
+    pub requests: u32,
+    pub per_ms: u64,
+}
+
+/// Why `config.json` cannot be used, in words an operator can act on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigError {
+    Unreadable(String),
+    Invalid(String),
+}
+
+impl ConfigError {
+    pub fn message(&self) -> String {
+        match self {
+            ConfigError::Unreadable(why) => format!("config.json could not be loaded: {why}"),
+            ConfigError::Invalid(why) => format!("config.json is not valid: {why}"),
+        }
+    }
+}
+
+impl Config {
+    /// Parses and checks the file's text; every rule broken is named.
+    pub fn parse(text: &str) -> Result<Config, ConfigError> {
+        let config: Config =
+            serde_json::from_str(text).map_err(|e| ConfigError::Invalid(e.to_string()))?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        if self.connections.is_empty() {
+            return Err(ConfigError::Invalid("\"connections\" is empty".into()));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for connection in &self.connections {
+            let id = &connection.id;
+            if id.trim().is_empty() {
+                return Err(ConfigError::Invalid("a connection has an empty \"id\"".into()));
+            }
+            if !seen.insert(id.as_str()) {
+                return Err(ConfigError::Invalid(format!("connection id \"{id}\" is used twice")));
+            }
+            if connection.base_url.trim().is_empty() {
+                return Err(ConfigError::Invalid(format!("connection \"{id}\" has an empty \"baseUrl\"")));
+            }
+            if connection.platform == Platform::Altegio && connection.application_id.is_none() {
+                return Err(ConfigError::Invalid(format!(
+                    "Altegio connection \"{id}\" needs \"applicationId\""
+                )));
+            }
+            if connection.rate_limit.is_some_and(|limit| limit.requests == 0 || limit.per_ms == 0) {
+                return Err(ConfigError::Invalid(format!(
+                    "connection \"{id}\" has a \"rateLimit\" of zero"
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Appends a documented path to a connection's base URL, whatever trailing slash it has.
+pub fn endpoint(base_url: &str, path: &str) -> String {
+    format!("{}/{}", base_url.trim_end_matches('/'), path.trim_start_matches('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHIPPED: &str = include_str!("../public/config.json");
+
+    #[test]
+    fn the_shipped_config_is_valid_and_points_at_the_sandbox() {
+        let config = Config::parse(SHIPPED).expect("public/config.json parses");
+        assert_eq!(config.connections.len(), 3);
+        assert!(config.connections.iter().all(|c| c.sandbox));
+    }
+
+    #[test]
+    fn explains_each_broken_rule() {
+        let cases = [
+            (r#"{"connections": []}"#, "\"connections\" is empty"),
+            (
+                r#"{"connections":[{"id":"a","platform":"ryze","label":"A","baseUrl":"x"},{"id":"a","platform":"ryze","label":"B","baseUrl":"y"}]}"#,
+                "used twice",
+            ),
+            (
+                r#"{"connections":[{"id":"a","platform":"altegio","label":"A","baseUrl":"x"}]}"#,
+                "needs \"applicationId\"",
+            ),
+            (
+                r#"{"connections":[{"id":"a","platform":"slack","label":"A","baseUrl":"x"}]}"#,
+                "unknown variant `slack`",
+            ),
+            (r#"{"connections":[{"id":"a","platform":"ryze","label":"A"}]}"#, "missing field `baseUrl`"),
+            ("<html>", "expected value"),
+        ];
+        for (text, expected) in cases {
+            let message = Config::parse(text).expect_err(text).message();
+            assert!(message.contains(expected), "{message} should contain {expected}");
+        }
+    }
+
+    #[test]
+    fn endpoint_joins_with_exactly_one_slash() {
+        assert_eq!(endpoint("http://h/ryze/", "/api/x"), "http://h/ryze/api/x");
+        assert_eq!(endpoint("/proxy/rc", "api/x"), "/proxy/rc/api/x");
+    }
+}

@@ -1,0 +1,3 @@
+//! Shared state helpers.
+
+pub mod secret;
