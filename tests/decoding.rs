@@ -1,0 +1,227 @@
+//! Native tests: every documented fixture decodes, every documented error maps to the right
+//! outcome, and no body — random or cut short — makes a decoder panic.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use unplug::api::decode::{ReadEnvelope, decode, error_answer};
+use unplug::api::error::{Failure, PlatformMessage};
+use unplug::api::http::RawResponse;
+use unplug::api::mask::readable_body;
+use unplug::api::{altegio, is_already_gone, rocket_chat, ryze};
+use unplug::model::{Kind, Platform, Status};
+
+macro_rules! fixture {
+    ($path:literal) => {
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/", $path))
+    };
+}
+
+fn answer(status: u16, body: &str) -> RawResponse {
+    RawResponse { status, content_type: Some("application/json".into()), body: body.into(), ..Default::default() }
+}
+
+fn ok<T: serde::de::DeserializeOwned>(body: &str, envelope: ReadEnvelope) -> T {
+    decode(&answer(200, body), envelope, 0.0).unwrap_or_else(|failure| panic!("{}", failure.summary()))
+}
+
+fn said(message: &str, error_type: Option<&str>) -> PlatformMessage {
+    PlatformMessage { message: Some(message.into()), error_type: error_type.map(Into::into) }
+}
+
+#[test]
+fn rocket_chat_success_fixtures_decode() {
+    let envelope = rocket_chat::wire::read_envelope;
+    let info: rocket_chat::wire::Info = ok(fixture!("rocketchat/info.json"), envelope);
+    assert_eq!(info.version, "8.8.1");
+    let login: rocket_chat::wire::LoginOk = ok(fixture!("rocketchat/login_ok.json"), envelope);
+    assert_eq!(login.data.user_id, "aobEdbYhXfu5hkeqG");
+    let _: rocket_chat::wire::LogoutOk = ok(fixture!("rocketchat/logout_ok.json"), envelope);
+    let removed: rocket_chat::wire::RemoveOk = ok(fixture!("rocketchat/remove_ok_outgoing.json"), envelope);
+    assert_eq!(removed.integration.id, "oNLthAt9RwMw39N2B");
+
+    let page: rocket_chat::wire::IntegrationsPage = ok(fixture!("rocketchat/list_ok.json"), envelope);
+    assert_eq!(page.total as usize, page.integrations.len());
+    let cards: Vec<_> = page.integrations.into_iter().map(|wire| rocket_chat::convert::integration("rc", wire)).collect();
+    let outgoing = &cards[0];
+    assert_eq!((outgoing.kind, outgoing.status, outgoing.name.as_str()), (Kind::OutgoingWebhook, Status::Disabled, "Testing via REST API"));
+    assert_eq!(outgoing.created_by.as_deref(), Some("graywolf336"));
+    assert_eq!(cards[1].kind, Kind::IncomingWebhook);
+    assert_eq!(rocket_chat::convert::wire_type(cards[1].kind), "webhook-incoming");
+}
+
+#[test]
+fn rocket_chat_errors_keep_the_platform_words() {
+    let envelope = rocket_chat::wire::read_envelope;
+    let cases = [
+        (400, fixture!("rocketchat/remove_not_found.json"), Failure::Platform { status: 400, said: said("No integration found.", None) }),
+        (
+            400,
+            fixture!("rocketchat/remove_invalid_integration.json"),
+            Failure::Platform { status: 400, said: said("Invalid integration [error-invalid-integration]", Some("error-invalid-integration")) },
+        ),
+        (
+            400,
+            fixture!("rocketchat/remove_not_authorized.json"),
+            Failure::Platform { status: 400, said: said("Unauthorized [not_authorized]", Some("not_authorized")) },
+        ),
+        (
+            403,
+            fixture!("rocketchat/forbidden_v8.json"),
+            Failure::Platform {
+                status: 403,
+                said: said("User does not have the permissions required for this action [error-forbidden]", None),
+            },
+        ),
+        (401, fixture!("rocketchat/unauthorized_v8.json"), Failure::Unauthorized { status: 401, said: said("You must be logged in to do this.", None) }),
+        (401, fixture!("rocketchat/unauthorized_v7.json"), Failure::Unauthorized { status: 401, said: said("You must be logged in to do this.", None) }),
+        (401, fixture!("rocketchat/unauthorized_docs.json"), Failure::Unauthorized { status: 401, said: said("You must be logged in to do this.", None) }),
+        (401, fixture!("rocketchat/login_failed_v7.json"), Failure::Unauthorized { status: 401, said: said("Unauthorized", None) }),
+    ];
+    for (status, body, expected) in cases {
+        assert_eq!(error_answer(&answer(status, body), envelope, 0.0), expected, "{body}");
+    }
+    let invalid = error_answer(&answer(400, fixture!("rocketchat/remove_invalid_params_no_type.json")), envelope, 0.0);
+    assert_eq!(invalid.said().and_then(|s| s.error_type.as_deref()), Some("invalid-params"));
+
+    let limited = error_answer(&answer(429, fixture!("rocketchat/too_many_requests.json")), envelope, 0.0);
+    assert!(matches!(limited, Failure::RateLimited { wait_secs: Some(42), .. }), "{limited:?}");
+}
+
+#[test]
+fn ryze_fixtures_decode_and_errors_map() {
+    let envelope = ryze::wire::read_envelope;
+    let list: ryze::wire::InstanceList = ok(fixture!("ryze/instance_list.json"), envelope);
+    let card = ryze::convert::integration("ryze", list.data[0].clone()).expect("suporte has Chatwoot");
+    assert_eq!((card.id.as_str(), card.kind, card.status), ("suporte", Kind::ChatwootOnInstance, Status::Active));
+    let deleted: ryze::wire::Deactivated = ok(fixture!("ryze/delete_ok.json"), envelope);
+    assert_eq!(deleted.message, "chatwoot integration deactivated");
+
+    let cases = [
+        (404, fixture!("ryze/instance_not_found.json"), "instance not found"),
+        (404, fixture!("ryze/no_integration_to_delete.json"), "no chatwoot integration to delete"),
+        (503, fixture!("ryze/gateway_not_configured.json"), "integration gateway not configured"),
+        (403, fixture!("ryze/forbidden_instance.json"), "Instance token does not match the requested instance"),
+    ];
+    for (status, body, message) in cases {
+        assert_eq!(error_answer(&answer(status, body), envelope, 0.0), Failure::Platform { status, said: said(message, None) });
+    }
+    assert_eq!(
+        error_answer(&answer(401, fixture!("ryze/invalid_token.json")), envelope, 0.0),
+        Failure::Unauthorized { status: 401, said: said("Invalid token", None) }
+    );
+    let mut limited = answer(429, fixture!("ryze/rate_limited.json"));
+    limited.rate_limit_reset = Some("1030".into());
+    assert_eq!(
+        error_answer(&limited, envelope, 1_000_000.0),
+        Failure::RateLimited { wait_secs: Some(30), said: said("Rate limit exceeded. Try again later.", None) }
+    );
+}
+
+#[test]
+fn altegio_fixtures_decode_and_errors_map() {
+    let envelope = altegio::wire::read_envelope;
+    let salons: altegio::wire::Envelope<Vec<altegio::wire::Salon>> = ok(fixture!("altegio/salons_ok.json"), envelope);
+    let status: altegio::wire::Envelope<altegio::wire::IntegrationStatus> = ok(fixture!("altegio/status_ok.json"), envelope);
+    let salon = salons.data[0].clone();
+    let card = altegio::convert::integration("alt", 1, salon, Some(status.data.connection_status));
+    assert_eq!((card.id.as_str(), card.name.as_str(), card.status), ("1050", "La Visage", Status::Active));
+    let _: altegio::wire::Envelope<serde_json::Value> = ok(fixture!("altegio/uninstall_ok.json"), envelope);
+    let _: altegio::wire::Envelope<serde_json::Value> = ok(fixture!("altegio/empty_success.json"), envelope);
+
+    let cases = [
+        (401, fixture!("altegio/unauthorized.json"), Failure::Unauthorized { status: 401, said: said("Authentication needed.", None) }),
+        (403, fixture!("altegio/forbidden.json"), Failure::Platform { status: 403, said: said("Access denied.", None) }),
+        (404, fixture!("altegio/not_found.json"), Failure::Platform { status: 404, said: PlatformMessage::default() }),
+        (
+            422,
+            fixture!("altegio/unprocessable.json"),
+            Failure::Platform { status: 422, said: said("An error has occurred. The count must be between 1 and 1000.", None) },
+        ),
+    ];
+    for (status, body, expected) in cases {
+        assert_eq!(error_answer(&answer(status, body), envelope, 0.0), expected, "{body}");
+    }
+}
+
+#[test]
+fn already_gone_is_recognised_only_for_the_documented_answers() {
+    let gone = [
+        (Platform::Rocketchat, 400, fixture!("rocketchat/remove_not_found.json"), rocket_chat::wire::read_envelope as ReadEnvelope),
+        (Platform::Ryze, 404, fixture!("ryze/no_integration_to_delete.json"), ryze::wire::read_envelope),
+        (Platform::Altegio, 404, fixture!("altegio/not_found.json"), altegio::wire::read_envelope),
+    ];
+    for (platform, status, body, envelope) in gone {
+        assert!(is_already_gone(platform, &error_answer(&answer(status, body), envelope, 0.0)), "{body}");
+    }
+    let not_gone = [
+        (Platform::Rocketchat, 400, fixture!("rocketchat/remove_invalid_integration.json"), rocket_chat::wire::read_envelope as ReadEnvelope),
+        (Platform::Ryze, 404, fixture!("ryze/instance_not_found.json"), ryze::wire::read_envelope),
+        (Platform::Altegio, 403, fixture!("altegio/forbidden.json"), altegio::wire::read_envelope),
+    ];
+    for (platform, status, body, envelope) in not_gone {
+        assert!(!is_already_gone(platform, &error_answer(&answer(status, body), envelope, 0.0)), "{body}");
+    }
+}
+
+#[test]
+fn shown_bodies_never_hold_the_documented_secrets() {
+    let bodies = [
+        (fixture!("rocketchat/list_ok.json"), "Bm4dVbXcRpLa9sQw2ZyKt7Hn"),
+        (fixture!("rocketchat/login_ok.json"), "9HqLlyZOugoStsXCUfD_0YdwnNnunAJF8V47U3QHXSq"),
+        (fixture!("ryze/chatwoot_info.json"), "sk_live_abc123"),
+        (fixture!("altegio/disable_webhook.json"), "yasdfkjah2328aj"),
+    ];
+    for (body, secret) in bodies {
+        assert!(body.contains(secret), "the fixture holds the secret under test");
+        assert!(!readable_body(body).contains(secret));
+        let cut = &body[..body.find(secret).expect("present") + secret.len() / 2];
+        assert!(!readable_body(cut).contains(&secret[..secret.len() / 2]), "cut body leaked {secret}");
+    }
+}
+
+const ALL_FIXTURES: &[&str] = &[
+    fixture!("rocketchat/list_ok.json"),
+    fixture!("rocketchat/login_ok.json"),
+    fixture!("rocketchat/remove_ok_outgoing.json"),
+    fixture!("rocketchat/remove_invalid_params_no_type.json"),
+    fixture!("ryze/instance_list.json"),
+    fixture!("ryze/chatwoot_info.json"),
+    fixture!("ryze/rate_limited.json"),
+    fixture!("altegio/salons_ok.json"),
+    fixture!("altegio/status_ok.json"),
+    fixture!("altegio/unprocessable.json"),
+];
+
+/// Runs every decoder of every platform over one answer; only panics matter here.
+fn decode_everything(status: u16, body: &str) {
+    let raw = answer(status, body);
+    let _ = decode::<rocket_chat::wire::IntegrationsPage>(&raw, rocket_chat::wire::read_envelope, 0.0);
+    let _ = decode::<rocket_chat::wire::LoginOk>(&raw, rocket_chat::wire::read_envelope, 0.0);
+    let _ = decode::<rocket_chat::wire::RemoveOk>(&raw, rocket_chat::wire::read_envelope, 0.0);
+    let _ = decode::<ryze::wire::InstanceList>(&raw, ryze::wire::read_envelope, 0.0);
+    let _ = decode::<ryze::wire::Deactivated>(&raw, ryze::wire::read_envelope, 0.0);
+    let _ = decode::<altegio::wire::Envelope<Vec<altegio::wire::Salon>>>(&raw, altegio::wire::read_envelope, 0.0);
+    let _ = decode::<altegio::wire::Envelope<altegio::wire::IntegrationStatus>>(&raw, altegio::wire::read_envelope, 0.0);
+    let _ = readable_body(body);
+}
+
+proptest! {
+    #[test]
+    fn random_bodies_never_panic(status in 100u16..600, body in ".{0,200}") {
+        decode_everything(status, &body);
+    }
+
+    #[test]
+    fn truncated_fixtures_never_panic_and_are_named(index in 0..ALL_FIXTURES.len(), cut in 0.0f64..1.0) {
+        let body = ALL_FIXTURES[index];
+        let mut end = (body.len() as f64 * cut) as usize;
+        while !body.is_char_boundary(end) { end -= 1; }
+        let cut_body = &body[..end];
+        decode_everything(200, cut_body);
+        decode_everything(404, cut_body);
+        if !cut_body.trim().is_empty() && serde_json::from_str::<serde_json::Value>(cut_body).is_err() {
+            let failure = decode::<serde_json::Value>(&answer(200, cut_body), ryze::wire::read_envelope, 0.0).unwrap_err();
+            prop_assert!(matches!(failure, Failure::Truncated { .. } | Failure::Malformed { .. }), "{:?}", failure);
+        }
+    }
+}
