@@ -33,6 +33,13 @@ pub struct CallError {
     pub exchange: Exchange,
 }
 
+impl CallError {
+    /// A failure found before any request went out.
+    pub fn before_sending(failure: Failure) -> Self {
+        Self { failure, exchange: Exchange { request_line: String::new(), status: None, body: String::new() } }
+    }
+}
+
 /// Sends `request` and decodes a 2xx answer into `T`.
 pub async fn call<T: DeserializeOwned>(
     request: HttpRequest,

@@ -102,13 +102,10 @@ impl Connection {
                 let application_id = self.config.application_id.unwrap_or_default();
                 Ok(Session::Altegio { token, application_id })
             }
-            (platform, _) => Err(CallError {
-                failure: Failure::UnexpectedShape {
-                    status: 0,
-                    detail: format!("these credentials are not the kind {} takes", platform.label()),
-                },
-                exchange: Exchange { request_line: String::new(), status: None, body: String::new() },
-            }),
+            (platform, _) => Err(CallError::before_sending(Failure::UnexpectedShape {
+                status: 0,
+                detail: format!("these credentials are not the kind {} takes", platform.label()),
+            })),
         }
     }
 

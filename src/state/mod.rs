@@ -1,3 +1,4 @@
-//! Shared state helpers.
+//! Shared state: small `Copy` structs installed once at the root.
 
+pub mod connections;
 pub mod secret;

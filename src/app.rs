@@ -1,0 +1,46 @@
+//! Loads `config.json`, installs the shared state once, and lays out the page.
+
+use leptos::prelude::*;
+
+use crate::api::Connection;
+use crate::api::http::{self, HttpRequest, Method};
+use crate::config::{Config, ConfigError};
+use crate::state::connections::provide_connections;
+use crate::views::console::Console;
+
+/// How long to wait for `config.json` itself.
+const CONFIG_TIMEOUT_MS: u32 = 10_000;
+
+async fn load_config() -> Result<Config, ConfigError> {
+    let request = HttpRequest::new(Method::Get, "config.json".into());
+    let raw = http::send(&request, CONFIG_TIMEOUT_MS).await.map_err(|error| ConfigError::Unreadable(format!("{error:?}")))?;
+    if raw.status != 200 {
+        return Err(ConfigError::Unreadable(format!("HTTP {} for config.json", raw.status)));
+    }
+    Config::parse(&raw.body)
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let config = LocalResource::new(load_config);
+    view! {
+        {move || match config.get() {
+            None => view! { <p class="unplug-loading" role="status">"Loading configuration…"</p> }.into_any(),
+            Some(Err(error)) => view! {
+                <div class="unplug-config-error" role="alert">
+                    <h1>"Unplug cannot start"</h1>
+                    <p>{error.message()}</p>
+                    <p>"Fix config.json beside index.html (see the README's Deploy section) and reload."</p>
+                </div>
+            }
+            .into_any(),
+            Some(Ok(config)) => {
+                let timeout_ms = config.request_timeout_ms;
+                provide_connections(
+                    config.connections.into_iter().map(|config| Connection { config, timeout_ms }).collect(),
+                );
+                view! { <Console /> }.into_any()
+            }
+        }}
+    }
+}

@@ -1,0 +1,4 @@
+//! Whole views of the console.
+
+pub mod connections;
+pub mod console;

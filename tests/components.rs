@@ -1,0 +1,100 @@
+//! wasm tests in headless Chromium: components mounted into a fresh element, asserted by
+//! text and ARIA.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use leptos::task::tick;
+use unplug::api::Disconnected;
+use unplug::api::call::{CallError, Exchange};
+use unplug::api::error::{Failure, PlatformMessage};
+use unplug::components::card::Card;
+use unplug::components::outcome::Outcome;
+use unplug::model::{Field, Integration, Kind, Platform, Status};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh_host() -> web_sys::HtmlElement {
+    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let host = document.create_element("div").expect("div").unchecked_into::<web_sys::HtmlElement>();
+    document.body().expect("body").append_child(&host).expect("appended");
+    host
+}
+
+fn query(host: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
+    host.query_selector(selector).expect("valid selector").unwrap_or_else(|| panic!("{selector} is rendered"))
+}
+
+fn exchange(status: u16, body: &str) -> Exchange {
+    Exchange { request_line: "POST http://h/api/v1/integrations.remove".into(), status: Some(status), body: body.into() }
+}
+
+#[wasm_bindgen_test]
+fn a_card_is_an_article_named_after_its_integration_with_a_disconnect_button() {
+    let host = fresh_host();
+    let item = Integration {
+        connection_id: "rc".into(),
+        platform: Platform::Rocketchat,
+        id: "oNLthAt9RwMw39N2B".into(),
+        name: "GitHub pushes".into(),
+        kind: Kind::IncomingWebhook,
+        status: Status::Active,
+        status_word: "enabled".into(),
+        created_by: Some("graywolf336".into()),
+        created_at: Some("2017-01-06T13:42:14.143Z".into()),
+        fields: vec![Field::new("Channel", "#dev")],
+    };
+    let _mounted = leptos::mount::mount_to(host.clone(), move || {
+        view! { <Card item=item.clone() connection_label="Rocket.Chat (sandbox)".to_owned() /> }
+    });
+
+    let article = query(&host, "article");
+    let title_id = article.get_attribute("aria-labelledby").expect("labelled");
+    let title = host.query_selector(&format!("#{title_id}")).expect("selector").expect("the title exists");
+    assert_eq!(title.text_content().as_deref(), Some("GitHub pushes"));
+    assert_eq!(article.get_attribute("data-status").as_deref(), Some("active"));
+    let text = article.text_content().unwrap_or_default();
+    for expected in ["Rocket.Chat · Rocket.Chat (sandbox)", "Incoming webhook", "Active (enabled)", "graywolf336", "#dev"] {
+        assert!(text.contains(expected), "{expected} missing from {text}");
+    }
+    let button = query(&host, "article > button");
+    assert_eq!(button.text_content().as_deref(), Some("Disconnect"));
+    let dialog = query(&host, "dialog");
+    assert!(!dialog.has_attribute("open"), "the confirmation waits for a click");
+    assert!(dialog.text_content().unwrap_or_default().contains("Disconnect GitHub pushes?"));
+}
+
+#[wasm_bindgen_test]
+async fn a_failure_is_an_alert_with_the_platform_words_and_a_hidden_raw_body() {
+    let host = fresh_host();
+    let failure = Failure::Platform {
+        status: 400,
+        said: PlatformMessage {
+            message: Some("Invalid integration [error-invalid-integration]".into()),
+            error_type: Some("error-invalid-integration".into()),
+        },
+    };
+    let result = Err(CallError { failure, exchange: exchange(400, "{\"success\": false}") });
+    let _mounted = leptos::mount::mount_to(host.clone(), move || view! { <Outcome result=result.clone() /> });
+
+    let alert = query(&host, "[role=alert]");
+    let text = alert.text_content().unwrap_or_default();
+    assert!(text.contains("HTTP 400"), "{text}");
+    assert!(text.contains("Invalid integration [error-invalid-integration]"), "{text}");
+    assert!(text.contains("error-invalid-integration"), "{text}");
+    assert!(host.query_selector("pre").expect("selector").is_none(), "the raw body starts hidden");
+    let toggle = query(&host, ".unplug-raw__toggle").unchecked_into::<web_sys::HtmlElement>();
+    toggle.click();
+    tick().await;
+    assert_eq!(query(&host, "pre").text_content().as_deref(), Some("{\"success\": false}"));
+}
+
+#[wasm_bindgen_test]
+fn already_gone_is_a_polite_status_not_an_alert() {
+    let host = fresh_host();
+    let result = Ok(Disconnected::AlreadyGone(exchange(404, "{}")));
+    let _mounted = leptos::mount::mount_to(host.clone(), move || view! { <Outcome result=result.clone() /> });
+    assert!(query(&host, "[role=status]").text_content().unwrap_or_default().contains("Already disconnected"));
+    assert!(host.query_selector("[role=alert]").expect("selector").is_none());
+}
