@@ -12,7 +12,7 @@ pub fn integration(connection_id: &str, instance: Instance) -> Option<Integratio
         "error" => Status::Error,
         _ => Status::Unknown,
     };
-    let mut fields = vec![Field::new("Instance", instance.instance_name.clone())];
+    let mut fields = Vec::new();
     if let Some(state) = instance.connection.map(|connection| connection.state) {
         fields.push(Field::new("WhatsApp", state));
     }
@@ -22,16 +22,14 @@ pub fn integration(connection_id: &str, instance: Instance) -> Option<Integratio
     if let Some(bridge) = chatwoot.bridge_integration_id {
         fields.push(Field::new("Bridge integration id", bridge));
     }
-    let name = instance
-        .profile
-        .and_then(|profile| profile.name)
-        .filter(|name| !name.is_empty())
-        .unwrap_or_else(|| instance.instance_name.clone());
+    if let Some(profile) = instance.profile.and_then(|profile| profile.name).filter(|name| !name.is_empty()) {
+        fields.push(Field::new("WhatsApp profile", profile));
+    }
     Some(Integration {
         connection_id: connection_id.to_owned(),
         platform: Platform::Ryze,
+        name: instance.instance_name.clone(),
         id: instance.instance_name,
-        name,
         kind: Kind::ChatwootOnInstance,
         status,
         status_word,
