@@ -1,0 +1,196 @@
+//! Fault knobs: the next N matching requests are slowed, broken or dropped on purpose, so the
+//! console's handling of bad networks and bad gateways can be seen.
+
+use std::thread;
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use crate::http::{Outcome, Response};
+use crate::router::Platform;
+
+/// What a gateway in front of the platform does wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Latency(u64),
+    Html5xx,
+    Malformed,
+    Truncated,
+    Empty,
+    Drop,
+}
+
+impl Kind {
+    fn parse(text: &str) -> Option<Self> {
+        match text {
+            "html5xx" => Some(Self::Html5xx),
+            "malformed" => Some(Self::Malformed),
+            "truncated" => Some(Self::Truncated),
+            "empty" => Some(Self::Empty),
+            "drop" => Some(Self::Drop),
+            _ => text
+                .strip_prefix("latency:")
+                .and_then(|ms| ms.parse().ok())
+                .map(Self::Latency),
+        }
+    }
+
+    fn name(self) -> String {
+        match self {
+            Self::Latency(ms) => format!("latency:{ms}"),
+            Self::Html5xx => "html5xx".to_owned(),
+            Self::Malformed => "malformed".to_owned(),
+            Self::Truncated => "truncated".to_owned(),
+            Self::Empty => "empty".to_owned(),
+            Self::Drop => "drop".to_owned(),
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Fault {
+    platform: Platform,
+    /// A route template of the platform, or `*` for any request to it.
+    route: String,
+    kind: Kind,
+    remaining: u64,
+}
+
+/// Pending faults, oldest first; the oldest matching one is used first.
+#[derive(Debug, Default)]
+pub struct Faults(Vec<Fault>);
+
+impl Faults {
+    /// Adds a fault from the control body `{"platform","route","kind","count"?}`.
+    pub fn add(&mut self, body: &Value) -> Result<(), String> {
+        let platform_name = body["platform"].as_str().unwrap_or_default();
+        let platform = Platform::from_name(platform_name).ok_or_else(|| {
+            format!("platform must be one of rocketchat, ryze, altegio (got {platform_name:?})")
+        })?;
+        let route = body["route"].as_str().unwrap_or_default();
+        if route != "*" && !platform.routes().contains(&route) {
+            return Err(format!(
+                "route must be * or one of {} (got {route:?})",
+                platform.routes().join(", ")
+            ));
+        }
+        let kind_text = body["kind"].as_str().unwrap_or_default();
+        let kind = Kind::parse(kind_text).ok_or_else(|| {
+            format!("kind must be latency:MS, html5xx, malformed, truncated, empty or drop (got {kind_text:?})")
+        })?;
+        let remaining = match &body["count"] {
+            Value::Null => 1,
+            count => count
+                .as_u64()
+                .filter(|count| *count > 0)
+                .ok_or("count must be a positive integer")?,
+        };
+        self.0.push(Fault {
+            platform,
+            route: route.to_owned(),
+            kind,
+            remaining,
+        });
+        Ok(())
+    }
+
+    /// Uses up one request's worth of the first fault matching this request, if any.
+    pub fn take(&mut self, platform: Platform, template: Option<&str>) -> Option<Kind> {
+        let index = self.0.iter().position(|fault| {
+            fault.platform == platform
+                && (fault.route == "*" || Some(fault.route.as_str()) == template)
+        })?;
+        let fault = &mut self.0[index];
+        let kind = fault.kind;
+        fault.remaining -= 1;
+        if fault.remaining == 0 {
+            self.0.remove(index);
+        }
+        Some(kind)
+    }
+
+    pub fn to_json(&self) -> Value {
+        let pending: Vec<Value> = self
+            .0
+            .iter()
+            .map(|fault| {
+                json!({
+                    "platform": fault.platform.name(),
+                    "route": fault.route,
+                    "kind": fault.kind.name(),
+                    "count": fault.remaining,
+                })
+            })
+            .collect();
+        json!({ "faults": pending })
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
+/// What nginx sends when the upstream is down: the console must cope with HTML where JSON was due.
+const NGINX_502: &str = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+/// Labelled JSON, but not JSON.
+const MALFORMED_JSON: &str = r#"{"success":true,"data":[{"id":1050,"title":"La Visage",}"#;
+
+/// Runs the real handler (or not) as the fault says. `truncated` and `empty` let the request take
+/// effect and spoil only the answer, like a proxy cutting the reply after the platform acted;
+/// `html5xx`, `malformed` and `drop` never reach the platform.
+pub fn apply(fault: Option<Kind>, real: impl FnOnce() -> Response) -> Outcome {
+    match fault {
+        None => Outcome::Respond(real()),
+        Some(Kind::Latency(ms)) => {
+            thread::sleep(Duration::from_millis(ms));
+            Outcome::Respond(real())
+        }
+        Some(Kind::Html5xx) => Outcome::Respond(Response::with_body(502, "text/html", NGINX_502)),
+        Some(Kind::Malformed) => Outcome::Respond(Response::json_text(200, MALFORMED_JSON)),
+        Some(Kind::Truncated) => {
+            let mut response = real();
+            response.body.truncate(response.body.len() / 2);
+            Outcome::Respond(response)
+        }
+        Some(Kind::Empty) => {
+            let mut response = real();
+            response.body.clear();
+            Outcome::Respond(response)
+        }
+        Some(Kind::Drop) => Outcome::Drop,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Faults, Kind};
+    use crate::router::Platform;
+    use serde_json::json;
+
+    #[test]
+    fn a_fault_serves_count_requests_then_expires() {
+        let mut faults = Faults::default();
+        let body = json!({"platform": "ryze", "route": "/api/instance/list", "kind": "latency:5", "count": 2});
+        faults.add(&body).expect("valid fault");
+        let route = Some("/api/instance/list");
+        assert_eq!(faults.take(Platform::RocketChat, route), None);
+        assert_eq!(
+            faults.take(Platform::Ryze, Some("/api/chatwoot/list/:instance")),
+            None
+        );
+        assert_eq!(faults.take(Platform::Ryze, route), Some(Kind::Latency(5)));
+        assert_eq!(faults.take(Platform::Ryze, route), Some(Kind::Latency(5)));
+        assert_eq!(faults.take(Platform::Ryze, route), None);
+    }
+
+    #[test]
+    fn rejects_unknown_routes_and_kinds() {
+        let mut faults = Faults::default();
+        let bad_route = json!({"platform": "ryze", "route": "/api/nope", "kind": "drop"});
+        assert!(faults.add(&bad_route).is_err());
+        let bad_kind = json!({"platform": "ryze", "route": "*", "kind": "latency:soon"});
+        assert!(faults.add(&bad_kind).is_err());
+        let bad_count = json!({"platform": "ryze", "route": "*", "kind": "drop", "count": 0});
+        assert!(faults.add(&bad_count).is_err());
+    }
+}

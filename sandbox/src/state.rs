@@ -1,0 +1,49 @@
+//! Everything a running sandbox remembers, shared by all connection threads.
+
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use crate::config::Config;
+use crate::data::{Data, Seed};
+use crate::faults::Faults;
+use crate::rate_limit::RateLimiter;
+use crate::webhook::WebhookLog;
+
+#[derive(Debug)]
+pub struct Sandbox {
+    pub config: Config,
+    pub allowed_origins: Vec<String>,
+    seed: Seed,
+    pub data: Mutex<Data>,
+    pub faults: Mutex<Faults>,
+    pub limiter: Mutex<RateLimiter>,
+    /// Shared with the threads that deliver webhooks after the response has gone.
+    pub webhooks: Arc<Mutex<WebhookLog>>,
+}
+
+impl Sandbox {
+    pub fn new(config: Config, allowed_origins: Vec<String>) -> Self {
+        let seed = config.integrations.map_or(Seed::Default, Seed::Generated);
+        Self {
+            config,
+            allowed_origins,
+            seed,
+            data: Mutex::new(Data::new(seed)),
+            faults: Mutex::default(),
+            limiter: Mutex::default(),
+            webhooks: Arc::default(),
+        }
+    }
+
+    /// Back to the starting data: no faults, no counters, no sessions, no webhook log.
+    pub fn reset(&self) {
+        *lock(&self.data) = Data::new(self.seed);
+        lock(&self.faults).clear();
+        lock(&self.limiter).clear();
+        lock(&self.webhooks).clear();
+    }
+}
+
+/// Locks even after a handler thread panicked: the sandbox keeps serving what state it has.
+pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}

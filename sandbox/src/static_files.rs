@@ -1,0 +1,162 @@
+//! Serves the built console, and points its sandbox connections at the API port actually bound.
+
+use std::fs;
+use std::net::{SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::http::{self, Outcome, Request, Response, percent_decode};
+
+pub fn serve(listener: TcpListener, app_dir: PathBuf, api_addr: SocketAddr) {
+    http::serve(listener, move |request| {
+        Outcome::Respond(respond(&app_dir, api_addr, request))
+    });
+}
+
+fn respond(app_dir: &Path, api_addr: SocketAddr, request: &Request) -> Response {
+    if request.method != "GET" {
+        return Response::with_body(405, "text/plain; charset=utf-8", "GET only\n")
+            .with_header("Allow", "GET");
+    }
+    let Some(mut file) = resolve(app_dir, &request.path) else {
+        return not_found();
+    };
+    if file.is_dir() {
+        file.push("index.html");
+    }
+    let Ok(bytes) = fs::read(&file) else {
+        return not_found();
+    };
+    let bytes = if file.file_name().is_some_and(|name| name == "config.json") {
+        rewrite_config(bytes, &api_origin(api_addr, request.header("host")))
+    } else {
+        bytes
+    };
+    Response::with_body(200, mime_type(&file), bytes)
+}
+
+/// The file under `app_dir` a URL path names; `None` for anything that tries to leave it.
+fn resolve(app_dir: &Path, url_path: &str) -> Option<PathBuf> {
+    let decoded = percent_decode(url_path, false);
+    let mut file = app_dir.to_path_buf();
+    for segment in decoded
+        .split('/')
+        .filter(|segment| !segment.is_empty() && *segment != ".")
+    {
+        if segment == ".." || segment.contains('\\') || segment.contains(':') {
+            return None;
+        }
+        file.push(segment);
+    }
+    Some(file)
+}
+
+/// Where the browser reaches the APIs: the bound address, or the host the browser used for the
+/// app when the APIs listen on every interface.
+fn api_origin(api_addr: SocketAddr, host_header: Option<&str>) -> String {
+    if !api_addr.ip().is_unspecified() {
+        return format!("http://{api_addr}");
+    }
+    let host = host_header
+        .map(|host| host.rsplit_once(':').map_or(host, |(name, _)| name))
+        .unwrap_or("localhost");
+    format!("http://{host}:{}", api_addr.port())
+}
+
+/// Every object with `"sandbox": true` gets its `baseUrl` moved to `api_origin`, path kept, so the
+/// console works whatever ports the sandbox was given. Unreadable JSON is served as it is.
+fn rewrite_config(bytes: Vec<u8>, api_origin: &str) -> Vec<u8> {
+    let Ok(mut config) = serde_json::from_slice::<Value>(&bytes) else {
+        eprintln!("sandbox: config.json is not JSON; serving it unchanged");
+        return bytes;
+    };
+    rebase_sandbox_connections(&mut config, api_origin);
+    serde_json::to_vec_pretty(&config).unwrap_or(bytes)
+}
+
+fn rebase_sandbox_connections(value: &mut Value, api_origin: &str) {
+    match value {
+        Value::Object(object) => {
+            if object.get("sandbox") == Some(&Value::Bool(true))
+                && let Some(Value::String(base_url)) = object.get_mut("baseUrl")
+            {
+                *base_url = format!("{api_origin}{}", url_path(base_url));
+            }
+            object
+                .values_mut()
+                .for_each(|child| rebase_sandbox_connections(child, api_origin));
+        }
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|child| rebase_sandbox_connections(child, api_origin)),
+        _ => {}
+    }
+}
+
+/// The path of an absolute URL (`http://host:1/rocketchat` → `/rocketchat`); a relative value is
+/// taken as a path already.
+fn url_path(url: &str) -> &str {
+    match url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("", |at| &rest[at..]),
+        None => url,
+    }
+}
+
+fn mime_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|extension| extension.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js" | "mjs") => "text/javascript; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("json") => "application/json",
+        Some("wasm") => "application/wasm",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("ico") => "image/x-icon",
+        Some("txt") => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn not_found() -> Response {
+    Response::with_body(404, "text/plain; charset=utf-8", "Not found\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{api_origin, resolve, url_path};
+    use std::path::Path;
+
+    #[test]
+    fn refuses_paths_that_leave_the_app_dir() {
+        let dir = Path::new("/srv/app");
+        assert_eq!(resolve(dir, "/a/./b.js"), Some(dir.join("a").join("b.js")));
+        assert_eq!(resolve(dir, "/../etc/passwd"), None);
+        assert_eq!(resolve(dir, "/a/%2e%2e/%2e%2e/etc"), None);
+        assert_eq!(resolve(dir, "/a\\..\\b"), None);
+    }
+
+    #[test]
+    fn keeps_the_path_of_a_base_url() {
+        assert_eq!(
+            url_path("https://chat.example.com:3000/rocketchat"),
+            "/rocketchat"
+        );
+        assert_eq!(url_path("http://127.0.0.1:8787"), "");
+        assert_eq!(url_path("/ryze"), "/ryze");
+    }
+
+    #[test]
+    fn uses_the_browser_host_when_listening_everywhere() {
+        let everywhere = "0.0.0.0:8787".parse().expect("address");
+        assert_eq!(
+            api_origin(everywhere, Some("box.lan:8080")),
+            "http://box.lan:8787"
+        );
+        let loopback = "127.0.0.1:9000".parse().expect("address");
+        assert_eq!(
+            api_origin(loopback, Some("box.lan:8080")),
+            "http://127.0.0.1:9000"
+        );
+    }
+}

@@ -1,0 +1,302 @@
+//! Each platform's CORS behaviour, and every fault kind with its `count` expiry.
+
+mod common;
+
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use common::{Call, FOREIGN_ORIGIN, ORIGIN, Reply, get, parse, post_json, start};
+use serde_json::{Value, json};
+
+const RC_METHODS: &str = "GET, POST, PUT, DELETE, HEAD, PATCH";
+const RC_HEADERS: &str = "Origin, X-Requested-With, Content-Type, Accept, X-User-Id, X-Auth-Token, x-visitor-token, Authorization";
+const RYZE_EXPOSE: &str =
+    "X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After";
+
+fn from(addr: SocketAddr, method: &str, path: &str, origin: &str) -> Reply {
+    Call::new(addr, method, path)
+        .header("Origin", origin)
+        .send()
+}
+
+fn preflight(addr: SocketAddr, path: &str, origin: &str) -> Reply {
+    Call::new(addr, "OPTIONS", path)
+        .header("Origin", origin)
+        .header("Access-Control-Request-Method", "POST")
+        .send()
+}
+
+#[test]
+fn rocket_chat_echoes_allowed_origins_and_refuses_others_with_an_empty_403() {
+    let addr = start().api_addr;
+    let allowed = from(addr, "GET", "/rocketchat/api/info", ORIGIN);
+    assert_eq!(allowed.status, 200);
+    assert_eq!(allowed.header("Access-Control-Allow-Origin"), Some(ORIGIN));
+    assert_eq!(
+        allowed.header("Access-Control-Allow-Methods"),
+        Some(RC_METHODS)
+    );
+    assert_eq!(
+        allowed.header("Access-Control-Allow-Headers"),
+        Some(RC_HEADERS)
+    );
+    assert_eq!(allowed.header("Access-Control-Expose-Headers"), None);
+
+    let refused = from(addr, "GET", "/rocketchat/api/info", FOREIGN_ORIGIN);
+    assert_eq!((refused.status, refused.body.as_str()), (403, ""));
+    assert_eq!(refused.header("Access-Control-Allow-Origin"), None);
+
+    let ok = preflight(addr, "/rocketchat/api/v1/integrations.remove", ORIGIN);
+    assert_eq!((ok.status, ok.body.as_str()), (200, ""));
+    assert_eq!(ok.header("Access-Control-Allow-Origin"), Some(ORIGIN));
+    assert_eq!(ok.header("Access-Control-Allow-Headers"), Some(RC_HEADERS));
+    let no = preflight(
+        addr,
+        "/rocketchat/api/v1/integrations.remove",
+        FOREIGN_ORIGIN,
+    );
+    assert_eq!((no.status, no.body.as_str()), (403, ""));
+}
+
+#[test]
+fn ryze_exposes_rate_limit_headers_and_leaves_foreign_origins_without_cors() {
+    let addr = start().api_addr;
+    let allowed = from(addr, "GET", "/ryze/api/instance/list", ORIGIN);
+    assert_eq!(allowed.status, 401);
+    assert_eq!(allowed.header("Access-Control-Allow-Origin"), Some(ORIGIN));
+    assert_eq!(
+        allowed.header("Access-Control-Expose-Headers"),
+        Some(RYZE_EXPOSE)
+    );
+
+    let foreign = from(addr, "GET", "/ryze/api/instance/list", FOREIGN_ORIGIN);
+    assert_eq!(
+        foreign.status, 401,
+        "answered, but the browser will not let the page read it"
+    );
+    assert_eq!(foreign.header("Access-Control-Allow-Origin"), None);
+
+    let ok = preflight(addr, "/ryze/api/chatwoot/delete/suporte", ORIGIN);
+    assert_eq!(ok.status, 204);
+    assert_eq!(ok.header("Access-Control-Allow-Origin"), Some(ORIGIN));
+    assert_eq!(
+        ok.header("Access-Control-Allow-Methods"),
+        Some("GET, POST, PUT, DELETE, OPTIONS")
+    );
+    assert_eq!(
+        ok.header("Access-Control-Allow-Headers"),
+        Some("Content-Type, Authorization, token")
+    );
+    let no = preflight(addr, "/ryze/api/chatwoot/delete/suporte", FOREIGN_ORIGIN);
+    assert_eq!(no.status, 403);
+    assert_eq!(no.header("Access-Control-Allow-Origin"), None);
+}
+
+#[test]
+fn altegio_echoes_allowed_origins_without_exposing_headers() {
+    let addr = start().api_addr;
+    let allowed = from(
+        addr,
+        "GET",
+        "/altegio/marketplace/application/1/salons",
+        ORIGIN,
+    );
+    assert_eq!(allowed.header("Access-Control-Allow-Origin"), Some(ORIGIN));
+    assert_eq!(allowed.header("Access-Control-Expose-Headers"), None);
+    let foreign = from(
+        addr,
+        "GET",
+        "/altegio/marketplace/application/1/salons",
+        FOREIGN_ORIGIN,
+    );
+    assert_eq!(foreign.status, 401);
+    assert_eq!(foreign.header("Access-Control-Allow-Origin"), None);
+
+    let ok = preflight(
+        addr,
+        "/altegio/marketplace/salon/1050/application/1/uninstall",
+        ORIGIN,
+    );
+    assert_eq!(ok.status, 204);
+    assert_eq!(
+        ok.header("Access-Control-Allow-Headers"),
+        Some("Authorization, Accept, Content-Type")
+    );
+    assert_eq!(
+        preflight(
+            addr,
+            "/altegio/marketplace/application/1/salons",
+            FOREIGN_ORIGIN
+        )
+        .status,
+        403
+    );
+}
+
+#[test]
+fn sandbox_controls_accept_any_origin() {
+    let addr = start().api_addr;
+    let reply = from(addr, "GET", "/__sandbox/faults", FOREIGN_ORIGIN);
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.header("Access-Control-Allow-Origin"), Some("*"));
+    assert_eq!(
+        preflight(addr, "/__sandbox/faults", FOREIGN_ORIGIN).status,
+        204
+    );
+}
+
+fn add_fault(addr: SocketAddr, fault: Value) -> Reply {
+    post_json(addr, "/__sandbox/faults", &fault.to_string())
+}
+
+fn info(addr: SocketAddr) -> Reply {
+    from(addr, "GET", "/rocketchat/api/info", ORIGIN)
+}
+
+#[test]
+fn latency_delays_then_answers_normally() {
+    let addr = start().api_addr;
+    let added = add_fault(
+        addr,
+        json!({"platform": "rocketchat", "route": "/api/info", "kind": "latency:300"}),
+    );
+    assert_eq!(added.status, 201);
+    assert_eq!(
+        get(addr, "/__sandbox/faults").json(),
+        json!({"faults": [{"platform": "rocketchat", "route": "/api/info", "kind": "latency:300", "count": 1}]})
+    );
+    let started = Instant::now();
+    info(addr).assert_fixture(200, "rocketchat/info.json");
+    assert!(started.elapsed() >= Duration::from_millis(300));
+    assert_eq!(get(addr, "/__sandbox/faults").json(), json!({"faults": []}));
+}
+
+#[test]
+fn html5xx_answers_an_nginx_page_that_the_browser_may_read() {
+    let addr = start().api_addr;
+    add_fault(
+        addr,
+        json!({"platform": "rocketchat", "route": "*", "kind": "html5xx"}),
+    );
+    let reply = info(addr);
+    assert_eq!(reply.status, 502);
+    assert_eq!(reply.header("Content-Type"), Some("text/html"));
+    assert!(reply.body.contains("<center>nginx</center>"));
+    assert_eq!(reply.header("Access-Control-Allow-Origin"), Some(ORIGIN));
+}
+
+#[test]
+fn malformed_answers_json_that_does_not_parse() {
+    let addr = start().api_addr;
+    add_fault(
+        addr,
+        json!({"platform": "altegio", "route": "/marketplace/application/:app/salons", "kind": "malformed"}),
+    );
+    let reply = from(
+        addr,
+        "GET",
+        "/altegio/marketplace/application/1/salons",
+        ORIGIN,
+    );
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.header("Content-Type"), Some("application/json"));
+    assert!(serde_json::from_str::<Value>(&reply.body).is_err());
+}
+
+#[test]
+fn truncated_cuts_the_real_body_in_half() {
+    let addr = start().api_addr;
+    let path = "/ryze/api/chatwoot/list/suporte";
+    let whole = Call::new(addr, "GET", path)
+        .header("token", "sandbox-account-token")
+        .send();
+    add_fault(
+        addr,
+        json!({"platform": "ryze", "route": "/api/chatwoot/list/:instance", "kind": "truncated"}),
+    );
+    let cut = Call::new(addr, "GET", path)
+        .header("token", "sandbox-account-token")
+        .send();
+    assert_eq!(cut.status, 200);
+    assert_eq!(cut.body, whole.body[..whole.body.len() / 2]);
+}
+
+#[test]
+fn empty_keeps_the_status_and_the_effect_but_not_the_body() {
+    let addr = start().api_addr;
+    add_fault(
+        addr,
+        json!({"platform": "ryze", "route": "/api/chatwoot/delete/:instance", "kind": "empty"}),
+    );
+    let call = |method| {
+        Call::new(addr, method, "/ryze/api/chatwoot/delete/vendas")
+            .header("token", "sandbox-account-token")
+            .send()
+    };
+    let reply = call("DELETE");
+    assert_eq!((reply.status, reply.body.as_str()), (200, ""));
+    call("DELETE").assert_fixture(404, "ryze/no_integration_to_delete.json");
+}
+
+#[test]
+fn drop_closes_the_connection_without_a_byte() {
+    let addr = start().api_addr;
+    add_fault(
+        addr,
+        json!({"platform": "rocketchat", "route": "/api/info", "kind": "drop"}),
+    );
+    let bytes = Call::new(addr, "GET", "/rocketchat/api/info").send_raw();
+    assert!(
+        bytes.is_empty(),
+        "got {:?}",
+        String::from_utf8_lossy(&bytes)
+    );
+    info(addr).assert_fixture(200, "rocketchat/info.json");
+}
+
+#[test]
+fn a_fault_applies_to_count_matching_requests_only() {
+    let addr = start().api_addr;
+    add_fault(
+        addr,
+        json!({"platform": "rocketchat", "route": "/api/info", "kind": "html5xx", "count": 2}),
+    );
+    // Preflights, other routes and other platforms do not use it up.
+    assert_eq!(preflight(addr, "/rocketchat/api/info", ORIGIN).status, 200);
+    assert_eq!(
+        get(addr, "/rocketchat/api/v1/integrations.list").status,
+        401
+    );
+    assert_eq!(get(addr, "/ryze/api/instance/list").status, 401);
+    assert_eq!(
+        get(addr, "/__sandbox/faults").json()["faults"][0]["count"],
+        2
+    );
+    assert_eq!(info(addr).status, 502);
+    assert_eq!(
+        get(addr, "/__sandbox/faults").json()["faults"][0]["count"],
+        1
+    );
+    assert_eq!(info(addr).status, 502);
+    info(addr).assert_fixture(200, "rocketchat/info.json");
+}
+
+#[test]
+fn bad_fault_requests_are_refused_with_the_reason() {
+    let addr = start().api_addr;
+    for fault in [
+        json!({"platform": "slack", "route": "*", "kind": "drop"}),
+        json!({"platform": "ryze", "route": "/api/chatwoot/delete/suporte", "kind": "drop"}),
+        json!({"platform": "ryze", "route": "*", "kind": "explode"}),
+        json!({"platform": "ryze", "route": "*", "kind": "drop", "count": -1}),
+    ] {
+        let reply = add_fault(addr, fault.clone());
+        assert_eq!(reply.status, 400, "{fault}");
+        assert!(reply.json()["error"].is_string());
+    }
+    assert_eq!(get(addr, "/__sandbox/faults").json(), json!({"faults": []}));
+    let raw = Call::new(addr, "POST", "/__sandbox/faults")
+        .body("not json")
+        .send_raw();
+    assert_eq!(parse(&raw).status, 400);
+}
