@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::api::Connection;
 use crate::api::http::{self, HttpRequest, Method};
 use crate::config::{Config, ConfigError};
+use crate::state::activity::provide_activity;
 use crate::state::connections::provide_connections;
 use crate::views::console::Console;
 
@@ -22,6 +23,7 @@ async fn load_config() -> Result<Config, ConfigError> {
 
 #[component]
 pub fn App() -> impl IntoView {
+    provide_activity();
     let config = LocalResource::new(load_config);
     view! {
         {move || match config.get() {

@@ -1,11 +1,14 @@
 //! One call end to end: send, decode, and keep a masked record of the exchange.
 
+use std::cell::RefCell;
+
 use serde::de::DeserializeOwned;
 
 use super::decode::{self, ReadEnvelope};
 use super::error::Failure;
 use super::http::{self, HttpRequest, RawResponse, TransportError};
 use super::mask;
+use crate::model::Platform;
 
 /// What one call looked like, safe to show: the request line, the status, the masked body.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,26 +43,89 @@ impl CallError {
     }
 }
 
-/// Sends `request` and decodes a 2xx answer into `T`.
+/// Who is calling: the platform decides how answers read, the label names the call in Activity.
+#[derive(Clone, Copy, Debug)]
+pub struct Caller<'a> {
+    pub platform: Platform,
+    pub connection: &'a str,
+    pub timeout_ms: u32,
+}
+
+/// One finished call, as the Activity panel lists it; holds no secret.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CallRecord {
+    pub at_ms: f64,
+    pub connection: String,
+    pub request_line: String,
+    pub status: Option<u16>,
+    pub outcome: String,
+}
+
+type Observer = Box<dyn Fn(CallRecord)>;
+
+thread_local! {
+    // The browser runs the app on one thread; the app installs one observer at start.
+    static OBSERVER: RefCell<Option<Observer>> = const { RefCell::new(None) };
+}
+
+/// Installs the function told about every call (the Activity panel).
+pub fn observe_calls(observer: impl Fn(CallRecord) + 'static) {
+    OBSERVER.with(|slot| *slot.borrow_mut() = Some(Box::new(observer)));
+}
+
+/// Activity's one-word outcome of a call.
+pub fn outcome_label(caller: &Caller<'_>, request: &HttpRequest, result: Result<(), &Failure>) -> String {
+    match result {
+        Ok(()) => "OK".into(),
+        Err(failure) if request.method != super::http::Method::Get && super::is_already_gone(caller.platform, failure) => {
+            "Already disconnected".into()
+        }
+        Err(failure) => failure.summary(),
+    }
+}
+
+fn record(caller: &Caller<'_>, request: &HttpRequest, status: Option<u16>, result: Result<(), &Failure>) {
+    let record = CallRecord {
+        at_ms: js_sys::Date::now(),
+        connection: caller.connection.to_owned(),
+        request_line: request.request_line(),
+        status,
+        outcome: outcome_label(caller, request, result),
+    };
+    OBSERVER.with(|slot| {
+        if let Some(observer) = slot.borrow().as_ref() {
+            observer(record);
+        }
+    });
+}
+
+/// Sends `request`, decodes a 2xx answer into `T`, and tells the observer.
 pub async fn call<T: DeserializeOwned>(
+    caller: Caller<'_>,
     request: HttpRequest,
-    timeout_ms: u32,
     read_envelope: ReadEnvelope,
 ) -> Result<(T, Exchange), CallError> {
-    let raw = match http::send(&request, timeout_ms).await {
+    let raw = match http::send(&request, caller.timeout_ms).await {
         Ok(raw) => raw,
         Err(error) => {
             let failure = match error {
                 TransportError::Unreachable { .. } => Failure::Unreachable { origin: origin_of(&request.url) },
                 TransportError::TimedOut { after_ms } => Failure::TimedOut { after_ms },
             };
+            record(&caller, &request, None, Err(&failure));
             return Err(CallError { failure, exchange: Exchange::unanswered(&request) });
         }
     };
     let exchange = Exchange::answered(&request, &raw);
     match decode::decode(&raw, read_envelope, js_sys::Date::now()) {
-        Ok(value) => Ok((value, exchange)),
-        Err(failure) => Err(CallError { failure, exchange }),
+        Ok(value) => {
+            record(&caller, &request, Some(raw.status), Ok(()));
+            Ok((value, exchange))
+        }
+        Err(failure) => {
+            record(&caller, &request, Some(raw.status), Err(&failure));
+            Err(CallError { failure, exchange })
+        }
     }
 }
 

@@ -11,7 +11,7 @@ pub mod mask;
 pub mod rocket_chat;
 pub mod ryze;
 
-use call::{CallError, Exchange, call};
+use call::{CallError, Caller, Exchange, call};
 use error::Failure;
 
 use crate::config::ConnectionConfig;
@@ -77,6 +77,10 @@ impl Connection {
         &self.config.base_url
     }
 
+    fn caller(&self) -> Caller<'_> {
+        Caller { platform: self.config.platform, connection: &self.config.label, timeout_ms: self.timeout_ms }
+    }
+
     pub fn demo_credentials(&self) -> Option<Credentials> {
         self.config.sandbox.then(|| sandbox_credentials(self.config.platform))
     }
@@ -88,7 +92,7 @@ impl Connection {
                 let version = self.rocket_chat_version().await?;
                 let request = rocket_chat::client::login(self.base(), &user, &password, code.as_deref());
                 let (ok, _): (rocket_chat::wire::LoginOk, _) =
-                    call(request, self.timeout_ms, rocket_chat::wire::read_envelope).await?;
+                    call(self.caller(), request, rocket_chat::wire::read_envelope).await?;
                 let auth = rocket_chat::client::Auth { user_id: ok.data.user_id, token: Secret::new(ok.data.auth_token) };
                 Ok(Session::RocketChat { auth, username: ok.data.me.username, version })
             }
@@ -111,7 +115,7 @@ impl Connection {
 
     async fn rocket_chat_version(&self) -> Result<String, CallError> {
         let (info, _): (rocket_chat::wire::Info, _) =
-            call(rocket_chat::client::info(self.base()), self.timeout_ms, rocket_chat::wire::read_envelope).await?;
+            call(self.caller(), rocket_chat::client::info(self.base()), rocket_chat::wire::read_envelope).await?;
         Ok(info.version)
     }
 
@@ -124,7 +128,7 @@ impl Connection {
                 loop {
                     let request = rocket_chat::client::list(self.base(), auth, items.len() as u64);
                     let (page, exchange): (rocket_chat::wire::IntegrationsPage, _) =
-                        call(request, self.timeout_ms, rocket_chat::wire::read_envelope).await?;
+                        call(self.caller(), request, rocket_chat::wire::read_envelope).await?;
                     let received = page.integrations.len();
                     items.extend(page.integrations.into_iter().map(|wire| rocket_chat::convert::integration(id, wire)));
                     if items.len() as u64 >= page.total {
@@ -138,7 +142,7 @@ impl Connection {
             Session::Ryze { token } => {
                 let request = ryze::client::list_instances(self.base(), token);
                 let (list, _): (ryze::wire::InstanceList, _) =
-                    call(request, self.timeout_ms, ryze::wire::read_envelope).await?;
+                    call(self.caller(), request, ryze::wire::read_envelope).await?;
                 Ok(list.data.into_iter().filter_map(|instance| ryze::convert::integration(id, instance)).collect())
             }
             Session::Altegio { token, application_id } => {
@@ -146,7 +150,7 @@ impl Connection {
                 for page in 1.. {
                     let request = altegio::client::list_salons(self.base(), token, *application_id, page);
                     let (envelope, _): (altegio::wire::Envelope<Vec<altegio::wire::Salon>>, _) =
-                        call(request, self.timeout_ms, altegio::wire::read_envelope).await?;
+                        call(self.caller(), request, altegio::wire::read_envelope).await?;
                     let last_page = (envelope.data.len() as u64) < altegio::client::PAGE_SIZE;
                     for salon in envelope.data {
                         let status = self.altegio_status(token, *application_id, salon.id).await;
@@ -170,7 +174,7 @@ impl Connection {
         salon_id: u64,
     ) -> Option<altegio::wire::ConnectionStatus> {
         let request = altegio::client::status(self.base(), token, &salon_id.to_string(), application_id);
-        call::<altegio::wire::Envelope<altegio::wire::IntegrationStatus>>(request, self.timeout_ms, altegio::wire::read_envelope)
+        call::<altegio::wire::Envelope<altegio::wire::IntegrationStatus>>(self.caller(), request, altegio::wire::read_envelope)
             .await
             .ok()
             .map(|(envelope, _)| envelope.data.connection_status)
@@ -182,19 +186,19 @@ impl Connection {
             Session::RocketChat { auth, .. } => {
                 let wire_type = rocket_chat::convert::wire_type(item.kind);
                 let request = rocket_chat::client::remove(self.base(), auth, wire_type, &item.id);
-                call::<rocket_chat::wire::RemoveOk>(request, self.timeout_ms, rocket_chat::wire::read_envelope)
+                call::<rocket_chat::wire::RemoveOk>(self.caller(), request, rocket_chat::wire::read_envelope)
                     .await
                     .map(|(_, exchange)| exchange)
             }
             Session::Ryze { token } => {
                 let request = ryze::client::delete_chatwoot(self.base(), token, &item.id);
-                call::<ryze::wire::Deactivated>(request, self.timeout_ms, ryze::wire::read_envelope)
+                call::<ryze::wire::Deactivated>(self.caller(), request, ryze::wire::read_envelope)
                     .await
                     .map(|(_, exchange)| exchange)
             }
             Session::Altegio { token, application_id } => {
                 let request = altegio::client::uninstall(self.base(), token, &item.id, *application_id);
-                call::<altegio::wire::Envelope<serde_json::Value>>(request, self.timeout_ms, altegio::wire::read_envelope)
+                call::<altegio::wire::Envelope<serde_json::Value>>(self.caller(), request, altegio::wire::read_envelope)
                     .await
                     .map(|(_, exchange)| exchange)
             }

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use super::confirm_dialog::ConfirmDialog;
 use super::outcome::{DisconnectResult, Outcome};
 use crate::model::Integration;
-use crate::state::connections::expect_connections;
+use crate::state::connections::Connections;
 
 /// A DOM id made from any key.
 pub fn dom_id(key: &str) -> String {
@@ -29,10 +29,12 @@ pub fn Card(item: Integration, connection_label: String) -> impl IntoView {
     let disconnect_button = NodeRef::<Button>::new();
     let title_id = format!("unplug-card-{}", dom_id(&item.key()));
     let labelled_by = title_id.clone();
+    // Absent only where a card is mounted alone (component tests).
+    let connection = use_context::<Connections>().and_then(|all| all.find(&item.connection_id));
     let confirmed = {
         let item = item.clone();
         move |()| {
-            let Some(state) = expect_connections().find(&item.connection_id) else { return };
+            let Some(state) = connection else { return };
             phase.set(Phase::Working);
             let item = item.clone();
             spawn_local(async move {

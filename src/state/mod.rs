@@ -1,4 +1,5 @@
 //! Shared state: small `Copy` structs installed once at the root.
 
+pub mod activity;
 pub mod connections;
 pub mod secret;

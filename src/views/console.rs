@@ -2,13 +2,81 @@
 
 use leptos::prelude::*;
 
+use super::activity::ActivityView;
 use super::connections::ConnectionsView;
 use crate::components::card::Card;
 use crate::components::outcome::FailureNotice;
 use crate::state::connections::{ConnectionState, Load, expect_connections};
 
+/// The console's top-level views.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Integrations,
+    Connections,
+    Activity,
+}
+
+impl Tab {
+    const ALL: [Tab; 3] = [Tab::Integrations, Tab::Connections, Tab::Activity];
+
+    fn label(self) -> &'static str {
+        match self {
+            Tab::Integrations => "Integrations",
+            Tab::Connections => "Connections",
+            Tab::Activity => "Activity",
+        }
+    }
+}
+
+/// Which view is open; any view may switch it ("open Connections").
+#[derive(Clone, Copy)]
+pub struct Navigation(pub RwSignal<Tab>);
+
+pub fn expect_navigation() -> Navigation {
+    expect_context::<Navigation>()
+}
+
 #[component]
 pub fn Console() -> impl IntoView {
+    let navigation = Navigation(RwSignal::new(Tab::Integrations));
+    provide_context(navigation);
+    let tab = navigation.0;
+    view! {
+        <div class="unplug">
+            <header class="unplug-header">
+                <h1 class="unplug-header__title">"Unplug"</h1>
+                <nav class="unplug-tabs" role="tablist" aria-label="Views">
+                    {Tab::ALL
+                        .into_iter()
+                        .map(|each| view! {
+                            <button
+                                type="button"
+                                role="tab"
+                                class="unplug-tabs__tab"
+                                id=format!("unplug-tab-{}", each.label().to_lowercase())
+                                aria-selected=move || (tab.get() == each).to_string()
+                                on:click=move |_| tab.set(each)
+                            >
+                                {each.label()}
+                            </button>
+                        })
+                        .collect_view()}
+                </nav>
+            </header>
+            <main class="unplug-main" role="tabpanel" aria-label=move || tab.get().label()>
+                {move || match tab.get() {
+                    Tab::Integrations => view! { <Inventory /> }.into_any(),
+                    Tab::Connections => view! { <ConnectionsView /> }.into_any(),
+                    Tab::Activity => view! { <ActivityView /> }.into_any(),
+                }}
+            </main>
+        </div>
+    }
+}
+
+/// Every card of every connected connection, with one status strip per connection.
+#[component]
+fn Inventory() -> impl IntoView {
     let connections = expect_connections();
     let cards = move || {
         connections
@@ -25,43 +93,41 @@ pub fn Console() -> impl IntoView {
     };
     let refresh_all = move |_| connections.all().into_iter().for_each(ConnectionState::refresh);
     view! {
-        <div class="unplug">
-            <header class="unplug-header">
-                <h1 class="unplug-header__title">"Unplug"</h1>
-                <p class="unplug-header__tagline">"Third-party integrations, and their Disconnect"</p>
-            </header>
-            <main class="unplug-main">
-                <ConnectionsView />
-                <section class="unplug-inventory" aria-labelledby="unplug-inventory-title">
-                    <div class="unplug-inventory__bar">
-                        <h2 id="unplug-inventory-title">"Integrations"</h2>
-                        <button type="button" on:click=refresh_all>"Refresh"</button>
-                    </div>
-                    <ul class="unplug-strips">
-                        {connections.all().into_iter().map(|state| view! { <StatusStrip state /> }).collect_view()}
-                    </ul>
-                    <div class="unplug-grid">
-                        <For
-                            each=cards
-                            key=|(item, _)| item.key()
-                            children=|(item, connection_label)| view! { <Card item connection_label /> }
-                        />
-                    </div>
-                </section>
-            </main>
-        </div>
+        <section class="unplug-inventory" aria-labelledby="unplug-inventory-title">
+            <div class="unplug-inventory__bar">
+                <h2 id="unplug-inventory-title">"Integrations"</h2>
+                <button type="button" on:click=refresh_all>"Refresh"</button>
+            </div>
+            <ul class="unplug-strips">
+                {connections.all().into_iter().map(|state| view! { <StatusStrip state /> }).collect_view()}
+            </ul>
+            <div class="unplug-grid">
+                <For
+                    each=cards
+                    key=|(item, _)| item.key()
+                    children=|(item, connection_label)| view! { <Card item connection_label /> }
+                />
+            </div>
+        </section>
     }
 }
 
 /// One line per connection: loading, how many loaded, or its own error with Retry.
 #[component]
 fn StatusStrip(state: ConnectionState) -> impl IntoView {
+    let navigation = expect_navigation();
     let label = state.label();
     view! {
         <li class="unplug-strip" data-connection=state.id()>
             <span class="unplug-strip__label">{label}</span>
             {move || match state.load.get() {
-                Load::NotConnected => view! { <span>"Not connected — open Connections"</span> }.into_any(),
+                Load::NotConnected => view! {
+                    <span>"Not connected — "</span>
+                    <button type="button" class="unplug-link" on:click=move |_| navigation.0.set(Tab::Connections)>
+                        "open Connections"
+                    </button>
+                }
+                .into_any(),
                 Load::Loading => view! { <span role="status">"Loading…"</span> }.into_any(),
                 Load::Loaded(items) if items.is_empty() => {
                     view! { <span role="status">"No integrations on this connection"</span> }.into_any()

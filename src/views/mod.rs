@@ -1,4 +1,5 @@
 //! Whole views of the console.
 
+pub mod activity;
 pub mod connections;
 pub mod console;

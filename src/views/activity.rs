@@ -1,0 +1,66 @@
+//! The Activity panel: every call of this session, newest first; never a secret.
+
+use leptos::prelude::*;
+
+use crate::state::activity::expect_activity;
+
+/// `HH:MM:SS` in the browser's time zone, with the zone's offset.
+fn clock_time(at_ms: f64) -> String {
+    let date = js_sys::Date::new(&at_ms.into());
+    let offset_minutes = -date.get_timezone_offset() as i32;
+    let sign = if offset_minutes < 0 { '-' } else { '+' };
+    let offset = offset_minutes.abs();
+    format!(
+        "{:02}:{:02}:{:02} UTC{sign}{:02}:{:02}",
+        date.get_hours(),
+        date.get_minutes(),
+        date.get_seconds(),
+        offset / 60,
+        offset % 60
+    )
+}
+
+#[component]
+pub fn ActivityView() -> impl IntoView {
+    let activity = expect_activity();
+    view! {
+        <section class="unplug-activity" aria-labelledby="unplug-activity-title">
+            <h2 id="unplug-activity-title">"Activity"</h2>
+            <Show
+                when=move || activity.0.with(|records| !records.is_empty())
+                fallback=|| view! { <p class="unplug-empty">"No calls yet this session."</p> }
+            >
+                <table class="unplug-activity__table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Time"</th>
+                            <th scope="col">"Connection"</th>
+                            <th scope="col">"Request"</th>
+                            <th scope="col">"Status"</th>
+                            <th scope="col">"Outcome"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            activity.0.with(|records| {
+                                records
+                                    .iter()
+                                    .rev()
+                                    .map(|record| view! {
+                                        <tr>
+                                            <td>{clock_time(record.at_ms)}</td>
+                                            <td>{record.connection.clone()}</td>
+                                            <td><code>{record.request_line.clone()}</code></td>
+                                            <td>{record.status.map_or_else(|| "—".to_owned(), |s| s.to_string())}</td>
+                                            <td>{record.outcome.clone()}</td>
+                                        </tr>
+                                    })
+                                    .collect_view()
+                            })
+                        }}
+                    </tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}
