@@ -119,6 +119,18 @@ impl Connection {
         Ok(info.version)
     }
 
+    /// Ends the session on the platform where it has one (Rocket.Chat); the caller forgets
+    /// the secret either way.
+    pub async fn sign_out(&self, session: &Session) -> Result<(), CallError> {
+        match session {
+            Session::RocketChat { auth, .. } => {
+                let request = rocket_chat::client::logout(self.base(), auth);
+                call::<rocket_chat::wire::LogoutOk>(self.caller(), request, rocket_chat::wire::read_envelope).await.map(|_| ())
+            }
+            Session::Ryze { .. } | Session::Altegio { .. } => Ok(()),
+        }
+    }
+
     /// Every integration of the connection, read to the last page.
     pub async fn list(&self, session: &Session) -> Result<Vec<Integration>, CallError> {
         let id = &self.config.id;

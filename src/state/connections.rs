@@ -7,6 +7,7 @@ use crate::api::call::CallError;
 use crate::api::error::Failure;
 use crate::api::{Connection, Credentials, Disconnected, Session};
 use crate::model::Integration;
+use crate::state::remember;
 
 /// Where a connection's list stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +26,8 @@ pub struct ConnectionState {
     pub signing_in: RwSignal<bool>,
     pub sign_in_error: RwSignal<Option<CallError>>,
     pub load: RwSignal<Load>,
+    /// The platform answered 401 mid-session: ask for credentials again, keep what is shown.
+    pub needs_sign_in: RwSignal<bool>,
 }
 
 impl ConnectionState {
@@ -35,6 +38,22 @@ impl ConnectionState {
             signing_in: RwSignal::new(false),
             sign_in_error: RwSignal::new(None),
             load: RwSignal::new(Load::NotConnected),
+            needs_sign_in: RwSignal::new(false),
+        }
+    }
+
+    /// Picks up a session remembered in this tab, if the person asked for that earlier.
+    fn restore(self) {
+        if let Some(session) = remember::load(&self.id()) {
+            self.session.set(Some(session));
+            self.refresh();
+        }
+    }
+
+    /// Marks the session as rejected when a call answered 401.
+    fn notice_rejection(self, error: &CallError) {
+        if matches!(error.failure, Failure::Unauthorized { .. }) {
+            self.needs_sign_in.set(true);
         }
     }
 
@@ -46,15 +65,21 @@ impl ConnectionState {
         self.connection.with_value(|c| c.config.label.clone())
     }
 
-    /// Signs in, then loads the list.
-    pub fn connect(self, credentials: Credentials) {
+    /// Signs in, then loads the list; `remember` keeps the session in this tab's sessionStorage.
+    pub fn connect(self, credentials: Credentials, remember: bool) {
         self.signing_in.set(true);
         self.sign_in_error.set(None);
         let connection = self.connection.get_value();
         spawn_local(async move {
             match connection.sign_in(credentials).await {
                 Ok(session) => {
+                    if remember {
+                        remember::save(&self.id(), &session);
+                    } else {
+                        remember::forget(&self.id());
+                    }
                     self.session.set(Some(session));
+                    self.needs_sign_in.set(false);
                     self.refresh();
                 }
                 Err(error) => self.sign_in_error.set(Some(error)),
@@ -67,27 +92,51 @@ impl ConnectionState {
     pub fn refresh(self) {
         let Some(session) = self.session.get_untracked() else { return };
         let connection = self.connection.get_value();
+        let shown = self.load.get_untracked();
         self.load.set(Load::Loading);
         spawn_local(async move {
             let load = match connection.list(&session).await {
                 Ok(items) => Load::Loaded(items),
-                Err(error) => Load::Failed(error),
+                Err(error) if matches!(error.failure, Failure::Unauthorized { .. }) && matches!(shown, Load::Loaded(_)) => {
+                    self.notice_rejection(&error);
+                    shown
+                }
+                Err(error) => {
+                    self.notice_rejection(&error);
+                    Load::Failed(error)
+                }
             };
             self.load.set(load);
         });
     }
 
-    /// Forgets the session and its secret.
+    /// Forgets the session and its secret, here and in sessionStorage; Rocket.Chat also
+    /// logs the token out.
     pub fn sign_out(self) {
-        self.session.set(None);
+        remember::forget(&self.id());
+        self.needs_sign_in.set(false);
         self.load.set(Load::NotConnected);
+        if let Some(session) = self.session.get_untracked() {
+            self.session.set(None);
+            let connection = self.connection.get_value();
+            // A failed logout changes nothing here: the secret is already forgotten.
+            spawn_local(async move {
+                let _ = connection.sign_out(&session).await;
+            });
+        }
     }
 
     /// Disconnects one item; the caller shows the outcome.
     pub async fn disconnect(self, item: Integration) -> Result<Disconnected, CallError> {
         let connection = self.connection.get_value();
         match self.session.get_untracked() {
-            Some(session) => connection.disconnect(&session, &item).await,
+            Some(session) => {
+                let result = connection.disconnect(&session, &item).await;
+                if let Err(error) = &result {
+                    self.notice_rejection(error);
+                }
+                result
+            }
             None => Err(CallError::before_sending(Failure::Unauthorized { status: 401, said: Default::default() })),
         }
     }
@@ -110,6 +159,7 @@ impl Connections {
 pub fn provide_connections(connections: Vec<Connection>) -> Connections {
     let states = Connections(StoredValue::new(connections.into_iter().map(ConnectionState::new).collect()));
     provide_context(states);
+    states.all().into_iter().for_each(ConnectionState::restore);
     states
 }
 

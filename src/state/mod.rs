@@ -2,4 +2,5 @@
 
 pub mod activity;
 pub mod connections;
+pub mod remember;
 pub mod secret;

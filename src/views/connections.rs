@@ -27,65 +27,125 @@ fn ConnectionPanel(state: ConnectionState) -> impl IntoView {
         state.connection.with_value(|c| (c.config.platform, c.config.label.clone(), c.config.sandbox));
     let heading_id = format!("unplug-connection-{}", crate::components::card::dom_id(&state.id()));
     let labelled_by = heading_id.clone();
+    let signed_in = move || state.session.with(Option::is_some) && !state.needs_sign_in.get();
     view! {
         <section class="unplug-connection" aria-labelledby=labelled_by data-platform=platform.slug()>
             <h3 id=heading_id>{label}</h3>
             <p class="unplug-connection__platform">{platform.label()}</p>
-            {move || match state.session.get() {
-                Some(session) => view! {
-                    <p class="unplug-connection__who">{format!("Signed in as {}", session.signed_in_as())}</p>
-                    <button type="button" on:click=move |_| state.sign_out()>"Sign out"</button>
+            <Show
+                when=signed_in
+                fallback=move || view! {
+                    <Show when=move || state.needs_sign_in.get()>
+                        <p class="unplug-outcome unplug-outcome--failed" role="alert">
+                            "The platform no longer accepts this session (HTTP 401). Sign in again; nothing on screen is lost."
+                        </p>
+                    </Show>
+                    <SignInForm state platform sandbox />
                 }
-                .into_any(),
-                None => view! { <SignInForm state platform sandbox /> }.into_any(),
-            }}
+            >
+                <p class="unplug-connection__who">
+                    {move || state.session.get().map(|session| format!("Signed in as {}", session.signed_in_as()))}
+                </p>
+                <button type="button" on:click=move |_| state.sign_out()>"Sign out"</button>
+            </Show>
         </section>
     }
+}
+
+/// Rocket.Chat signs in with a password (and a 2FA code when asked) or with a user id and a
+/// personal access token.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RocketChatMode {
+    Password,
+    Token,
+}
+
+/// Rocket.Chat's answer when the account has two-factor authentication on.
+fn asks_for_two_factor_code(state: &ConnectionState) -> bool {
+    state.sign_in_error.with(|error| {
+        error.as_ref().and_then(|error| error.failure.said()).is_some_and(|said| {
+            [&said.error_type, &said.message].into_iter().flatten().any(|text| text.contains("totp-required"))
+        })
+    })
 }
 
 #[component]
 fn SignInForm(state: ConnectionState, platform: Platform, sandbox: bool) -> impl IntoView {
     let user = RwSignal::new(String::new());
     let secret = RwSignal::new(String::new());
+    let code = RwSignal::new(String::new());
+    let remember = RwSignal::new(false);
+    let mode = RwSignal::new(RocketChatMode::Password);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let secret_value = Secret::new(secret.get_untracked());
-        let credentials = match platform {
-            Platform::Rocketchat => {
-                Credentials::RocketChatPassword { user: user.get_untracked(), password: secret_value, code: None }
+        let credentials = match (platform, mode.get_untracked()) {
+            (Platform::Rocketchat, RocketChatMode::Password) => Credentials::RocketChatPassword {
+                user: user.get_untracked(),
+                password: secret_value,
+                code: Some(code.get_untracked()).filter(|code| !code.is_empty()),
+            },
+            (Platform::Rocketchat, RocketChatMode::Token) => {
+                Credentials::RocketChatToken { user_id: user.get_untracked(), auth_token: secret_value }
             }
-            Platform::Ryze | Platform::Altegio => Credentials::Token(secret_value),
+            (Platform::Ryze | Platform::Altegio, _) => Credentials::Token(secret_value),
         };
-        secret.set(String::new());
-        state.connect(credentials);
+        state.connect(credentials, remember.get_untracked());
     };
     let use_demo = move |_| {
         if let Some(credentials) = state.connection.with_value(|c| c.demo_credentials()) {
-            state.connect(credentials);
+            state.connect(credentials, remember.get_untracked());
         }
     };
-    let secret_label = match platform {
-        Platform::Rocketchat => "Password",
-        Platform::Ryze => "Token",
-        Platform::Altegio => "Partner token",
+    let labels = move || match (platform, mode.get()) {
+        (Platform::Rocketchat, RocketChatMode::Password) => (Some("Username"), "Password"),
+        (Platform::Rocketchat, RocketChatMode::Token) => (Some("User ID"), "Auth token"),
+        (Platform::Ryze, _) => (None, "Token"),
+        (Platform::Altegio, _) => (None, "Partner token"),
+    };
+    let switch_mode = move |_| {
+        mode.update(|mode| {
+            *mode = if *mode == RocketChatMode::Password { RocketChatMode::Token } else { RocketChatMode::Password }
+        });
+        user.set(String::new());
+        secret.set(String::new());
     };
     view! {
         <form class="unplug-signin" on:submit=submit>
-            {(platform == Platform::Rocketchat).then(|| view! {
-                <label>"Username"
-                    <input type="text" autocomplete="username" prop:value=move || user.get()
+            {move || labels().0.map(|label| view! {
+                <label>{label}
+                    <input type="text" autocomplete="username" required prop:value=move || user.get()
                         on:input=move |ev| user.set(event_target_value(&ev)) />
                 </label>
             })}
-            <label>{secret_label}
-                <input type="password" autocomplete="off" prop:value=move || secret.get()
+            <label>{move || labels().1}
+                <input type="password" autocomplete="off" required prop:value=move || secret.get()
                     on:input=move |ev| secret.set(event_target_value(&ev)) />
+            </label>
+            <Show when=move || mode.get() == RocketChatMode::Password && asks_for_two_factor_code(&state)>
+                <label>"Code"
+                    <input type="text" inputmode="numeric" autocomplete="one-time-code" prop:value=move || code.get()
+                        on:input=move |ev| code.set(event_target_value(&ev)) />
+                </label>
+            </Show>
+            <label class="unplug-signin__remember">
+                <input type="checkbox" prop:checked=move || remember.get()
+                    on:change=move |ev| remember.set(event_target_checked(&ev)) />
+                "Remember in this tab"
             </label>
             <div class="unplug-signin__actions">
                 <button type="submit" disabled=move || state.signing_in.get()>"Connect"</button>
                 {sandbox.then(|| view! {
-                    <button type="button" on:click=use_demo disabled=move || state.signing_in.get()>
+                    <button type="button" formnovalidate on:click=use_demo disabled=move || state.signing_in.get()>
                         "Use demo credentials"
+                    </button>
+                })}
+                {(platform == Platform::Rocketchat).then(|| view! {
+                    <button type="button" class="unplug-link" on:click=switch_mode>
+                        {move || match mode.get() {
+                            RocketChatMode::Password => "Use a user ID and auth token instead",
+                            RocketChatMode::Token => "Use a username and password instead",
+                        }}
                     </button>
                 })}
             </div>
