@@ -93,11 +93,17 @@ impl Status {
 pub struct Field {
     pub label: &'static str,
     pub value: String,
+    /// Ids get a copy button.
+    pub copyable: bool,
 }
 
 impl Field {
     pub fn new(label: &'static str, value: impl Into<String>) -> Self {
-        Self { label, value: value.into() }
+        Self { label, value: value.into(), copyable: false }
+    }
+
+    pub fn id(label: &'static str, value: impl Into<String>) -> Self {
+        Self { label, value: value.into(), copyable: true }
     }
 }
 
@@ -117,11 +123,41 @@ pub struct Integration {
     pub created_by: Option<String>,
     pub created_at: Option<String>,
     pub fields: Vec<Field>,
+    /// What the platform documents it sends after a disconnect (Altegio's disable webhook),
+    /// as JSON with secrets masked.
+    pub after_disconnect: Option<String>,
 }
 
 impl Integration {
     /// Unique across connections, for keyed lists.
     pub fn key(&self) -> String {
         format!("{}/{}", self.connection_id, self.id)
+    }
+}
+
+/// A timestamp as people read it, with its time zone: ISO UTC (`…Z`) becomes `YYYY-MM-DD HH:MM:SS UTC`;
+/// one without a zone says so rather than guess.
+pub fn readable_time(raw: &str) -> String {
+    let Some((date, time)) = raw.split_once(['T', ' ']) else { return raw.to_owned() };
+    let clock: String = time.chars().take_while(|c| c.is_ascii_digit() || *c == ':').collect();
+    let zone = &time[clock.len()..].trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+    match *zone {
+        "Z" | "z" => format!("{date} {clock} UTC"),
+        "" => format!("{date} {clock} (time zone not stated)"),
+        offset => format!("{date} {clock} UTC{offset}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::readable_time;
+
+    #[test]
+    fn times_carry_their_zone_or_say_it_is_missing() {
+        assert_eq!(readable_time("2017-01-06T13:42:14.143Z"), "2017-01-06 13:42:14 UTC");
+        assert_eq!(readable_time("2026-04-20T10:15:30Z"), "2026-04-20 10:15:30 UTC");
+        assert_eq!(readable_time("2022-06-27 12:20:02"), "2022-06-27 12:20:02 (time zone not stated)");
+        assert_eq!(readable_time("2024-01-01T08:00:00+03:00"), "2024-01-01 08:00:00 UTC+03:00");
+        assert_eq!(readable_time("yesterday"), "yesterday");
     }
 }

@@ -43,7 +43,8 @@ fn a_card_is_an_article_named_after_its_integration_with_a_disconnect_button() {
         status_word: "enabled".into(),
         created_by: Some("graywolf336".into()),
         created_at: Some("2017-01-06T13:42:14.143Z".into()),
-        fields: vec![Field::new("Channel", "#dev")],
+        fields: vec![Field::new("Channel", "#dev"), Field::id("Integration id", "oNLthAt9RwMw39N2B")],
+        after_disconnect: None,
     };
     let _mounted = leptos::mount::mount_to(host.clone(), move || {
         view! { <Card item=item.clone() connection_label="Rocket.Chat (sandbox)".to_owned() /> }

@@ -5,6 +5,7 @@
 pub mod altegio;
 pub mod call;
 pub mod decode;
+pub mod details;
 pub mod error;
 pub mod http;
 pub mod mask;
@@ -192,6 +193,26 @@ impl Connection {
             .map(|(envelope, _)| envelope.data.connection_status)
     }
 
+    /// The platform's full record of one integration, for the detail panel, loaded only when
+    /// the panel opens.
+    pub async fn details(&self, session: &Session, item: &Integration) -> Result<(Vec<(String, String)>, Exchange), CallError> {
+        let (value, exchange) = match session {
+            Session::RocketChat { auth, .. } => {
+                let request = rocket_chat::client::get(self.base(), auth, &item.id);
+                call::<serde_json::Value>(self.caller(), request, rocket_chat::wire::read_envelope).await?
+            }
+            Session::Ryze { token } => {
+                let request = ryze::client::chatwoot_info(self.base(), token, &item.id);
+                call::<serde_json::Value>(self.caller(), request, ryze::wire::read_envelope).await?
+            }
+            Session::Altegio { token, application_id } => {
+                let request = altegio::client::status(self.base(), token, &item.id, *application_id);
+                call::<serde_json::Value>(self.caller(), request, altegio::wire::read_envelope).await?
+            }
+        };
+        Ok((details::non_secret_fields(&value), exchange))
+    }
+
     /// Removes one integration with exactly the documented request.
     pub async fn disconnect(&self, session: &Session, item: &Integration) -> Result<Disconnected, CallError> {
         let result = match session {
@@ -221,6 +242,21 @@ impl Connection {
                 Ok(Disconnected::AlreadyGone(error.exchange))
             }
             Err(error) => Err(error),
+        }
+    }
+}
+
+/// What the platform documents a disconnect does, for the confirmation dialog.
+pub fn what_disconnect_does(platform: Platform) -> &'static str {
+    match platform {
+        Platform::Rocketchat => "Rocket.Chat deletes the webhook integration; for an outgoing webhook, its history too.",
+        Platform::Ryze => {
+            "RyzeAPI removes the Chatwoot link from the instance. Its documents disagree on whether the \
+             Chatwoot inbox survives, so do not count on either."
+        }
+        Platform::Altegio => {
+            "The location loses the app's API access and its webhooks, and Altegio documents this disable \
+             webhook to the app's Callback URL:"
         }
     }
 }

@@ -4,22 +4,8 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use crate::model::{Integration, Platform};
-
-/// What the platform documents will happen, so the person knows before confirming.
-pub fn consequence(platform: Platform) -> &'static str {
-    match platform {
-        Platform::Rocketchat => "Rocket.Chat deletes the webhook integration; for an outgoing webhook, its history too.",
-        Platform::Ryze => {
-            "RyzeAPI removes the Chatwoot link from the instance. Its documents disagree on whether the \
-             Chatwoot inbox survives, so do not count on either."
-        }
-        Platform::Altegio => {
-            "The location loses the app's API access and its webhooks, and Altegio documents a disable \
-             webhook to the app's Callback URL."
-        }
-    }
-}
+use crate::api::what_disconnect_does;
+use crate::model::Integration;
 
 #[component]
 pub fn ConfirmDialog(
@@ -38,8 +24,9 @@ pub fn ConfirmDialog(
     view! {
         <dialog node_ref=dialog class="unplug-dialog" aria-labelledby=labelled_by>
             <h2 id=title_id class="unplug-dialog__title">{format!("Disconnect {}?", item.name)}</h2>
-            <p>{format!("{} on {} — {}.", item.kind.label(), item.platform.label(), connection_label)}</p>
-            <p>{consequence(item.platform)}</p>
+            <p>{format!("{} on {} — connection {}.", item.kind.label(), item.platform.label(), connection_label)}</p>
+            <p>{what_disconnect_does(item.platform)}</p>
+            {item.after_disconnect.map(|payload| view! { <pre class="unplug-raw__body">{payload}</pre> })}
             <div class="unplug-dialog__actions">
                 <button type="button" autofocus on:click=move |_| close()>"Cancel"</button>
                 <button

@@ -2,4 +2,6 @@
 
 pub mod card;
 pub mod confirm_dialog;
+pub mod copy_button;
+pub mod detail_panel;
 pub mod outcome;

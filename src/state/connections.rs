@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::call::CallError;
+use crate::api::call::{CallError, Exchange};
 use crate::api::error::Failure;
 use crate::api::{Connection, Credentials, Disconnected, Session};
 use crate::model::Integration;
@@ -126,19 +126,38 @@ impl ConnectionState {
         }
     }
 
+    /// Runs one call that needs the session, noticing a 401 on the way.
+    async fn with_session<T, F: Future<Output = Result<T, CallError>>>(
+        self,
+        run: impl FnOnce(Connection, Session) -> F,
+    ) -> Result<T, CallError> {
+        let Some(session) = self.session.get_untracked() else {
+            return Err(CallError::before_sending(Failure::Unauthorized { status: 401, said: Default::default() }));
+        };
+        let result = run(self.connection.get_value(), session).await;
+        if let Err(error) = &result {
+            self.notice_rejection(error);
+        }
+        result
+    }
+
     /// Disconnects one item; the caller shows the outcome.
     pub async fn disconnect(self, item: Integration) -> Result<Disconnected, CallError> {
-        let connection = self.connection.get_value();
-        match self.session.get_untracked() {
-            Some(session) => {
-                let result = connection.disconnect(&session, &item).await;
-                if let Err(error) = &result {
-                    self.notice_rejection(error);
-                }
-                result
+        self.with_session(|connection, session| async move { connection.disconnect(&session, &item).await }).await
+    }
+
+    /// Loads one item's full record for the detail panel.
+    pub async fn details(self, item: Integration) -> Result<(Vec<(String, String)>, Exchange), CallError> {
+        self.with_session(|connection, session| async move { connection.details(&session, &item).await }).await
+    }
+
+    /// Takes a disconnected card off the screen.
+    pub fn dismiss(self, key: &str) {
+        self.load.update(|load| {
+            if let Load::Loaded(items) = load {
+                items.retain(|item| item.key() != key);
             }
-            None => Err(CallError::before_sending(Failure::Unauthorized { status: 401, said: Default::default() })),
-        }
+        });
     }
 }
 

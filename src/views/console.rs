@@ -92,6 +92,7 @@ fn Inventory() -> impl IntoView {
             .collect::<Vec<_>>()
     };
     let refresh_all = move |_| connections.all().into_iter().for_each(ConnectionState::refresh);
+    let loading = move || connections.all().iter().any(|state| matches!(state.load.get(), Load::Loading));
     view! {
         <section class="unplug-inventory" aria-labelledby="unplug-inventory-title">
             <div class="unplug-inventory__bar">
@@ -101,13 +102,23 @@ fn Inventory() -> impl IntoView {
             <ul class="unplug-strips">
                 {connections.all().into_iter().map(|state| view! { <StatusStrip state /> }).collect_view()}
             </ul>
-            <div class="unplug-grid">
+            <div class="unplug-grid" aria-busy=move || loading().to_string()>
                 <For
                     each=cards
                     key=|(item, _)| item.key()
                     children=|(item, connection_label)| view! { <Card item connection_label /> }
                 />
+                {move || loading().then(|| (0..3).map(|_| view! { <div class="unplug-card unplug-card--skeleton" aria-hidden="true"></div> }).collect_view())}
             </div>
+            <Show when=move || !loading() && cards().is_empty()>
+                <p class="unplug-empty">
+                    {move || if connections.all().iter().any(|state| state.session.with(Option::is_some)) {
+                        "No integrations on the connected connections."
+                    } else {
+                        "Not connected — open Connections to sign in."
+                    }}
+                </p>
+            </Show>
         </section>
     }
 }

@@ -9,8 +9,8 @@ pub fn integration(connection_id: &str, application_id: u64, salon: Salon, statu
         None => (Status::Unknown, "unknown".to_owned(), None),
     };
     let mut fields = vec![
-        Field::new("Location id", salon.id.to_string()),
-        Field::new("Application id", application_id.to_string()),
+        Field::id("Location id", salon.id.to_string()),
+        Field::id("Application id", application_id.to_string()),
     ];
     let optional = [
         ("Public title", salon.public_title),
@@ -31,7 +31,19 @@ pub fn integration(connection_id: &str, application_id: u64, salon: Salon, statu
         created_by: None,
         created_at,
         fields,
+        after_disconnect: Some(disable_webhook(salon.id, application_id)),
     }
+}
+
+/// The documented disable webhook Altegio POSTs to the app's Callback URL, token masked.
+pub fn disable_webhook(salon_id: u64, application_id: u64) -> String {
+    let payload = serde_json::json!({
+        "salon_id": salon_id,
+        "application_id": application_id,
+        "event": "uninstall",
+        "partner_token": crate::api::mask::MASK,
+    });
+    serde_json::to_string_pretty(&payload).unwrap_or_default()
 }
 
 fn status_of(word: &str) -> Status {

@@ -2,6 +2,7 @@
 
 use serde_json::json;
 
+use crate::api::call::path_segment;
 use crate::api::http::{HttpRequest, Method};
 use crate::config::endpoint;
 use crate::state::secret::Secret;
@@ -42,6 +43,12 @@ pub fn logout(base: &str, auth: &Auth) -> HttpRequest {
 /// `GET /api/v1/integrations.list?offset=&count=`.
 pub fn list(base: &str, auth: &Auth, offset: u64) -> HttpRequest {
     let url = endpoint(base, &format!("/api/v1/integrations.list?offset={offset}&count={PAGE_SIZE}"));
+    authed(HttpRequest::new(Method::Get, url), auth)
+}
+
+/// `GET /api/v1/integrations.get?integrationId=`.
+pub fn get(base: &str, auth: &Auth, integration_id: &str) -> HttpRequest {
+    let url = endpoint(base, &format!("/api/v1/integrations.get?integrationId={}", path_segment(integration_id)));
     authed(HttpRequest::new(Method::Get, url), auth)
 }
 

@@ -20,7 +20,7 @@ pub fn integration(connection_id: &str, wire: WireIntegration) -> Integration {
     let kind = if wire.kind == OUTGOING { Kind::OutgoingWebhook } else { Kind::IncomingWebhook };
     let (status, status_word) =
         if wire.enabled { (Status::Active, "enabled") } else { (Status::Disabled, "disabled") };
-    let mut fields = vec![Field::new("Integration id", wire.id.clone())];
+    let mut fields = vec![Field::id("Integration id", wire.id.clone())];
     if let Some(channels) = channels(wire.channel.as_ref()) {
         fields.push(Field::new("Channel", channels));
     }
@@ -50,6 +50,7 @@ pub fn integration(connection_id: &str, wire: WireIntegration) -> Integration {
         created_by: wire.created_by.and_then(|by| by.username),
         created_at: wire.created_at,
         fields,
+        after_disconnect: None,
     }
 }
 

@@ -15,6 +15,13 @@ pub fn list_instances(base: &str, token: &Secret) -> HttpRequest {
     authed(HttpRequest::new(Method::Get, endpoint(base, "/api/instance/list")), token)
 }
 
+/// `GET /api/chatwoot/list/:instance`: the integration's full record (its Chatwoot token is
+/// masked before anything keeps it).
+pub fn chatwoot_info(base: &str, token: &Secret, instance: &str) -> HttpRequest {
+    let url = endpoint(base, &format!("/api/chatwoot/list/{}", path_segment(instance)));
+    authed(HttpRequest::new(Method::Get, url), token)
+}
+
 /// `DELETE /api/chatwoot/delete/:instance`.
 pub fn delete_chatwoot(base: &str, token: &Secret, instance: &str) -> HttpRequest {
     let url = endpoint(base, &format!("/api/chatwoot/delete/{}", path_segment(instance)));

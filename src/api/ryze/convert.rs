@@ -12,7 +12,7 @@ pub fn integration(connection_id: &str, instance: Instance) -> Option<Integratio
         "error" => Status::Error,
         _ => Status::Unknown,
     };
-    let mut fields = Vec::new();
+    let mut fields = vec![Field::id("Instance", instance.instance_name.clone())];
     if let Some(state) = instance.connection.map(|connection| connection.state) {
         fields.push(Field::new("WhatsApp", state));
     }
@@ -20,7 +20,7 @@ pub fn integration(connection_id: &str, instance: Instance) -> Option<Integratio
         fields.push(Field::new("Chatwoot inbox", inbox));
     }
     if let Some(bridge) = chatwoot.bridge_integration_id {
-        fields.push(Field::new("Bridge integration id", bridge));
+        fields.push(Field::id("Bridge integration id", bridge));
     }
     if let Some(profile) = instance.profile.and_then(|profile| profile.name).filter(|name| !name.is_empty()) {
         fields.push(Field::new("WhatsApp profile", profile));
@@ -36,5 +36,6 @@ pub fn integration(connection_id: &str, instance: Instance) -> Option<Integratio
         created_by: None,
         created_at: None,
         fields,
+        after_disconnect: None,
     })
 }

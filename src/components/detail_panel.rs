@@ -1,0 +1,77 @@
+//! The detail panel: every non-secret field, loaded when it opens, the last request and
+//! answer for this integration, and its Disconnect.
+
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+use super::outcome::{FailureNotice, RawResponse};
+use crate::api::call::{CallError, Exchange};
+use crate::model::Integration;
+
+/// Where the lazily loaded record stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Details {
+    NotLoaded,
+    Loading,
+    Loaded(Vec<(String, String)>),
+    Failed(CallError),
+}
+
+#[component]
+pub fn DetailPanel(
+    item: Integration,
+    dialog: NodeRef<Dialog>,
+    details: RwSignal<Details>,
+    last_exchange: RwSignal<Option<Exchange>>,
+    #[prop(into)] on_disconnect: Callback<()>,
+    #[prop(into)] disconnect_disabled: Signal<bool>,
+) -> impl IntoView {
+    let title_id = format!("unplug-details-{}", super::card::dom_id(&item.key()));
+    let labelled_by = title_id.clone();
+    let close = move || {
+        if let Some(dialog) = dialog.get() {
+            dialog.close();
+        }
+    };
+    view! {
+        <dialog node_ref=dialog class="unplug-dialog unplug-details" aria-labelledby=labelled_by>
+            <h2 id=title_id class="unplug-dialog__title">{item.name.clone()}</h2>
+            <p>{format!("{} on {}", item.kind.label(), item.platform.label())}</p>
+            <dl class="unplug-card__fields">
+                {item.fields.iter().map(|field| view! { <dt>{field.label}</dt><dd>{field.value.clone()}</dd> }).collect_view()}
+            </dl>
+            <h3>"Everything the platform returns"</h3>
+            {move || match details.get() {
+                Details::NotLoaded | Details::Loading => {
+                    view! { <p role="status">"Loading details…"</p> }.into_any()
+                }
+                Details::Loaded(rows) => view! {
+                    <dl class="unplug-card__fields unplug-details__all">
+                        {rows.into_iter().map(|(path, value)| view! { <dt><code>{path}</code></dt><dd>{value}</dd> }).collect_view()}
+                    </dl>
+                }
+                .into_any(),
+                Details::Failed(error) => view! { <FailureNotice error /> }.into_any(),
+            }}
+            <h3>"Last request and answer"</h3>
+            {move || match last_exchange.get() {
+                Some(exchange) => view! { <RawResponse exchange /> }.into_any(),
+                None => view! { <p>"No request yet."</p> }.into_any(),
+            }}
+            <div class="unplug-dialog__actions">
+                <button type="button" on:click=move |_| close()>"Close"</button>
+                <button
+                    type="button"
+                    class="unplug-button--danger"
+                    disabled=move || disconnect_disabled.get()
+                    on:click=move |_| {
+                        close();
+                        on_disconnect.run(());
+                    }
+                >
+                    "Disconnect"
+                </button>
+            </div>
+        </dialog>
+    }
+}
