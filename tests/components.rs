@@ -8,6 +8,7 @@ use unplug::api::Disconnected;
 use unplug::api::call::{CallError, Exchange};
 use unplug::api::error::{Failure, PlatformMessage};
 use unplug::components::card::Card;
+use unplug::components::confirm_dialog::ConfirmDialog;
 use unplug::components::outcome::Outcome;
 use unplug::model::{Field, Integration, Kind, Platform, Status};
 use wasm_bindgen::JsCast;
@@ -59,7 +60,7 @@ fn a_card_is_an_article_named_after_its_integration_with_a_disconnect_button() {
     for expected in ["Rocket.Chat · Rocket.Chat (sandbox)", "Incoming webhook", "Active (enabled)", "graywolf336", "#dev"] {
         assert!(text.contains(expected), "{expected} missing from {text}");
     }
-    let button = query(&host, "article > button");
+    let button = query(&host, ".unplug-card__actions button");
     assert_eq!(button.text_content().as_deref(), Some("Disconnect"));
     let dialog = query(&host, "dialog");
     assert!(!dialog.has_attribute("open"), "the confirmation waits for a click");
@@ -98,4 +99,74 @@ fn already_gone_is_a_polite_status_not_an_alert() {
     let _mounted = leptos::mount::mount_to(host.clone(), move || view! { <Outcome result=result.clone() /> });
     assert!(query(&host, "[role=status]").text_content().unwrap_or_default().contains("Already disconnected"));
     assert!(host.query_selector("[role=alert]").expect("selector").is_none());
+}
+
+#[wasm_bindgen_test]
+fn every_failure_kind_reads_as_its_own_sentence_in_an_alert() {
+    let said = PlatformMessage { message: Some("Rate limit exceeded. Try again later.".into()), error_type: None };
+    let cases = [
+        (Failure::Unreachable { origin: "http://127.0.0.1:8787".into() }, "does not allow this page's origin (CORS)"),
+        (Failure::TimedOut { after_ms: 15_000 }, "No answer within 15 seconds"),
+        (Failure::RateLimited { wait_secs: Some(30), said: said.clone() }, "wait 30 s"),
+        (Failure::Unauthorized { status: 401, said: said.clone() }, "Not signed in (HTTP 401)"),
+        (Failure::NotJson { status: 502, content_type: Some("text/html".into()) }, "HTTP 502 with a text/html body instead of JSON"),
+        (Failure::EmptyBody { status: 200 }, "empty body"),
+        (Failure::Truncated { status: 200 }, "stops before its end"),
+        (Failure::Malformed { status: 200, detail: "key must be a string".into() }, "not valid JSON"),
+        (Failure::UnexpectedShape { status: 200, detail: "missing field `total`".into() }, "missing field `total`"),
+    ];
+    for (failure, expected) in cases {
+        let host = fresh_host();
+        let next_step = failure.next_step();
+        let result = Err(CallError { failure, exchange: exchange(200, "") });
+        let _mounted = leptos::mount::mount_to(host.clone(), move || view! { <Outcome result=result.clone() /> });
+        let text = query(&host, "[role=alert]").text_content().unwrap_or_default();
+        assert!(text.contains(expected), "{expected} missing from {text}");
+        assert!(text.contains(next_step), "the next step is said: {text}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_removal_is_a_status_with_its_http_code() {
+    let host = fresh_host();
+    let result = Ok(Disconnected::Removed(exchange(200, "{}")));
+    let _mounted = leptos::mount::mount_to(host.clone(), move || view! { <Outcome result=result.clone() /> });
+    assert_eq!(query(&host, "[role=status] p").text_content().as_deref(), Some("Disconnected (HTTP 200)"));
+}
+
+#[wasm_bindgen_test]
+fn the_confirmation_names_the_platform_connection_and_the_documented_webhook() {
+    let host = fresh_host();
+    let item = Integration {
+        connection_id: "alt".into(),
+        platform: Platform::Altegio,
+        id: "1050".into(),
+        name: "La Visage".into(),
+        kind: Kind::AppOnLocation,
+        status: Status::Active,
+        status_word: "active".into(),
+        created_by: None,
+        created_at: None,
+        fields: Vec::new(),
+        after_disconnect: Some(unplug::api::altegio::convert::disable_webhook(1050, 1)),
+    };
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let _mounted = leptos::mount::mount_to(host.clone(), move || {
+        view! {
+            <ConfirmDialog item=item.clone() connection_label="Altegio (sandbox)".to_owned() dialog on_confirm=|()| {} />
+        }
+    });
+    let element = query(&host, "dialog");
+    let title_id = element.get_attribute("aria-labelledby").expect("labelled");
+    let title = host.query_selector(&format!("#{title_id}")).expect("selector").expect("title");
+    assert_eq!(title.text_content().as_deref(), Some("Disconnect La Visage?"));
+    let text = element.text_content().unwrap_or_default();
+    assert!(text.contains("App on location on Altegio — connection Altegio (sandbox)."), "{text}");
+    assert!(text.contains("\"event\": \"uninstall\"") && text.contains("\"salon_id\": 1050"), "{text}");
+    assert!(text.contains("\"partner_token\": \"••••••\""), "the token is masked: {text}");
+    let buttons: Vec<String> = (0..2)
+        .map(|index| query(&host, &format!(".unplug-dialog__actions button:nth-child({})", index + 1)).text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(buttons, ["Cancel", "Disconnect"]);
+    assert!(query(&host, ".unplug-dialog__actions button:first-child").has_attribute("autofocus"), "Cancel is focused first");
 }
