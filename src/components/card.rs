@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 
 use super::confirm_dialog::ConfirmDialog;
 use super::copy_button::CopyButton;
+use super::modal;
 use super::detail_panel::{DetailPanel, Details};
 use super::outcome::{DisconnectResult, Outcome};
 use crate::api::Disconnected;
@@ -33,12 +34,6 @@ impl Phase {
 
     fn failed(&self) -> bool {
         matches!(self, Phase::Finished(Err(_)))
-    }
-}
-
-fn show_modal(dialog: NodeRef<Dialog>) {
-    if let Some(dialog) = dialog.get() {
-        let _ = dialog.show_modal();
     }
 }
 
@@ -80,7 +75,7 @@ pub fn Card(item: Integration, connection_label: String) -> impl IntoView {
     let open_details = {
         let item = item.clone();
         move |_| {
-            show_modal(detail);
+            modal::open(detail);
             let (Some(state), Details::NotLoaded | Details::Failed(_)) = (connection, details.get_untracked()) else {
                 return;
             };
@@ -152,7 +147,7 @@ pub fn Card(item: Integration, connection_label: String) -> impl IntoView {
                     type="button"
                     class="unplug-button--danger"
                     node_ref=disconnect_button
-                    on:click=move |_| show_modal(confirm)
+                    on:click=move |_| modal::open(confirm)
                     disabled=move || working() || gone()
                     aria-busy=move || working().to_string()
                     title=move || gone().then_some("Already disconnected")
@@ -175,7 +170,7 @@ pub fn Card(item: Integration, connection_label: String) -> impl IntoView {
                 dialog=detail
                 details
                 last_exchange
-                on_disconnect=move |()| show_modal(confirm)
+                on_disconnect=move |()| modal::open(confirm)
                 disconnect_disabled=Signal::derive(move || working() || gone())
             />
             {move || match phase.get() {

@@ -16,11 +16,6 @@ pub fn ConfirmDialog(
 ) -> impl IntoView {
     let title_id = format!("unplug-confirm-{}", crate::components::card::dom_id(&item.key()));
     let labelled_by = title_id.clone();
-    let close = move || {
-        if let Some(dialog) = dialog.get() {
-            dialog.close();
-        }
-    };
     view! {
         <dialog node_ref=dialog class="unplug-dialog" aria-labelledby=labelled_by>
             <h2 id=title_id class="unplug-dialog__title">{format!("Disconnect {}?", item.name)}</h2>
@@ -28,12 +23,12 @@ pub fn ConfirmDialog(
             <p>{what_disconnect_does(item.platform)}</p>
             {item.after_disconnect.map(|payload| view! { <pre class="unplug-raw__body">{payload}</pre> })}
             <div class="unplug-dialog__actions">
-                <button type="button" autofocus on:click=move |_| close()>"Cancel"</button>
+                <button type="button" autofocus on:click=move |_| super::modal::close(dialog)>"Cancel"</button>
                 <button
                     type="button"
                     class="unplug-button--danger"
                     on:click=move |_| {
-                        close();
+                        super::modal::close(dialog);
                         on_confirm.run(());
                     }
                 >

@@ -28,11 +28,6 @@ pub fn DetailPanel(
 ) -> impl IntoView {
     let title_id = format!("unplug-details-{}", super::card::dom_id(&item.key()));
     let labelled_by = title_id.clone();
-    let close = move || {
-        if let Some(dialog) = dialog.get() {
-            dialog.close();
-        }
-    };
     view! {
         <dialog node_ref=dialog class="unplug-dialog unplug-details" aria-labelledby=labelled_by>
             <h2 id=title_id class="unplug-dialog__title">{item.name.clone()}</h2>
@@ -59,13 +54,13 @@ pub fn DetailPanel(
                 None => view! { <p>"No request yet."</p> }.into_any(),
             }}
             <div class="unplug-dialog__actions">
-                <button type="button" on:click=move |_| close()>"Close"</button>
+                <button type="button" on:click=move |_| super::modal::close(dialog)>"Close"</button>
                 <button
                     type="button"
                     class="unplug-button--danger"
                     disabled=move || disconnect_disabled.get()
                     on:click=move |_| {
-                        close();
+                        super::modal::close(dialog);
                         on_disconnect.run(());
                     }
                 >

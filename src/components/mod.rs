@@ -4,4 +4,5 @@ pub mod card;
 pub mod confirm_dialog;
 pub mod copy_button;
 pub mod detail_panel;
+pub mod modal;
 pub mod outcome;
