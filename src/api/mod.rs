@@ -32,7 +32,8 @@ pub enum Credentials {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Session {
     RocketChat { auth: rocket_chat::client::Auth, username: String, version: String },
-    Ryze { token: Secret },
+    /// `instance` names the one instance an instance token owns; `None` for an account token.
+    Ryze { token: Secret, instance: Option<String> },
     Altegio { token: Secret, application_id: u64 },
 }
 
@@ -41,7 +42,8 @@ impl Session {
     pub fn signed_in_as(&self) -> String {
         match self {
             Session::RocketChat { username, version, .. } => format!("{username} (Rocket.Chat {version})"),
-            Session::Ryze { .. } => "RyzeAPI token".into(),
+            Session::Ryze { instance: None, .. } => "an account token (every instance)".into(),
+            Session::Ryze { instance: Some(name), .. } => format!("an instance token for {name}"),
             Session::Altegio { application_id, .. } => format!("Application {application_id}"),
         }
     }
@@ -61,6 +63,10 @@ pub struct Connection {
     pub config: ConnectionConfig,
     pub timeout_ms: u32,
 }
+
+/// Instance names no account has, used to tell token kinds apart. Two of them: a filter with
+/// one unknown name answers 404, with several it ignores the unknown ones.
+const PROBE_INSTANCES: [&str; 2] = ["unplug-probe-1", "unplug-probe-2"];
 
 /// Credentials of the bundled sandbox; offered only for connections marked `sandbox`.
 fn sandbox_credentials(platform: Platform) -> Credentials {
@@ -102,9 +108,13 @@ impl Connection {
                 let auth = rocket_chat::client::Auth { user_id: user_id.clone(), token: auth_token };
                 Ok(Session::RocketChat { auth, username: user_id, version })
             }
-            (Platform::Ryze, Credentials::Token(token)) => Ok(Session::Ryze { token }),
+            (Platform::Ryze, Credentials::Token(token)) => self.ryze_session(token).await,
             (Platform::Altegio, Credentials::Token(token)) => {
                 let application_id = self.config.application_id.unwrap_or_default();
+                // One location is enough to check the token and that it owns the application.
+                let request = altegio::client::list_salons(self.base(), &token, application_id, 1, 1);
+                call::<altegio::wire::Envelope<Vec<altegio::wire::Salon>>>(self.caller(), request, altegio::wire::read_envelope)
+                    .await?;
                 Ok(Session::Altegio { token, application_id })
             }
             (platform, _) => Err(CallError::before_sending(Failure::UnexpectedShape {
@@ -112,6 +122,16 @@ impl Connection {
                 detail: format!("these credentials are not the kind {} takes", platform.label()),
             })),
         }
+    }
+
+    /// Checks a RyzeAPI token and learns its kind. Filtering by several names that no
+    /// instance has lists nothing for an account token (unknown names are ignored), while an
+    /// instance token has the filter ignored and gets its own instance.
+    async fn ryze_session(&self, token: Secret) -> Result<Session, CallError> {
+        let request = ryze::client::list_named(self.base(), &token, &PROBE_INSTANCES);
+        let (list, _) = call::<ryze::wire::InstanceList>(self.caller(), request, ryze::wire::read_envelope).await?;
+        let instance = list.data.into_iter().next().map(|instance| instance.instance_name);
+        Ok(Session::Ryze { token, instance })
     }
 
     async fn rocket_chat_version(&self) -> Result<String, CallError> {
@@ -152,7 +172,7 @@ impl Connection {
                     }
                 }
             }
-            Session::Ryze { token } => {
+            Session::Ryze { token, .. } => {
                 let request = ryze::client::list_instances(self.base(), token);
                 let (list, _): (ryze::wire::InstanceList, _) =
                     call(self.caller(), request, ryze::wire::read_envelope).await?;
@@ -161,7 +181,7 @@ impl Connection {
             Session::Altegio { token, application_id } => {
                 let mut items = Vec::new();
                 for page in 1.. {
-                    let request = altegio::client::list_salons(self.base(), token, *application_id, page);
+                    let request = altegio::client::list_salons(self.base(), token, *application_id, page, altegio::client::PAGE_SIZE);
                     let (envelope, _): (altegio::wire::Envelope<Vec<altegio::wire::Salon>>, _) =
                         call(self.caller(), request, altegio::wire::read_envelope).await?;
                     let last_page = (envelope.data.len() as u64) < altegio::client::PAGE_SIZE;
@@ -201,7 +221,7 @@ impl Connection {
                 let request = rocket_chat::client::get(self.base(), auth, &item.id);
                 call::<serde_json::Value>(self.caller(), request, rocket_chat::wire::read_envelope).await?
             }
-            Session::Ryze { token } => {
+            Session::Ryze { token, .. } => {
                 let request = ryze::client::chatwoot_info(self.base(), token, &item.id);
                 call::<serde_json::Value>(self.caller(), request, ryze::wire::read_envelope).await?
             }
@@ -223,7 +243,7 @@ impl Connection {
                     .await
                     .map(|(_, exchange)| exchange)
             }
-            Session::Ryze { token } => {
+            Session::Ryze { token, .. } => {
                 let request = ryze::client::delete_chatwoot(self.base(), token, &item.id);
                 call::<ryze::wire::Deactivated>(self.caller(), request, ryze::wire::read_envelope)
                     .await

@@ -12,7 +12,7 @@ use crate::state::secret::Secret;
 #[serde(tag = "platform", rename_all = "lowercase")]
 enum Stored {
     Rocketchat { user_id: String, auth_token: String, username: String, version: String },
-    Ryze { token: String },
+    Ryze { token: String, instance: Option<String> },
     Altegio { token: String, application_id: u64 },
 }
 
@@ -25,7 +25,7 @@ impl From<&Session> for Stored {
                 username: username.clone(),
                 version: version.clone(),
             },
-            Session::Ryze { token } => Stored::Ryze { token: token.expose().to_owned() },
+            Session::Ryze { token, instance } => Stored::Ryze { token: token.expose().to_owned(), instance: instance.clone() },
             Session::Altegio { token, application_id } => {
                 Stored::Altegio { token: token.expose().to_owned(), application_id: *application_id }
             }
@@ -39,7 +39,7 @@ impl From<Stored> for Session {
             Stored::Rocketchat { user_id, auth_token, username, version } => {
                 Session::RocketChat { auth: Auth { user_id, token: Secret::new(auth_token) }, username, version }
             }
-            Stored::Ryze { token } => Session::Ryze { token: Secret::new(token) },
+            Stored::Ryze { token, instance } => Session::Ryze { token: Secret::new(token), instance },
             Stored::Altegio { token, application_id } => Session::Altegio { token: Secret::new(token), application_id },
         }
     }
@@ -90,7 +90,7 @@ mod tests {
                 username: "admin".into(),
                 version: "8.8.1".into(),
             },
-            Session::Ryze { token: Secret::new("r") },
+            Session::Ryze { token: Secret::new("r"), instance: Some("suporte".into()) },
             Session::Altegio { token: Secret::new("a"), application_id: 7 },
         ];
         for session in sessions {

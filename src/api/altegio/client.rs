@@ -15,8 +15,8 @@ fn authed(request: HttpRequest, token: &Secret) -> HttpRequest {
 
 /// `GET /marketplace/application/{app}/salons?page=&count=`; pages count from 1 (the vendor
 /// tool's base; the docs' sample shows 0, which servers of this kind treat as 1).
-pub fn list_salons(base: &str, token: &Secret, application_id: u64, page: u64) -> HttpRequest {
-    let path = format!("/marketplace/application/{application_id}/salons?page={page}&count={PAGE_SIZE}");
+pub fn list_salons(base: &str, token: &Secret, application_id: u64, page: u64, count: u64) -> HttpRequest {
+    let path = format!("/marketplace/application/{application_id}/salons?page={page}&count={count}");
     authed(HttpRequest::new(Method::Get, endpoint(base, &path)), token)
 }
 

@@ -22,6 +22,14 @@ pub fn chatwoot_info(base: &str, token: &Secret, instance: &str) -> HttpRequest 
     authed(HttpRequest::new(Method::Get, url), token)
 }
 
+/// `GET /api/instance/list?instanceName=a,b`: instances by name (account tokens only; an
+/// instance token has the filter ignored).
+pub fn list_named(base: &str, token: &Secret, instances: &[&str]) -> HttpRequest {
+    let names: Vec<String> = instances.iter().map(|name| path_segment(name)).collect();
+    let url = endpoint(base, &format!("/api/instance/list?instanceName={}", names.join(",")));
+    authed(HttpRequest::new(Method::Get, url), token)
+}
+
 /// `DELETE /api/chatwoot/delete/:instance`.
 pub fn delete_chatwoot(base: &str, token: &Secret, instance: &str) -> HttpRequest {
     let url = endpoint(base, &format!("/api/chatwoot/delete/{}", path_segment(instance)));
