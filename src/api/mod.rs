@@ -152,8 +152,9 @@ impl Connection {
         }
     }
 
-    /// Every integration of the connection, read to the last page.
-    pub async fn list(&self, session: &Session) -> Result<Vec<Integration>, CallError> {
+    /// Every integration of the connection, read to the last page; `progress` hears how many
+    /// are read so far and the total where the platform tells it.
+    pub async fn list(&self, session: &Session, progress: &dyn Fn(usize, Option<u64>)) -> Result<Vec<Integration>, CallError> {
         let id = &self.config.id;
         match session {
             Session::RocketChat { auth, .. } => {
@@ -164,6 +165,7 @@ impl Connection {
                         call(self.caller(), request, rocket_chat::wire::read_envelope).await?;
                     let received = page.integrations.len();
                     items.extend(page.integrations.into_iter().map(|wire| rocket_chat::convert::integration(id, wire)));
+                    progress(items.len(), Some(page.total));
                     if items.len() as u64 >= page.total {
                         return Ok(items);
                     }
@@ -185,9 +187,16 @@ impl Connection {
                     let (envelope, _): (altegio::wire::Envelope<Vec<altegio::wire::Salon>>, _) =
                         call(self.caller(), request, altegio::wire::read_envelope).await?;
                     let last_page = (envelope.data.len() as u64) < altegio::client::PAGE_SIZE;
-                    for salon in envelope.data {
-                        let status = self.altegio_status(token, *application_id, salon.id).await;
-                        items.push(altegio::convert::integration(id, *application_id, salon, status));
+                    // A browser keeps about six connections per host: ask for that many at once.
+                    for salons in envelope.data.chunks(6) {
+                        let statuses = futures::future::join_all(
+                            salons.iter().map(|salon| self.altegio_status(token, *application_id, salon.id)),
+                        )
+                        .await;
+                        items.extend(salons.iter().zip(statuses).map(|(salon, status)| {
+                            altegio::convert::integration(id, *application_id, salon.clone(), status)
+                        }));
+                        progress(items.len(), None);
                     }
                     if last_page {
                         break;

@@ -13,7 +13,8 @@ use crate::state::remember;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Load {
     NotConnected,
-    Loading,
+    /// Read so far, and the total where the platform tells it.
+    Loading { read: usize, total: Option<u64> },
     Loaded(Vec<Integration>),
     Failed(CallError),
 }
@@ -93,9 +94,10 @@ impl ConnectionState {
         let Some(session) = self.session.get_untracked() else { return };
         let connection = self.connection.get_value();
         let shown = self.load.get_untracked();
-        self.load.set(Load::Loading);
+        self.load.set(Load::Loading { read: 0, total: None });
         spawn_local(async move {
-            let load = match connection.list(&session).await {
+            let progress = move |read, total| self.load.set(Load::Loading { read, total });
+            let load = match connection.list(&session, &progress).await {
                 Ok(items) => Load::Loaded(items),
                 Err(error) if matches!(error.failure, Failure::Unauthorized { .. }) && matches!(shown, Load::Loaded(_)) => {
                     self.notice_rejection(&error);

@@ -92,7 +92,7 @@ fn Inventory() -> impl IntoView {
             .collect::<Vec<_>>()
     };
     let refresh_all = move |_| connections.all().into_iter().for_each(ConnectionState::refresh);
-    let loading = move || connections.all().iter().any(|state| matches!(state.load.get(), Load::Loading));
+    let loading = move || connections.all().iter().any(|state| matches!(state.load.get(), Load::Loading { .. }));
     view! {
         <section class="unplug-inventory" aria-labelledby="unplug-inventory-title">
             <div class="unplug-inventory__bar">
@@ -139,11 +139,20 @@ fn StatusStrip(state: ConnectionState) -> impl IntoView {
                     </button>
                 }
                 .into_any(),
-                Load::Loading => view! { <span role="status">"Loading…"</span> }.into_any(),
+                Load::Loading { read, total } => {
+                    let text = match total {
+                        Some(total) => format!("Loading… {read} of {total} loaded"),
+                        None if read > 0 => format!("Loading… {read} loaded"),
+                        None => "Loading…".to_owned(),
+                    };
+                    view! { <span role="status">{text}</span> }.into_any()
+                }
                 Load::Loaded(items) if items.is_empty() => {
                     view! { <span role="status">"No integrations on this connection"</span> }.into_any()
                 }
-                Load::Loaded(items) => view! { <span role="status">{format!("{} loaded", items.len())}</span> }.into_any(),
+                Load::Loaded(items) => {
+                    view! { <span role="status">{format!("{0} of {0} loaded", items.len())}</span> }.into_any()
+                }
                 Load::Failed(error) => view! {
                     <FailureNotice error />
                     <button type="button" on:click=move |_| state.refresh()>"Retry"</button>

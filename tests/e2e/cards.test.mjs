@@ -1,65 +1,76 @@
-// The console's first real flow: sign in to the three sandbox platforms with the demo
-// credentials, see their cards, and disconnect one of each kind of outcome.
+// The card view: after a demo sign-in, one card per integration of the
+// default sandbox data, each with its name, kind and status, under one
+// status strip per connection.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { APP_URL, useApp } from './support/harness.mjs';
+import { CONNECTIONS, ConsolePage } from './support/console-page.mjs';
+import { useApp } from './support/harness.mjs';
 
 const app = useApp();
 
-async function connectAll(page) {
-  await page.goto(APP_URL);
-  await page.getByRole('tab', { name: 'Connections' }).click();
-  const demoButtons = page.getByRole('button', { name: 'Use demo credentials' });
-  await demoButtons.first().waitFor();
-  const count = await demoButtons.count();
-  assert.equal(count, 3, 'each sandbox connection offers demo credentials');
-  for (let i = 0; i < count; i += 1) {
-    // Each click signs one connection in and removes its form, so always take the first.
-    await demoButtons.first().click();
-  }
-  await page.getByText('Signed in as').nth(count - 1).waitFor();
-  await page.getByRole('tab', { name: 'Integrations' }).click();
-}
+// [name, kind, status] in the order the grid shows them: Rocket.Chat newest
+// first, then RyzeAPI's instances with a Chatwoot link (not `sem-chatwoot`),
+// then Altegio's connected locations.
+const DEFAULT_CARDS = [
+  ['Helpdesk bridge', 'Outgoing webhook', 'Active (enabled)'],
+  ['Sentry errors', 'Incoming webhook', 'Active (enabled)'],
+  ['CRM sync', 'Outgoing webhook', 'Active (enabled)'],
+  ['Website contact form', 'Incoming webhook', 'Active (enabled)'],
+  ['Standup reminder', 'Outgoing webhook', 'Active (enabled)'],
+  ['Grafana alerts', 'Incoming webhook', 'Active (enabled)'],
+  ['Translate bot', 'Outgoing webhook', 'Active (enabled)'],
+  ['Jira issue updates', 'Incoming webhook', 'Active (enabled)'],
+  ['GitHub pushes', 'Incoming webhook', 'Active (enabled)'],
+  ['Giphy bot', 'Outgoing webhook', 'Active (enabled)'],
+  ['Zabbix monitoring', 'Incoming webhook', 'Disabled (disabled)'],
+  ['Testing via REST API', 'Outgoing webhook', 'Disabled (disabled)'],
+  ['suporte', 'Chatwoot on instance', 'Active (active)'],
+  ['vendas', 'Chatwoot on instance', 'Paused (paused)'],
+  ['financeiro', 'Chatwoot on instance', 'Error (error)'],
+  ['marketing', 'Chatwoot on instance', 'Active (active)'],
+  ['La Visage', 'App on location', 'Active (active)'],
+  ['Barber Bros', 'App on location', 'Pending (pending)'],
+  ['Nail Studio Luna', 'App on location', 'Frozen (freezed)'],
+  ['Serenity Spa', 'App on location', 'Active (active)'],
+];
 
-test('demo sign-in loads every platform\'s cards from the sandbox', { timeout: 60_000 }, async () => {
-  const { page } = app;
-  await connectAll(page);
-  await page.getByRole('article', { name: 'GitHub pushes' }).waitFor();
-  await page.getByRole('article', { name: 'suporte' }).waitFor();
-  await page.getByRole('article', { name: 'La Visage' }).waitFor();
-  // 12 Rocket.Chat webhooks, 4 RyzeAPI Chatwoot links, 4 Altegio locations.
-  await page.waitForFunction(() => document.querySelectorAll('article.unplug-card').length === 20);
-  const strips = await page.locator('.unplug-strip').allInnerTexts();
-  assert.deepEqual(strips.map((s) => s.replace(/\s+/g, ' ').trim()), [
-    'Rocket.Chat (sandbox) 12 loaded',
-    'RyzeAPI (sandbox) 4 loaded',
-    'Altegio (sandbox) 4 loaded',
-  ]);
-  const frozen = page.getByRole('article', { name: 'Barber Bros' });
-  assert.match(await frozen.innerText(), /Pending \(pending\)|Frozen \(freezed\)|Active \(active\)/);
-  assert.ok(!(await page.content()).includes('sandbox-partner-token'), 'no token in the DOM');
+test('every default integration has a card with its name, kind and status', { timeout: 60_000 }, async () => {
+  const ui = await ConsolePage.signedIn(app);
+  const names = await ui.cards().getByRole('heading', { level: 3 }).allInnerTexts();
+  assert.deepEqual(names, DEFAULT_CARDS.map(([name]) => name));
+  for (const [name, kind, status] of DEFAULT_CARDS) {
+    const card = ui.card(name);
+    assert.equal(await card.getByText(kind, { exact: true }).count(), 1, `${name} is a ${kind}`);
+    assert.equal(await card.getByText(status, { exact: true }).count(), 1, `${name} is ${status}`);
+    assert.equal(await card.getByRole('button', { name: 'Disconnect', exact: true }).isEnabled(), true, `${name} can be disconnected`);
+  }
 });
 
-test('Disconnect asks first, then shows the platform\'s answer on the card', { timeout: 60_000 }, async () => {
-  const { page } = app;
-  await connectAll(page);
-  const card = page.getByRole('article', { name: 'vendas' });
-  await card.getByRole('button', { name: 'Disconnect' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Disconnect vendas?' });
-  await dialog.waitFor();
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await dialog.waitFor({ state: 'hidden' });
+test('each connection has a status strip with how many it loaded', { timeout: 60_000 }, async () => {
+  const ui = await ConsolePage.signedIn(app);
+  const strips = await ui.inventory().getByRole('listitem').allInnerTexts();
+  assert.deepEqual(strips.map((text) => text.replace(/\s+/g, ' ').trim()), [
+    `${CONNECTIONS.rocketchat} 12 of 12 loaded`,
+    `${CONNECTIONS.ryze} 4 of 4 loaded`,
+    `${CONNECTIONS.altegio} 4 of 4 loaded`,
+  ]);
+});
 
-  await card.getByRole('button', { name: 'Disconnect' }).click();
-  await dialog.getByRole('button', { name: 'Disconnect' }).click();
-  await card.getByRole('status').filter({ hasText: 'Disconnected (HTTP 200)' }).waitFor();
+test('a card names its source and its creator and creation time with a time zone', { timeout: 60_000 }, async () => {
+  const ui = await ConsolePage.signedIn(app);
+  const helpdesk = ui.card('Helpdesk bridge');
+  await helpdesk.getByText(`Rocket.Chat · ${CONNECTIONS.rocketchat}`, { exact: true }).waitFor();
+  assert.equal(await helpdesk.getByRole('definition').filter({ hasText: /^admin$/ }).count(), 1, 'created by admin');
+  await helpdesk.getByText('2026-01-08 09:05:27 UTC', { exact: true }).waitFor();
+  // Altegio writes local times without a zone; the card says so instead of guessing.
+  await ui.card('La Visage').getByText('2022-06-27 12:20:02 (time zone not stated)', { exact: true }).waitFor();
+  await ui.card('suporte').getByText(`RyzeAPI · ${CONNECTIONS.ryze}`, { exact: true }).waitFor();
+});
 
-  // The documented 503 of the instance whose gateway is down is a failure with its message.
-  app.browser.allowErrors(/status of 503 .*chatwoot\/delete\/marketing/);
-  const down = page.getByRole('article', { name: 'marketing' });
-  await down.getByRole('button', { name: 'Disconnect' }).click();
-  await page.getByRole('dialog', { name: 'Disconnect marketing?' }).getByRole('button', { name: 'Disconnect' }).click();
-  const alert = down.getByRole('alert');
-  await alert.waitFor();
-  assert.match(await alert.innerText(), /HTTP 503[\s\S]*integration gateway not configured/);
+test('before any sign-in the view says why it is empty', { timeout: 60_000 }, async () => {
+  const ui = await ConsolePage.open(app);
+  await ui.inventory().getByText('Not connected — open Connections to sign in.', { exact: true }).waitFor();
+  assert.equal(await ui.cards().count(), 0);
+  await ui.strip(CONNECTIONS.ryze).getByRole('button', { name: 'open Connections', exact: true }).click();
+  await ui.page.getByRole('tabpanel', { name: 'Connections', exact: true }).waitFor();
 });
