@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::Connection;
-use crate::api::http::{self, HttpRequest, Method};
+use crate::api::http::{self, HttpRequest, Method, TransportError};
 use crate::config::{Config, ConfigError};
 use crate::state::activity::provide_activity;
 use crate::state::connections::provide_connections;
@@ -14,7 +14,12 @@ const CONFIG_TIMEOUT_MS: u32 = 10_000;
 
 async fn load_config() -> Result<Config, ConfigError> {
     let request = HttpRequest::new(Method::Get, "config.json".into());
-    let raw = http::send(&request, CONFIG_TIMEOUT_MS).await.map_err(|error| ConfigError::Unreadable(format!("{error:?}")))?;
+    let raw = http::send(&request, CONFIG_TIMEOUT_MS).await.map_err(|error| {
+        ConfigError::Unreadable(match error {
+            TransportError::Unreachable { detail } => format!("the request failed ({detail})"),
+            TransportError::TimedOut { after_ms } => format!("no answer within {} s", after_ms / 1000),
+        })
+    })?;
     if raw.status != 200 {
         return Err(ConfigError::Unreadable(format!("HTTP {} for config.json", raw.status)));
     }
