@@ -28,6 +28,15 @@ pub enum Failure {
     UnexpectedShape { status: u16, detail: String },
 }
 
+/// `1 second`, `2 seconds`, `1.5 seconds`.
+fn seconds(ms: u32) -> String {
+    match ms {
+        1000 => "1 second".into(),
+        ms if ms % 1000 == 0 => format!("{} seconds", ms / 1000),
+        ms => format!("{:.1} seconds", f64::from(ms) / 1000.0),
+    }
+}
+
 impl Failure {
     pub fn status(&self) -> Option<u16> {
         match self {
@@ -61,7 +70,7 @@ impl Failure {
                  or the browser refused the answer because {origin} does not allow this page's origin (CORS)."
             ),
             Failure::TimedOut { after_ms } => {
-                format!("No answer within {} seconds; the request was abandoned.", after_ms.div_ceil(1000))
+                format!("No answer within {}; the request was abandoned.", seconds(*after_ms))
             }
             Failure::RateLimited { wait_secs: Some(secs), .. } => {
                 format!("Rate limited (HTTP 429): the platform asks to wait {secs} s.")

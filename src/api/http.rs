@@ -129,7 +129,13 @@ async fn exchange(
         Method::Post => GlooMethod::POST,
         Method::Delete => GlooMethod::DELETE,
     };
-    let mut builder = RequestBuilder::new(&request.url).method(method).abort_signal(signal.as_ref());
+    // gloo-net 0.6 appends its own (empty) parameter list to a URL that already has a query,
+    // leaving a stray `&`: hand it the parameters instead, so the documented URL goes out.
+    let (base, parameters) = split_query(&request.url);
+    let mut builder = RequestBuilder::new(base)
+        .method(method)
+        .abort_signal(signal.as_ref())
+        .query(parameters.iter().map(|(name, value)| (name.as_str(), value.as_str())));
     for (name, value) in &request.headers {
         let value = match value {
             HeaderValue::Plain(text) => text.as_str(),
@@ -150,4 +156,56 @@ async fn exchange(
     let rate_limit_reset = headers.get("x-ratelimit-reset");
     let body = response.text().await.map_err(|e| e.to_string())?;
     Ok(RawResponse { status, content_type, retry_after, rate_limit_reset, body })
+}
+
+/// Splits `url` into what precedes `?` and its decoded `name=value` pairs.
+pub fn split_query(url: &str) -> (&str, Vec<(String, String)>) {
+    let Some((base, query)) = url.split_once('?') else { return (url, Vec::new()) };
+    let pairs = query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(name), percent_decode(value))
+        })
+        .collect();
+    (base, pairs)
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        let escaped = (bytes[index] == b'%')
+            .then(|| text.get(index + 1..index + 3))
+            .flatten()
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match escaped {
+            Some(byte) => {
+                out.push(byte);
+                index += 3;
+            }
+            None => {
+                out.push(bytes[index]);
+                index += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_query;
+
+    #[test]
+    fn split_query_decodes_each_pair_once() {
+        let (base, pairs) = split_query("http://h/api/list?offset=0&count=100&name=a%20b%2Cc&");
+        assert_eq!(base, "http://h/api/list");
+        let expected = [("offset", "0"), ("count", "100"), ("name", "a b,c")];
+        assert_eq!(pairs, expected.map(|(n, v)| (n.to_owned(), v.to_owned())));
+        assert_eq!(split_query("/x"), ("/x", Vec::new()));
+        assert_eq!(split_query("/x?bad=%zz").1, vec![("bad".to_owned(), "%zz".to_owned())]);
+    }
 }

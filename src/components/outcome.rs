@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::copy_button::CopyButton;
 use crate::api::Disconnected;
 use crate::api::call::{CallError, Exchange};
 
@@ -77,7 +78,8 @@ pub fn RawResponse(exchange: Exchange) -> impl IntoView {
                     <code>{request_line.clone()}</code>
                     {status.map(|status| format!(" → HTTP {status}"))}
                 </p>
-                <pre class="unplug-raw__body">{if body.is_empty() { "(empty body)".to_owned() } else { body.clone() }}</pre>
+                <pre class="unplug-raw__body" tabindex="0">{if body.is_empty() { "(empty body)".to_owned() } else { body.clone() }}</pre>
+                <CopyButton value=body.clone() label="response" />
             </Show>
         </div>
     }

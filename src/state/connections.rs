@@ -13,10 +13,21 @@ use crate::state::remember;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Load {
     NotConnected,
-    /// Read so far, and the total where the platform tells it.
-    Loading { read: usize, total: Option<u64> },
+    /// Read so far, and the total where the platform tells it; `shown` keeps the previous
+    /// list on screen (with each card's outcome) until the new one is complete.
+    Loading { read: usize, total: Option<u64>, shown: Vec<Integration> },
     Loaded(Vec<Integration>),
     Failed(CallError),
+}
+
+impl Load {
+    /// The cards on screen: the loaded list, or the previous one while reloading.
+    pub fn shown(&self) -> &[Integration] {
+        match self {
+            Load::Loaded(items) | Load::Loading { shown: items, .. } => items,
+            Load::NotConnected | Load::Failed(_) => &[],
+        }
+    }
 }
 
 /// One connection's reactive state; `Copy`, so views can hold it freely.
@@ -93,15 +104,22 @@ impl ConnectionState {
     pub fn refresh(self) {
         let Some(session) = self.session.get_untracked() else { return };
         let connection = self.connection.get_value();
-        let shown = self.load.get_untracked();
-        self.load.set(Load::Loading { read: 0, total: None });
+        let shown = self.load.with_untracked(|load| load.shown().to_vec());
+        self.load.set(Load::Loading { read: 0, total: None, shown: shown.clone() });
         spawn_local(async move {
-            let progress = move |read, total| self.load.set(Load::Loading { read, total });
+            let progress = move |read, total| {
+                self.load.update(|load| {
+                    if let Load::Loading { read: was_read, total: was_total, .. } = load {
+                        (*was_read, *was_total) = (read, total);
+                    }
+                })
+            };
             let load = match connection.list(&session, &progress).await {
                 Ok(items) => Load::Loaded(items),
-                Err(error) if matches!(error.failure, Failure::Unauthorized { .. }) && matches!(shown, Load::Loaded(_)) => {
+                // Keep the screen as it was; Connections asks for credentials again.
+                Err(error) if matches!(error.failure, Failure::Unauthorized { .. }) && !shown.is_empty() => {
                     self.notice_rejection(&error);
-                    shown
+                    Load::Loaded(shown)
                 }
                 Err(error) => {
                     self.notice_rejection(&error);

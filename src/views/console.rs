@@ -63,12 +63,13 @@ pub fn Console() -> impl IntoView {
                         .collect_view()}
                 </nav>
             </header>
+            // Every view stays mounted and only the open one shows: switching views must not
+            // forget a card's outcome (a disconnected card would read as connected again) or
+            // a half-typed sign-in form.
             <main class="unplug-main" role="tabpanel" aria-label=move || tab.get().label()>
-                {move || match tab.get() {
-                    Tab::Integrations => view! { <Inventory /> }.into_any(),
-                    Tab::Connections => view! { <ConnectionsView /> }.into_any(),
-                    Tab::Activity => view! { <ActivityView /> }.into_any(),
-                }}
+                <div class="unplug-view" hidden=move || tab.get() != Tab::Integrations><Inventory /></div>
+                <div class="unplug-view" hidden=move || tab.get() != Tab::Connections><ConnectionsView /></div>
+                <div class="unplug-view" hidden=move || tab.get() != Tab::Activity><ActivityView /></div>
             </main>
         </div>
     }
@@ -82,12 +83,9 @@ fn Inventory() -> impl IntoView {
         connections
             .all()
             .into_iter()
-            .flat_map(|state| match state.load.get() {
-                Load::Loaded(items) => {
-                    let label = state.label();
-                    items.into_iter().map(|item| (item, label.clone())).collect()
-                }
-                _ => Vec::new(),
+            .flat_map(|state| {
+                let label = state.label();
+                state.load.with(|load| load.shown().iter().map(|item| (item.clone(), label.clone())).collect::<Vec<_>>())
             })
             .collect::<Vec<_>>()
     };
@@ -108,7 +106,7 @@ fn Inventory() -> impl IntoView {
                     key=|(item, _)| item.key()
                     children=|(item, connection_label)| view! { <Card item connection_label /> }
                 />
-                {move || loading().then(|| (0..3).map(|_| view! { <div class="unplug-card unplug-card--skeleton" aria-hidden="true"></div> }).collect_view())}
+                {move || (loading() && cards().is_empty()).then(|| (0..3).map(|_| view! { <div class="unplug-card unplug-card--skeleton" aria-hidden="true"></div> }).collect_view())}
             </div>
             <Show when=move || !loading() && cards().is_empty()>
                 <p class="unplug-empty">
@@ -139,7 +137,7 @@ fn StatusStrip(state: ConnectionState) -> impl IntoView {
                     </button>
                 }
                 .into_any(),
-                Load::Loading { read, total } => {
+                Load::Loading { read, total, .. } => {
                     let text = match total {
                         Some(total) => format!("Loading… {read} of {total} loaded"),
                         None if read > 0 => format!("Loading… {read} loaded"),

@@ -1,0 +1,46 @@
+// Rocket.Chat signs in with a username and password, or with a user ID and
+// an auth token; a refused login shows the platform's own 401 answer.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { CONNECTIONS, ConsolePage } from './support/console-page.mjs';
+import { useApp } from './support/harness.mjs';
+import { CREDENTIALS } from './support/platforms.mjs';
+
+const app = useApp();
+const RC = CONNECTIONS.rocketchat;
+
+test('a username and password sign Rocket.Chat in', { timeout: 60_000 }, async () => {
+  const ui = await ConsolePage.open(app);
+  await ui.signIn(RC, { Username: 'admin', Password: 'admin' });
+  await ui.signedInAs(RC).waitFor();
+  assert.equal(await ui.signedInAs(RC).innerText(), 'Signed in as admin (Rocket.Chat 8.8.1)');
+  await ui.show('Integrations');
+  await ui.waitForLoaded(RC, 12);
+});
+
+test('a user ID and auth token sign Rocket.Chat in without a login', { timeout: 60_000 }, async () => {
+  const ui = await ConsolePage.open(app);
+  await ui.show('Connections');
+  await ui.useTokenPath(RC);
+  const panel = ui.connection(RC);
+  assert.equal(await panel.getByLabel('Username', { exact: true }).count(), 0, 'the password form is replaced');
+  await ui.signIn(RC, { 'User ID': CREDENTIALS.rocketChatUserId, 'Auth token': CREDENTIALS.rocketChatAuthToken });
+  await ui.signedInAs(RC).waitFor();
+  assert.equal(await ui.signedInAs(RC).innerText(), `Signed in as ${CREDENTIALS.rocketChatUserId} (Rocket.Chat 8.8.1)`);
+  await ui.show('Integrations');
+  await ui.waitForLoaded(RC, 12);
+});
+
+test('a wrong password shows Rocket.Chat\'s 401 and keeps the form', { timeout: 60_000 }, async () => {
+  const ui = await ConsolePage.open(app);
+  ui.allowFailedLoad(401, '/rocketchat/api/v1/login');
+  await ui.signIn(RC, { Username: 'admin', Password: 'not-the-password' });
+  const alert = ui.connection(RC).getByRole('alert');
+  await alert.waitFor();
+  const text = await alert.innerText();
+  assert.match(text, /^Not signed in \(HTTP 401\): the credentials are missing, wrong or expired\.$/m);
+  assert.match(text, /^Platform message: unauthorized$/m);
+  assert.match(text, /^Sign in again on the Connections view\.$/m);
+  assert.equal(await ui.signedInAs(RC).count(), 0);
+  await ui.connection(RC).getByRole('button', { name: 'Connect', exact: true }).waitFor();
+});
