@@ -32,6 +32,8 @@ const INFO_V8: &str = fixture!("rocketchat/info.json");
 const LOGIN_OK: &str = fixture!("rocketchat/login_ok.json");
 const LOGIN_FAILED_V7: &str = fixture!("rocketchat/login_failed_v7.json");
 const LOGIN_FAILED_V8: &str = fixture!("rocketchat/login_failed_v8.json");
+const LOGIN_TOTP_REQUIRED: &str = fixture!("rocketchat/login_totp_required.json");
+const LOGIN_TOTP_INVALID: &str = fixture!("rocketchat/login_totp_invalid.json");
 const LOGOUT_OK: &str = fixture!("rocketchat/logout_ok.json");
 const UNAUTHORIZED_V7: &str = fixture!("rocketchat/unauthorized_v7.json");
 const UNAUTHORIZED_V8: &str = fixture!("rocketchat/unauthorized_v8.json");
@@ -152,11 +154,27 @@ fn login(sandbox: &Sandbox, request: &Request) -> Response {
             .get(resume)
             .and_then(|id| User::by_id(id))
             .map(|user| (user, resume.to_owned())),
-        None => password_user(&body).map(|user| {
-            let token = ids::random_token();
-            sessions.insert(token.clone(), user.id);
-            (user, token)
-        }),
+        None => {
+            let user = password_user(&body);
+            if let Some(expected) = user.and_then(|user| user.two_factor_code) {
+                // The code may come in the body or, as Rocket.Chat also accepts, a header.
+                match body["code"]
+                    .as_str()
+                    .or_else(|| request.header("x-2fa-code"))
+                {
+                    None => return Response::json_text(401, LOGIN_TOTP_REQUIRED),
+                    Some(code) if code != expected => {
+                        return Response::json_text(401, LOGIN_TOTP_INVALID);
+                    }
+                    Some(_) => {}
+                }
+            }
+            user.map(|user| {
+                let token = ids::random_token();
+                sessions.insert(token.clone(), user.id);
+                (user, token)
+            })
+        }
     };
     let Some((user, token)) = session else {
         let version = sandbox.config.rc_version;

@@ -138,6 +138,21 @@ fn login_accepts_user_username_email_and_resume() {
 }
 
 #[test]
+fn a_two_factor_user_needs_its_code() {
+    let addr = start().api_addr;
+    let login = |body: Value| post_json(addr, "/rocketchat/api/v1/login", &body.to_string());
+    login(json!({"user": "twofactor", "password": "twofactor"}))
+        .assert_fixture(401, "rocketchat/login_totp_required.json");
+    login(json!({"user": "twofactor", "password": "twofactor", "code": "000000"}))
+        .assert_fixture(401, "rocketchat/login_totp_invalid.json");
+    login(json!({"user": "twofactor", "password": "wrong", "code": "123456"}))
+        .assert_fixture(401, "rocketchat/login_failed_v8.json");
+    let reply = login(json!({"user": "twofactor", "password": "twofactor", "code": "123456"}));
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.json()["data"]["userId"], "sandboxTwoFactorUserId");
+}
+
+#[test]
 fn failed_login_answers_the_versioned_401() {
     let wrong = json!({"user": "admin", "password": "nope"}).to_string();
     post_json(start().api_addr, "/rocketchat/api/v1/login", &wrong)

@@ -60,11 +60,15 @@ enum RocketChatMode {
     Token,
 }
 
-/// Rocket.Chat's answer when the account has two-factor authentication on.
+/// Rocket.Chat's answers when the account has two-factor authentication on: the code is
+/// missing (`totp-required`) or wrong (`totp-invalid`).
 fn asks_for_two_factor_code(state: &ConnectionState) -> bool {
     state.sign_in_error.with(|error| {
         error.as_ref().and_then(|error| error.failure.said()).is_some_and(|said| {
-            [&said.error_type, &said.message].into_iter().flatten().any(|text| text.contains("totp-required"))
+            [&said.error_type, &said.message]
+                .into_iter()
+                .flatten()
+                .any(|text| text.contains("totp-required") || text.contains("totp-invalid"))
         })
     })
 }

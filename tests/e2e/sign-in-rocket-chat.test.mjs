@@ -44,3 +44,23 @@ test('a wrong password shows Rocket.Chat\'s 401 and keeps the form', { timeout: 
   assert.equal(await ui.signedInAs(RC).count(), 0);
   await ui.connection(RC).getByRole('button', { name: 'Connect', exact: true }).waitFor();
 });
+
+test('a 2FA account is asked for its Code, and the code signs it in', { timeout: 60_000 }, async () => {
+  const ui = await ConsolePage.open(app);
+  ui.allowFailedLoad(401, '/rocketchat/api/v1/login');
+  const panel = ui.connection(RC);
+  await ui.signIn(RC, { Username: 'twofactor', Password: 'twofactor' });
+  const alert = panel.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /^Platform message: TOTP Required \[totp-required\]$/m);
+  assert.match(await alert.innerText(), /^Error type: totp-required$/m);
+  const code = panel.getByLabel('Code', { exact: true });
+  await code.fill('000000');
+  await panel.getByRole('button', { name: 'Connect', exact: true }).click();
+  await panel.getByRole('alert').filter({ hasText: 'totp-invalid' }).waitFor();
+  assert.equal(await ui.signedInAs(RC).count(), 0, 'a wrong code does not sign in');
+  await code.fill('123456');
+  await panel.getByRole('button', { name: 'Connect', exact: true }).click();
+  await ui.signedInAs(RC).waitFor();
+  assert.equal(await ui.signedInAs(RC).innerText(), 'Signed in as twofactor (Rocket.Chat 8.8.1)');
+});

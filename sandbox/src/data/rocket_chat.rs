@@ -26,6 +26,8 @@ pub struct User {
     pub password: &'static str,
     pub roles: &'static [&'static str],
     pub permissions: &'static [&'static str],
+    /// The code this user's two-factor login wants, if it has 2FA on.
+    pub two_factor_code: Option<&'static str>,
 }
 
 impl User {
@@ -38,7 +40,7 @@ impl User {
     }
 }
 
-pub static USERS: [User; 4] = [
+pub static USERS: [User; 5] = [
     User {
         id: ADMIN_USER_ID,
         username: "admin",
@@ -53,6 +55,7 @@ pub static USERS: [User; 4] = [
             MANAGE_OWN_OUTGOING,
             BYPASS_RATE_LIMIT,
         ],
+        two_factor_code: None,
     },
     User {
         id: "sandboxManagerUserId",
@@ -62,6 +65,7 @@ pub static USERS: [User; 4] = [
         password: "manager",
         roles: &["user"],
         permissions: &[MANAGE_OWN_INCOMING, MANAGE_OWN_OUTGOING],
+        two_factor_code: None,
     },
     User {
         id: "sandboxViewerUserId",
@@ -71,6 +75,7 @@ pub static USERS: [User; 4] = [
         password: "viewer",
         roles: &["user"],
         permissions: &[],
+        two_factor_code: None,
     },
     // Holds incoming permissions only, the one way to meet `not_authorized` (contracts 2.3).
     User {
@@ -81,8 +86,29 @@ pub static USERS: [User; 4] = [
         password: "inbound",
         roles: &["user"],
         permissions: &[MANAGE_INCOMING],
+        two_factor_code: None,
+    },
+    // Has two-factor login on: a password alone gets `totp-required`, then the code signs in.
+    User {
+        id: "sandboxTwoFactorUserId",
+        username: "twofactor",
+        name: "Two Factor Admin",
+        email: "twofactor@sandbox.local",
+        password: "twofactor",
+        roles: &["admin"],
+        permissions: &[
+            MANAGE_INCOMING,
+            MANAGE_OWN_INCOMING,
+            MANAGE_OUTGOING,
+            MANAGE_OWN_OUTGOING,
+            BYPASS_RATE_LIMIT,
+        ],
+        two_factor_code: Some(TWO_FACTOR_CODE),
     },
 ];
+
+/// The fixed one-time code of the `twofactor` user.
+pub const TWO_FACTOR_CODE: &str = "123456";
 
 const ADMIN: &User = &USERS[0];
 const MANAGER: &User = &USERS[1];
