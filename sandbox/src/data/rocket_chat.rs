@@ -40,6 +40,15 @@ impl User {
     }
 }
 
+/// What an admin holds by default here: every manage permission, and no rate limit.
+const ADMIN_PERMISSIONS: &[&str] = &[
+    MANAGE_INCOMING,
+    MANAGE_OWN_INCOMING,
+    MANAGE_OUTGOING,
+    MANAGE_OWN_OUTGOING,
+    BYPASS_RATE_LIMIT,
+];
+
 pub static USERS: [User; 5] = [
     User {
         id: ADMIN_USER_ID,
@@ -48,13 +57,7 @@ pub static USERS: [User; 5] = [
         email: "admin@sandbox.local",
         password: "admin",
         roles: &["admin"],
-        permissions: &[
-            MANAGE_INCOMING,
-            MANAGE_OWN_INCOMING,
-            MANAGE_OUTGOING,
-            MANAGE_OWN_OUTGOING,
-            BYPASS_RATE_LIMIT,
-        ],
+        permissions: ADMIN_PERMISSIONS,
         two_factor_code: None,
     },
     User {
@@ -96,13 +99,7 @@ pub static USERS: [User; 5] = [
         email: "twofactor@sandbox.local",
         password: "twofactor",
         roles: &["admin"],
-        permissions: &[
-            MANAGE_INCOMING,
-            MANAGE_OWN_INCOMING,
-            MANAGE_OUTGOING,
-            MANAGE_OWN_OUTGOING,
-            BYPASS_RATE_LIMIT,
-        ],
+        permissions: ADMIN_PERMISSIONS,
         two_factor_code: Some(TWO_FACTOR_CODE),
     },
 ];
