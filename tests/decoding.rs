@@ -220,7 +220,7 @@ proptest! {
         decode_everything(200, cut_body);
         decode_everything(404, cut_body);
         if !cut_body.trim().is_empty() && serde_json::from_str::<serde_json::Value>(cut_body).is_err() {
-            let failure = decode::<serde_json::Value>(&answer(200, cut_body), ryze::wire::read_envelope, 0.0).unwrap_err();
+            let failure = decode::<serde_json::Value>(&answer(200, cut_body), ryze::wire::read_envelope, 0.0).expect_err("a cut body does not decode");
             prop_assert!(matches!(failure, Failure::Truncated { .. } | Failure::Malformed { .. }), "{:?}", failure);
         }
     }

@@ -113,7 +113,7 @@ mod tests {
         struct Needs {
             total: u64,
         }
-        let failure = decode::<Needs>(&raw(200, "application/json", "{}"), no_envelope, 0.0).unwrap_err();
+        let failure = decode::<Needs>(&raw(200, "application/json", "{}"), no_envelope, 0.0).expect_err("total is required");
         assert_eq!(failure, Failure::UnexpectedShape { status: 200, detail: "missing field `total`".into() });
     }
 
