@@ -79,7 +79,9 @@ pub fn Console() -> impl IntoView {
 #[component]
 fn Inventory() -> impl IntoView {
     let connections = expect_connections();
-    let cards = move || {
+    // Memoised: the grid, the skeletons and the empty state all read it, and it is built once
+    // per change of any list.
+    let cards = Memo::new(move |_| {
         connections
             .all()
             .into_iter()
@@ -88,9 +90,13 @@ fn Inventory() -> impl IntoView {
                 state.load.with(|load| load.shown().iter().map(|item| (item.clone(), label.clone())).collect::<Vec<_>>())
             })
             .collect::<Vec<_>>()
-    };
+    });
     let refresh_all = move |_| connections.all().into_iter().for_each(ConnectionState::refresh);
-    let loading = move || connections.all().iter().any(|state| matches!(state.load.get(), Load::Loading { .. }));
+    // Reads each state in place rather than cloning its whole list.
+    let loading = Memo::new(move |_| {
+        connections.all().iter().any(|state| state.load.with(|load| matches!(load, Load::Loading { .. })))
+    });
+    let no_cards = move || cards.with(Vec::is_empty);
     view! {
         <section class="unplug-inventory" aria-labelledby="unplug-inventory-title">
             <div class="unplug-inventory__bar">
@@ -100,15 +106,15 @@ fn Inventory() -> impl IntoView {
             <ul class="unplug-strips">
                 {connections.all().into_iter().map(|state| view! { <StatusStrip state /> }).collect_view()}
             </ul>
-            <div class="unplug-grid" aria-busy=move || loading().to_string()>
+            <div class="unplug-grid" aria-busy=move || loading.get().to_string()>
                 <For
-                    each=cards
+                    each=move || cards.get()
                     key=|(item, _)| item.key()
                     children=|(item, connection_label)| view! { <Card item connection_label /> }
                 />
-                {move || (loading() && cards().is_empty()).then(|| (0..3).map(|_| view! { <div class="unplug-card unplug-card--skeleton" aria-hidden="true"></div> }).collect_view())}
+                {move || (loading.get() && no_cards()).then(|| (0..3).map(|_| view! { <div class="unplug-card unplug-card--skeleton" aria-hidden="true"></div> }).collect_view())}
             </div>
-            <Show when=move || !loading() && cards().is_empty()>
+            <Show when=move || !loading.get() && no_cards()>
                 <p class="unplug-empty">
                     {move || if connections.all().iter().any(|state| state.session.with(Option::is_some)) {
                         "No integrations on the connected connections."
