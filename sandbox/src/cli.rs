@@ -28,7 +28,8 @@ Options:
   --allowed-origins LIST   comma-separated browser origins the platforms accept
                            [default: http://<app-listen>, plus http://localhost:<port> on loopback]
   --rc-version 7|8         Rocket.Chat bodies before or from 8.0 [default: 8]
-  --rate-window-ms MS      replaces every rate-limit window [default: 60000 for Rocket.Chat and RyzeAPI]
+  --rate-window-ms MS      replaces every rate-limit window [default: 60000 for Rocket.Chat and RyzeAPI];
+                           the served config.json then sets rateLimit to match (Rocket.Chat 10, RyzeAPI 100 per MS)
   --integrations N         generate N integrations over the three platforms instead of the default data
   -h, --help               print this help
 ",
@@ -120,7 +121,7 @@ pub fn banner(running: &Running, config: &Config) -> String {
   Rocket.Chat API    {api}/rocketchat  ({rc_bodies} bodies)
   RyzeAPI            {api}/ryze
   Altegio            {api}/altegio
-  Controls           {api}/__sandbox/faults, /__sandbox/reset, /__sandbox/webhooks
+  Controls           {api}/__sandbox/faults, /__sandbox/reset, /__sandbox/stats, /__sandbox/webhooks
   Allowed origins    {origins}
   Callback URL       {callback}
 

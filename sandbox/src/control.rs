@@ -1,4 +1,5 @@
-//! `/__sandbox/*`: fault knobs, reset, and the webhook receiver and log. Not part of any platform.
+//! `/__sandbox/*`: fault knobs, reset, request and 429 counts, and the webhook receiver and log.
+//! Not part of any platform.
 
 use serde_json::{Value, json};
 
@@ -15,11 +16,12 @@ pub fn handle(sandbox: &Sandbox, request: &Request, path: &str) -> Response {
             sandbox.reset();
             Response::json(200, &json!({ "reset": true }))
         }
+        ("GET", "/stats") => Response::json(200, &sandbox.stats.to_json()),
         ("POST", "/callback") => receive_webhook(sandbox, request),
         ("GET", "/webhooks") => Response::json(200, &lock(&sandbox.webhooks).to_json()),
         _ => problem(
             404,
-            "No such control route: GET|POST /__sandbox/faults, POST /__sandbox/reset, POST /__sandbox/callback, GET /__sandbox/webhooks",
+            "No such control route: GET|POST /__sandbox/faults, POST /__sandbox/reset, GET /__sandbox/stats, POST /__sandbox/callback, GET /__sandbox/webhooks",
         ),
     }
 }

@@ -34,6 +34,7 @@ mod router;
 mod ryze;
 mod state;
 mod static_files;
+mod stats;
 mod webhook;
 
 use std::io;
@@ -78,7 +79,8 @@ pub fn start(config: Config) -> io::Result<Running> {
 
     if let Some(listener) = app {
         let app_dir = config.app_dir.clone();
-        thread::spawn(move || static_files::serve(listener, app_dir, api_addr));
+        let rate_window_ms = config.rate_window_ms;
+        thread::spawn(move || static_files::serve(listener, app_dir, api_addr, rate_window_ms));
     }
     let sandbox = Arc::new(state::Sandbox::new(config, allowed_origins.clone()));
     let api_thread = thread::spawn(move || {

@@ -52,7 +52,7 @@ const REMOVE_INVALID_INTEGRATION: &str = fixture!("rocketchat/remove_invalid_int
 const REMOVE_NOT_AUTHORIZED: &str = fixture!("rocketchat/remove_not_authorized.json");
 
 /// `API_Enable_Rate_Limiter_Limit_Calls_Default` and `..._Limit_Time_Default` (contracts 2.6).
-const RATE_LIMIT_CALLS: u32 = 10;
+pub const RATE_LIMIT_CALLS: u32 = 10;
 const RATE_LIMIT_WINDOW: Duration = Duration::from_secs(60);
 /// `API_Default_Count` and `API_Upper_Count_Limit` (contracts 2.4).
 const DEFAULT_COUNT: usize = 50;

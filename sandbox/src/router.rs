@@ -44,6 +44,24 @@ impl Platform {
         }
     }
 
+    /// Calls per window the sandbox enforces on this platform; `None` where it enforces none.
+    pub fn enforced_limit(self) -> Option<u32> {
+        match self {
+            Self::RocketChat => Some(rocket_chat::RATE_LIMIT_CALLS),
+            Self::Ryze => Some(ryze::RATE_LIMIT),
+            Self::Altegio => None,
+        }
+    }
+
+    /// Position in `ALL`, for per-platform counters.
+    pub fn index(self) -> usize {
+        match self {
+            Self::RocketChat => 0,
+            Self::Ryze => 1,
+            Self::Altegio => 2,
+        }
+    }
+
     fn cors(self) -> &'static Policy {
         match self {
             Self::RocketChat => &cors::ROCKET_CHAT,
@@ -95,6 +113,23 @@ pub fn dispatch(sandbox: &Sandbox, request: &Request) -> Outcome {
         ));
     };
 
+    let outcome = answer(sandbox, request, platform, path, policy);
+    if let Some(platform) = platform
+        && request.method != "OPTIONS"
+    {
+        sandbox.stats.record(platform, &outcome);
+    }
+    outcome
+}
+
+/// CORS, preflight, fault knobs, then the platform (or the controls).
+fn answer(
+    sandbox: &Sandbox,
+    request: &Request,
+    platform: Option<Platform>,
+    path: &str,
+    policy: &Policy,
+) -> Outcome {
     let origin = request.header("origin");
     if request.method == "OPTIONS" {
         return Outcome::Respond(cors::preflight(policy, origin, &sandbox.allowed_origins));

@@ -28,7 +28,7 @@ const NO_INTEGRATION_TO_DELETE: &str = fixture!("ryze/no_integration_to_delete.j
 const GATEWAY_NOT_CONFIGURED: &str = fixture!("ryze/gateway_not_configured.json");
 
 /// 100 requests a minute per token (contracts 3.2).
-const RATE_LIMIT: u32 = 100;
+pub const RATE_LIMIT: u32 = 100;
 const RATE_LIMIT_WINDOW: Duration = Duration::from_secs(60);
 
 /// What a token may reach.

@@ -6,6 +6,7 @@ use crate::config::Config;
 use crate::data::{Data, Seed};
 use crate::faults::Faults;
 use crate::rate_limit::RateLimiter;
+use crate::stats::Stats;
 use crate::webhook::WebhookLog;
 
 #[derive(Debug)]
@@ -16,6 +17,8 @@ pub struct Sandbox {
     pub data: Mutex<Data>,
     pub faults: Mutex<Faults>,
     pub limiter: Mutex<RateLimiter>,
+    /// Requests and 429s per platform, for `/__sandbox/stats`.
+    pub stats: Stats,
     /// Shared with the threads that deliver webhooks after the response has gone.
     pub webhooks: Arc<Mutex<WebhookLog>>,
 }
@@ -30,15 +33,17 @@ impl Sandbox {
             data: Mutex::new(Data::new(seed)),
             faults: Mutex::default(),
             limiter: Mutex::default(),
+            stats: Stats::default(),
             webhooks: Arc::default(),
         }
     }
 
-    /// Back to the starting data: no faults, no counters, no sessions, no webhook log.
+    /// Back to the starting data: no faults, no counters, no stats, no sessions, no webhook log.
     pub fn reset(&self) {
         *lock(&self.data) = Data::new(self.seed);
         lock(&self.faults).clear();
         lock(&self.limiter).clear();
+        self.stats.clear();
         lock(&self.webhooks).clear();
     }
 }

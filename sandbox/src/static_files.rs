@@ -1,20 +1,34 @@
-//! Serves the built console, and points its sandbox connections at the API port actually bound.
+//! Serves the built console, and points its sandbox connections at the API port actually bound
+//! (and, with `--rate-window-ms`, at the rate limits the sandbox actually enforces).
 
 use std::fs;
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::http::{self, Outcome, Request, Response, percent_decode};
+use crate::router::Platform;
 
-pub fn serve(listener: TcpListener, app_dir: PathBuf, api_addr: SocketAddr) {
+/// `rate_window_ms` is `--rate-window-ms`: when set, served sandbox connections get the limit
+/// the sandbox enforces with that window as their `rateLimit`.
+pub fn serve(
+    listener: TcpListener,
+    app_dir: PathBuf,
+    api_addr: SocketAddr,
+    rate_window_ms: Option<u64>,
+) {
     http::serve(listener, move |request| {
-        Outcome::Respond(respond(&app_dir, api_addr, request))
+        Outcome::Respond(respond(&app_dir, api_addr, rate_window_ms, request))
     });
 }
 
-fn respond(app_dir: &Path, api_addr: SocketAddr, request: &Request) -> Response {
+fn respond(
+    app_dir: &Path,
+    api_addr: SocketAddr,
+    rate_window_ms: Option<u64>,
+    request: &Request,
+) -> Response {
     if request.method != "GET" {
         return Response::with_body(405, "text/plain; charset=utf-8", "GET only\n")
             .with_header("Allow", "GET");
@@ -29,7 +43,8 @@ fn respond(app_dir: &Path, api_addr: SocketAddr, request: &Request) -> Response 
         return not_found();
     };
     let bytes = if file.file_name().is_some_and(|name| name == "config.json") {
-        rewrite_config(bytes, &api_origin(api_addr, request.header("host")))
+        let api_origin = api_origin(api_addr, request.header("host"));
+        rewrite_config(bytes, &api_origin, rate_window_ms)
     } else {
         bytes
     };
@@ -65,31 +80,44 @@ fn api_origin(api_addr: SocketAddr, host_header: Option<&str>) -> String {
 }
 
 /// Every object with `"sandbox": true` gets its `baseUrl` moved to `api_origin`, path kept, so the
-/// console works whatever ports the sandbox was given. Unreadable JSON is served as it is.
-fn rewrite_config(bytes: Vec<u8>, api_origin: &str) -> Vec<u8> {
+/// console works whatever ports the sandbox was given. With a rate window, its `rateLimit` becomes
+/// the limit the sandbox enforces on its platform (none is set where the sandbox enforces none).
+/// Unreadable JSON is served as it is.
+fn rewrite_config(bytes: Vec<u8>, api_origin: &str, rate_window_ms: Option<u64>) -> Vec<u8> {
     let Ok(mut config) = serde_json::from_slice::<Value>(&bytes) else {
         eprintln!("sandbox: config.json is not JSON; serving it unchanged");
         return bytes;
     };
-    rebase_sandbox_connections(&mut config, api_origin);
+    adjust_sandbox_connections(&mut config, api_origin, rate_window_ms);
     serde_json::to_vec_pretty(&config).unwrap_or(bytes)
 }
 
-fn rebase_sandbox_connections(value: &mut Value, api_origin: &str) {
+fn adjust_sandbox_connections(value: &mut Value, api_origin: &str, rate_window_ms: Option<u64>) {
     match value {
         Value::Object(object) => {
-            if object.get("sandbox") == Some(&Value::Bool(true))
-                && let Some(Value::String(base_url)) = object.get_mut("baseUrl")
-            {
-                *base_url = format!("{api_origin}{}", url_path(base_url));
+            if object.get("sandbox") == Some(&Value::Bool(true)) {
+                if let Some(Value::String(base_url)) = object.get_mut("baseUrl") {
+                    *base_url = format!("{api_origin}{}", url_path(base_url));
+                }
+                let limit = object
+                    .get("platform")
+                    .and_then(Value::as_str)
+                    .and_then(Platform::from_name)
+                    .and_then(Platform::enforced_limit);
+                if let (Some(requests), Some(per_ms)) = (limit, rate_window_ms) {
+                    object.insert(
+                        "rateLimit".to_owned(),
+                        json!({ "requests": requests, "perMs": per_ms }),
+                    );
+                }
             }
             object
                 .values_mut()
-                .for_each(|child| rebase_sandbox_connections(child, api_origin));
+                .for_each(|child| adjust_sandbox_connections(child, api_origin, rate_window_ms));
         }
         Value::Array(items) => items
             .iter_mut()
-            .for_each(|child| rebase_sandbox_connections(child, api_origin)),
+            .for_each(|child| adjust_sandbox_connections(child, api_origin, rate_window_ms)),
         _ => {}
     }
 }

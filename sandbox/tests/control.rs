@@ -178,17 +178,23 @@ fn integrations_n_generates_n_spread_over_the_platforms() {
 
 /// A throwaway app directory with one file of each served type.
 fn app_dir(name: &str) -> PathBuf {
+    app_dir_with_config(
+        name,
+        &json!({
+            "connections": [
+                {"id": "rc", "platform": "rocketchat", "baseUrl": "http://127.0.0.1:8787/rocketchat", "sandbox": true},
+                {"id": "ryze", "platform": "ryze", "baseUrl": "http://localhost:1/ryze", "sandbox": true},
+                {"id": "live", "platform": "altegio", "baseUrl": "https://app.alteg.io", "sandbox": false}
+            ],
+            "requestTimeoutMs": 15000
+        }),
+    )
+}
+
+fn app_dir_with_config(name: &str, config: &Value) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("unplug-sandbox-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(dir.join("docs")).expect("create app dir");
-    let config = json!({
-        "connections": [
-            {"id": "rc", "platform": "rocketchat", "baseUrl": "http://127.0.0.1:8787/rocketchat", "sandbox": true},
-            {"id": "ryze", "platform": "ryze", "baseUrl": "http://localhost:1/ryze", "sandbox": true},
-            {"id": "live", "platform": "altegio", "baseUrl": "https://app.alteg.io", "sandbox": false}
-        ],
-        "requestTimeoutMs": 15000
-    });
     let config = config.to_string();
     let files: [(&str, &[u8]); 7] = [
         ("index.html", b"<!doctype html><title>Unplug</title>"),
@@ -277,6 +283,130 @@ fn config_json_points_sandbox_connections_at_the_bound_api() {
     );
     assert_eq!(config["requestTimeoutMs"], 15000, "everything else is kept");
     let _ = fs::remove_dir_all(dir);
+}
+
+/// Sandbox connections of every platform, one of them with a `rateLimit` already, and a live one.
+fn rate_limit_app_dir(name: &str) -> PathBuf {
+    app_dir_with_config(
+        name,
+        &json!({
+            "connections": [
+                {"id": "rc", "platform": "rocketchat", "baseUrl": "http://127.0.0.1:8787/rocketchat", "sandbox": true},
+                {"id": "ryze", "platform": "ryze", "baseUrl": "http://127.0.0.1:8787/ryze", "sandbox": true,
+                 "rateLimit": {"requests": 1, "perMs": 5}},
+                {"id": "altegio", "platform": "altegio", "baseUrl": "http://127.0.0.1:8787/altegio",
+                 "applicationId": 1, "sandbox": true},
+                {"id": "live", "platform": "rocketchat", "baseUrl": "https://chat.example.com",
+                 "rateLimit": {"requests": 3, "perMs": 1000}}
+            ]
+        }),
+    )
+}
+
+fn rate_limits(config: &Value) -> Vec<Value> {
+    config["connections"]
+        .as_array()
+        .expect("connections")
+        .iter()
+        .map(|connection| connection["rateLimit"].clone())
+        .collect()
+}
+
+#[test]
+fn with_a_rate_window_config_json_gives_sandbox_connections_the_enforced_limit() {
+    let dir = rate_limit_app_dir("rate-window");
+    let running = start_with(|config| {
+        config.app_dir = dir.clone();
+        config.rate_window_ms = Some(250);
+    });
+    let config = get(running.app_addr.expect("app served"), "/config.json").json();
+    assert_eq!(
+        rate_limits(&config),
+        [
+            json!({"requests": 10, "perMs": 250}),
+            json!({"requests": 100, "perMs": 250}),
+            Value::Null,
+            json!({"requests": 3, "perMs": 1000}),
+        ],
+        "Rocket.Chat 10 and RyzeAPI 100 per window; Altegio (not limited) and live connections untouched"
+    );
+    assert_eq!(
+        config["connections"][0]["baseUrl"],
+        format!("http://{}/rocketchat", running.api_addr),
+        "baseUrl is still rewritten"
+    );
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn without_a_rate_window_config_json_keeps_its_rate_limits() {
+    let dir = rate_limit_app_dir("no-rate-window");
+    let running = start_with(|config| config.app_dir = dir.clone());
+    let config = get(running.app_addr.expect("app served"), "/config.json").json();
+    assert_eq!(
+        rate_limits(&config),
+        [
+            Value::Null,
+            json!({"requests": 1, "perMs": 5}),
+            Value::Null,
+            json!({"requests": 3, "perMs": 1000}),
+        ]
+    );
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn stats_count_requests_and_429s_per_platform_until_reset() {
+    let addr = start_with(|config| config.rate_window_ms = Some(60_000)).api_addr;
+    let zero = json!({
+        "rateLimited": {"rocketchat": 0, "ryze": 0, "altegio": 0},
+        "requests": {"rocketchat": 0, "ryze": 0, "altegio": 0},
+    });
+    assert_eq!(get(addr, "/__sandbox/stats").json(), zero);
+
+    // The manager is rate limited: 10 calls of a route a window, so the 11th and 12th get 429.
+    let login = post_json(
+        addr,
+        "/rocketchat/api/v1/login",
+        r#"{"user":"manager","password":"manager"}"#,
+    )
+    .json();
+    let token = login["data"]["authToken"]
+        .as_str()
+        .expect("token")
+        .to_owned();
+    let statuses: Vec<u16> = (0..12)
+        .map(|_| {
+            Call::new(addr, "GET", "/rocketchat/api/v1/integrations.list")
+                .header("X-User-Id", "sandboxManagerUserId")
+                .header("X-Auth-Token", &token)
+                .send()
+                .status
+        })
+        .collect();
+    assert_eq!(&statuses[10..], [429, 429], "{statuses:?}");
+    for _ in 0..2 {
+        ryze_list(addr);
+    }
+    salons(addr);
+    // Preflights and control calls are not platform requests.
+    Call::new(addr, "OPTIONS", "/ryze/api/instance/list")
+        .header("Origin", common::ORIGIN)
+        .header("Access-Control-Request-Method", "GET")
+        .send();
+
+    let stats = get(addr, "/__sandbox/stats");
+    assert_eq!(stats.status, 200);
+    assert_eq!(
+        stats.json(),
+        json!({
+            "rateLimited": {"rocketchat": 2, "ryze": 0, "altegio": 0},
+            "requests": {"rocketchat": 13, "ryze": 2, "altegio": 1},
+        })
+    );
+
+    post_json(addr, "/__sandbox/reset", "");
+    assert_eq!(get(addr, "/__sandbox/stats").json(), zero);
 }
 
 #[test]
