@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Builds once (release console + sandbox) and runs every bench, then prints a
+# summary of their figures. Nothing here asserts a timing.
+#   bash bench/run-all.sh              build, then run all four
+#   bash bench/run-all.sh --no-build   reuse dist/ and the sandbox binary as they are
+# Needs the tools scripts/setup.sh installs (it sources scripts/env.sh for PATH).
+# Every bench starts its own sandbox on ports 38787 and 38080 and stops it.
+set -uo pipefail
+
+# shellcheck source=scripts/env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
+cd "$UNPLUG_ROOT" || exit 1
+
+if [[ "${1:-}" != "--no-build" ]]; then
+  set -e
+  cargo fetch --locked
+  trunk build --release
+  cargo build -p sandbox --profile sandbox --locked
+  set +e
+fi
+
+benches=(bundle-size first-cards keystroke bulk-pacing)
+logs="$(mktemp -d)"
+trap 'rm -rf "$logs"' EXIT
+declare -A status
+
+for bench in "${benches[@]}"; do
+  echo
+  echo "== $bench"
+  case "$bench" in
+    bundle-size) command=(bash bench/bundle-size.sh) ;;
+    *) command=(node "bench/$bench.mjs") ;;
+  esac
+  start=$SECONDS
+  "${command[@]}" 2>&1 | tee "$logs/$bench.log"
+  code=${PIPESTATUS[0]}
+  if ((code == 0)); then
+    status[$bench]="ok, $((SECONDS - start)) s"
+  else
+    status[$bench]="FAILED (exit $code), $((SECONDS - start)) s"
+  fi
+done
+
+echo
+echo "== summary ($(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(date -u +%Y-%m-%d))"
+failed=0
+for bench in "${benches[@]}"; do
+  echo "$bench: ${status[$bench]}"
+  sed 's/^/    /' "$logs/$bench.log"
+  [[ "${status[$bench]}" == ok* ]] || failed=1
+done
+exit "$failed"
