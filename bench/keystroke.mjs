@@ -72,8 +72,9 @@ run(async () => {
     try {
       await page.getByText(ALL_LOADED).first().waitFor({ timeout: LOAD_TIMEOUT_MS });
     } catch {
-      const strips = await page.locator('[role=status]').allInnerTexts().catch(() => []);
-      fail(`the text "${TOTAL} of ${TOTAL}" did not appear within ${LOAD_TIMEOUT_MS / 1000} s; status texts: ${JSON.stringify(strips)}${errors.length ? `; page errors: ${errors.join('; ')}` : ''}`);
+      const texts = await page.locator('[role=status]').allInnerTexts().catch(() => []);
+      const distinct = [...new Set(texts.map((text) => text.trim()).filter(Boolean))].slice(0, 8);
+      fail(`the text "${TOTAL} of ${TOTAL}" did not appear within ${LOAD_TIMEOUT_MS / 1000} s; status texts: ${JSON.stringify(distinct)}${errors.length ? `; page errors: ${errors.join('; ')}` : ''}`);
     }
     const loadedMs = await page.evaluate(() => performance.now());
 
