@@ -2,8 +2,10 @@
 
 pub mod api;
 pub mod app;
+pub mod bulk;
 pub mod components;
 pub mod config;
+pub mod finding;
 pub mod model;
 pub mod state;
 pub mod views;

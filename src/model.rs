@@ -12,6 +12,12 @@ pub enum Platform {
 }
 
 impl Platform {
+    pub const ALL: [Platform; 3] = [Platform::Rocketchat, Platform::Ryze, Platform::Altegio];
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|platform| platform.slug() == slug)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Platform::Rocketchat => "Rocket.Chat",
@@ -40,6 +46,22 @@ pub enum Kind {
 }
 
 impl Kind {
+    pub const ALL: [Kind; 4] = [Kind::IncomingWebhook, Kind::OutgoingWebhook, Kind::ChatwootOnInstance, Kind::AppOnLocation];
+
+    /// Short stable token for the URL's `kind` parameter.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Kind::IncomingWebhook => "incoming",
+            Kind::OutgoingWebhook => "outgoing",
+            Kind::ChatwootOnInstance => "chatwoot",
+            Kind::AppOnLocation => "app",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.slug() == slug)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Kind::IncomingWebhook => "Incoming webhook",
@@ -63,6 +85,21 @@ pub enum Status {
 }
 
 impl Status {
+    /// In the order the status counts show them; `Unknown` last, for what a platform has not told.
+    pub const ALL: [Status; 7] = [
+        Status::Active,
+        Status::Disabled,
+        Status::Paused,
+        Status::Pending,
+        Status::Frozen,
+        Status::Error,
+        Status::Unknown,
+    ];
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|status| status.slug() == slug)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Status::Active => "Active",

@@ -8,6 +8,7 @@ use unplug::api::Disconnected;
 use unplug::api::call::{CallError, Exchange};
 use unplug::api::error::{Failure, PlatformMessage};
 use unplug::components::card::Card;
+use unplug::finding::filter::Row;
 use unplug::components::confirm_dialog::ConfirmDialog;
 use unplug::components::outcome::Outcome;
 use unplug::model::{Field, Integration, Kind, Platform, Status};
@@ -48,7 +49,8 @@ fn a_card_is_an_article_named_after_its_integration_with_a_disconnect_button() {
         after_disconnect: None,
     };
     let _mounted = leptos::mount::mount_to(host.clone(), move || {
-        view! { <Card item=item.clone() connection_label="Rocket.Chat (sandbox)".to_owned() /> }
+        let row = std::sync::Arc::new(Row::new(item.clone(), "Rocket.Chat (sandbox)".to_owned()));
+        view! { <Card row /> }
     });
 
     let article = query(&host, "article");
@@ -62,9 +64,7 @@ fn a_card_is_an_article_named_after_its_integration_with_a_disconnect_button() {
     }
     let button = query(&host, ".unplug-card__actions button");
     assert_eq!(button.text_content().as_deref(), Some("Disconnect"));
-    let dialog = query(&host, "dialog");
-    assert!(!dialog.has_attribute("open"), "the confirmation waits for a click");
-    assert!(dialog.text_content().unwrap_or_default().contains("Disconnect GitHub pushes?"));
+    assert!(host.query_selector("dialog").expect("selector").is_none(), "the inventory owns the one confirmation dialog");
 }
 
 #[wasm_bindgen_test]

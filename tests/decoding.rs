@@ -123,8 +123,12 @@ fn altegio_fixtures_decode_and_errors_map() {
     let salons: altegio::wire::Envelope<Vec<altegio::wire::Salon>> = ok(fixture!("altegio/salons_ok.json"), envelope);
     let status: altegio::wire::Envelope<altegio::wire::IntegrationStatus> = ok(fixture!("altegio/status_ok.json"), envelope);
     let salon = salons.data[0].clone();
-    let card = altegio::convert::integration("alt", 1, salon, Some(status.data.connection_status));
+    let listed = altegio::convert::integration("alt", 1, salon);
+    assert_eq!((listed.status, listed.status_word.as_str()), (Status::Unknown, altegio::convert::NOT_READ_YET));
+    let card = altegio::convert::with_status(listed.clone(), Some(status.data.connection_status));
     assert_eq!((card.id.as_str(), card.name.as_str(), card.status), ("1050", "La Visage", Status::Active));
+    assert_eq!(card.created_at.as_deref(), Some("2022-06-27 12:20:02"));
+    assert_eq!(altegio::convert::with_status(listed, None).status_word, "unknown");
     let _: altegio::wire::Envelope<serde_json::Value> = ok(fixture!("altegio/uninstall_ok.json"), envelope);
     let _: altegio::wire::Envelope<serde_json::Value> = ok(fixture!("altegio/empty_success.json"), envelope);
 

@@ -79,6 +79,28 @@ fn closing_quote(text: &str) -> Option<usize> {
     None
 }
 
+/// Masks secret-named query parameters in URLs inside free text (`…?token=abc&x=1` becomes
+/// `…?token=••••••&x=1`): webhook target URLs sometimes carry their credentials that way.
+pub fn mask_url_secrets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(found) = rest.find(['?', '&']) {
+        out.push_str(&rest[..=found]);
+        rest = &rest[found + 1..];
+        let name_end = rest.find(|c: char| c == '=' || c == '&' || c.is_whitespace() || c == ',').unwrap_or(rest.len());
+        let name = &rest[..name_end];
+        if SECRET_KEYS.iter().any(|key| key.eq_ignore_ascii_case(name)) && rest[name_end..].starts_with('=') {
+            out.push_str(name);
+            out.push('=');
+            out.push_str(MASK);
+            let value = &rest[name_end + 1..];
+            rest = &value[value.find(|c: char| c == '&' || c == '#' || c.is_whitespace() || c == ',').unwrap_or(value.len())..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The body as a person should read it: pretty, masked JSON when it parses, else masked text.
 pub fn readable_body(body: &str) -> String {
     match serde_json::from_str::<Value>(body) {
@@ -126,5 +148,15 @@ mod tests {
     fn readable_body_pretty_prints_json_and_keeps_text() {
         assert_eq!(readable_body(r#"{"a":1}"#), "{\n  \"a\": 1\n}");
         assert_eq!(readable_body("Bad Gateway"), "Bad Gateway");
+    }
+
+    #[test]
+    fn url_secrets_are_masked_and_the_rest_kept() {
+        assert_eq!(
+            mask_url_secrets("https://h/x?token=abc&room=1, https://k/y?API_KEY=z#top"),
+            "https://h/x?token=••••••&room=1, https://k/y?API_KEY=••••••#top"
+        );
+        assert_eq!(mask_url_secrets("https://h/hook?tokens=1&a"), "https://h/hook?tokens=1&a");
+        assert_eq!(mask_url_secrets("no urls here"), "no urls here");
     }
 }

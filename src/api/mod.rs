@@ -187,17 +187,10 @@ impl Connection {
                     let (envelope, _): (altegio::wire::Envelope<Vec<altegio::wire::Salon>>, _) =
                         call(self.caller(), request, altegio::wire::read_envelope).await?;
                     let last_page = (envelope.data.len() as u64) < altegio::client::PAGE_SIZE;
-                    // A browser keeps about six connections per host: ask for that many at once.
-                    for salons in envelope.data.chunks(6) {
-                        let statuses = futures::future::join_all(
-                            salons.iter().map(|salon| self.altegio_status(token, *application_id, salon.id)),
-                        )
-                        .await;
-                        items.extend(salons.iter().zip(statuses).map(|(salon, status)| {
-                            altegio::convert::integration(id, *application_id, salon.clone(), status)
-                        }));
-                        progress(items.len(), None);
-                    }
+                    items.extend(
+                        envelope.data.into_iter().map(|salon| altegio::convert::integration(id, *application_id, salon)),
+                    );
+                    progress(items.len(), None);
                     if last_page {
                         break;
                     }
@@ -207,19 +200,26 @@ impl Connection {
         }
     }
 
-    /// A location's connection status; the list does not carry it. `None` when unreadable,
-    /// so one bad status leaves the card with "unknown" instead of failing the whole list.
-    async fn altegio_status(
-        &self,
-        token: &Secret,
-        application_id: u64,
-        salon_id: u64,
-    ) -> Option<altegio::wire::ConnectionStatus> {
-        let request = altegio::client::status(self.base(), token, &salon_id.to_string(), application_id);
-        call::<altegio::wire::Envelope<altegio::wire::IntegrationStatus>>(self.caller(), request, altegio::wire::read_envelope)
-            .await
-            .ok()
-            .map(|(envelope, _)| envelope.data.connection_status)
+    /// Whether a listed card still needs a call of its own (Altegio's location list carries no
+    /// status); [`Connection::complete`] makes it.
+    pub fn needs_completion(&self, item: &Integration) -> bool {
+        self.config.platform == Platform::Altegio && item.status_word == altegio::convert::NOT_READ_YET
+    }
+
+    /// Fills in what the list did not carry. An unreadable status leaves the card "unknown"
+    /// rather than failing anything; the call still shows in Activity.
+    pub async fn complete(&self, session: &Session, item: Integration) -> Integration {
+        let Session::Altegio { token, application_id } = session else { return item };
+        let request = altegio::client::status(self.base(), token, &item.id, *application_id);
+        let status = call::<altegio::wire::Envelope<altegio::wire::IntegrationStatus>>(
+            self.caller(),
+            request,
+            altegio::wire::read_envelope,
+        )
+        .await
+        .ok()
+        .map(|(envelope, _)| envelope.data.connection_status);
+        altegio::convert::with_status(item, status)
     }
 
     /// The platform's full record of one integration, for the detail panel, loaded only when

@@ -1,113 +1,105 @@
-//! One integration as a marketplace card: its facts, its Disconnect, and how that ended.
+//! One integration as a marketplace card: its facts, its selection box, its Disconnect, and how
+//! that ended. Its state lives in the shared item store, so the card can come and go as the
+//! list scrolls.
 
-use leptos::html::{Button, Dialog};
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use super::confirm_dialog::ConfirmDialog;
 use super::copy_button::CopyButton;
-use super::modal;
-use super::detail_panel::{DetailPanel, Details};
-use super::outcome::{DisconnectResult, Outcome};
-use crate::api::Disconnected;
-use crate::api::call::Exchange;
+use super::outcome::Outcome;
+use crate::bulk::queue::Bulk;
+use crate::finding::filter::Row;
 use crate::model::{Integration, readable_time};
+use crate::state::actions::CardActions;
 use crate::state::connections::Connections;
+use crate::state::items::{Phase, use_items};
 
 /// A DOM id made from any key.
 pub fn dom_id(key: &str) -> String {
     key.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect()
 }
 
-/// Where a card's disconnect stands.
-#[derive(Clone, Debug, PartialEq)]
-enum Phase {
-    Idle,
-    Working,
-    Finished(DisconnectResult),
+/// The status as a card or row reads it: the shared word and the platform's own.
+pub fn status_text(phase: &Phase, item: &Integration) -> String {
+    match phase {
+        Phase::Finished(Ok(_)) => "Disconnected".to_owned(),
+        Phase::Queued => "Queued for removal".to_owned(),
+        _ => format!("{} ({})", item.status.label(), item.status_word),
+    }
 }
 
-impl Phase {
-    fn is_gone(&self) -> bool {
-        matches!(self, Phase::Finished(Ok(_)))
-    }
-
-    fn failed(&self) -> bool {
-        matches!(self, Phase::Finished(Err(_)))
-    }
+/// The checkbox that selects an item for a bulk run; shift-click selects a range.
+#[component]
+pub fn SelectBox(row: Arc<Row>) -> impl IntoView {
+    let bulk = use_context::<Bulk>()?;
+    let order = use_context::<CardActions>().map(|actions| actions.order);
+    let key = row.key();
+    let checked_key = key.clone();
+    let checked = move || bulk.selected.with(|selected| selected.contains(&checked_key));
+    let toggle = move |event: leptos::ev::MouseEvent| {
+        let checked = event_target_checked(&event);
+        let shown = order.map(|order| order.get_untracked()).unwrap_or_default();
+        bulk.toggle(&key, checked, event.shift_key(), &shown);
+    };
+    Some(view! {
+        <input
+            type="checkbox"
+            class="unplug-select"
+            aria-label=format!("Select {}", row.item.name)
+            prop:checked=checked
+            on:click=toggle
+        />
+    })
 }
 
 #[component]
-pub fn Card(item: Integration, connection_label: String) -> impl IntoView {
+pub fn Card(row: Arc<Row>) -> impl IntoView {
     // Absent only where a card is mounted alone (component tests).
-    let connection = use_context::<Connections>().and_then(|all| all.find(&item.connection_id));
-    let phase = RwSignal::new(Phase::Idle);
-    let details = RwSignal::new(Details::NotLoaded);
-    let last_exchange = RwSignal::new(None::<Exchange>);
-    let confirm = NodeRef::<Dialog>::new();
-    let detail = NodeRef::<Dialog>::new();
-    let disconnect_button = NodeRef::<Button>::new();
-    let title_id = format!("unplug-card-{}", dom_id(&item.key()));
+    let connection = use_context::<Connections>().and_then(|all| all.find(&row.item.connection_id));
+    let actions = use_context::<CardActions>();
+    let state = use_items().get(&row.key());
+    let phase = state.phase;
+    let title_id = format!("unplug-card-{}", dom_id(&row.key()));
     let labelled_by = title_id.clone();
 
-    let disconnect = {
-        let item = item.clone();
-        move || {
-            let Some(state) = connection else { return };
-            if matches!(phase.get_untracked(), Phase::Working) {
-                return; // one request at a time, whatever is clicked
+    let working = move || phase.with(Phase::is_busy);
+    let gone = move || phase.with(Phase::is_gone);
+    let retry = {
+        let item = row.item.clone();
+        move |_| {
+            if let Some(connection) = connection {
+                state.disconnect(connection, item.clone());
             }
-            phase.set(Phase::Working);
-            let item = item.clone();
-            spawn_local(async move {
-                let result = state.disconnect(item).await;
-                last_exchange.set(Some(match &result {
-                    Ok(Disconnected::Removed(exchange) | Disconnected::AlreadyGone(exchange)) => exchange.clone(),
-                    Err(error) => error.exchange.clone(),
-                }));
-                phase.set(Phase::Finished(result));
-                if let Some(button) = disconnect_button.get_untracked() {
-                    let _ = button.focus();
-                }
-            });
+        }
+    };
+    let ask = {
+        let row = row.clone();
+        move |_| {
+            if let Some(actions) = actions {
+                actions.ask_to_disconnect(row.clone());
+            }
         }
     };
     let open_details = {
-        let item = item.clone();
+        let key = row.key();
         move |_| {
-            modal::open(detail);
-            let (Some(state), Details::NotLoaded | Details::Failed(_)) = (connection, details.get_untracked()) else {
-                return;
-            };
-            details.set(Details::Loading);
-            let item = item.clone();
-            spawn_local(async move {
-                details.set(match state.details(item).await {
-                    Ok((rows, exchange)) => {
-                        last_exchange.set(Some(exchange));
-                        Details::Loaded(rows)
-                    }
-                    Err(error) => {
-                        last_exchange.set(Some(error.exchange.clone()));
-                        Details::Failed(error)
-                    }
-                });
-            });
-        }
-    };
-    let working = move || matches!(phase.get(), Phase::Working);
-    let gone = move || phase.with(Phase::is_gone);
-    let dismiss = {
-        let key = item.key();
-        move |_| {
-            if let Some(state) = connection {
-                state.dismiss(&key);
+            if let Some(actions) = actions {
+                actions.open_details(key.clone());
             }
         }
     };
-    let retry = disconnect.clone();
-    let confirmed = disconnect.clone();
-    let Integration { platform, name, kind, status, status_word, created_by, created_at, fields, .. } = item.clone();
+    let dismiss = {
+        let key = row.key();
+        move |_| {
+            if let Some(connection) = connection {
+                connection.dismiss(&std::iter::once(key.clone()).collect());
+            }
+        }
+    };
+    let item = row.item.clone();
+    let status_item = item.clone();
+    let Integration { platform, name, kind, status, created_by, created_at, fields, .. } = item;
     view! {
         <article
             class="unplug-card"
@@ -117,8 +109,9 @@ pub fn Card(item: Integration, connection_label: String) -> impl IntoView {
             data-disconnected=move || gone().to_string()
         >
             <header class="unplug-card__header">
+                <SelectBox row=row.clone() />
                 <span class="unplug-card__logo" aria-hidden="true">{platform.label().chars().next()}</span>
-                <span class="unplug-card__source">{format!("{} · {}", platform.label(), connection_label)}</span>
+                <span class="unplug-card__source">{format!("{} · {}", platform.label(), row.connection_label)}</span>
             </header>
             <h3 id=title_id class="unplug-card__title">
                 <button type="button" class="unplug-card__name" aria-haspopup="dialog" on:click=open_details>
@@ -127,9 +120,7 @@ pub fn Card(item: Integration, connection_label: String) -> impl IntoView {
             </h3>
             <p class="unplug-card__meta">
                 <span class="unplug-card__kind">{kind.label()}</span>
-                <span class="unplug-card__status">
-                    {move || if gone() { "Disconnected".to_owned() } else { format!("{} ({status_word})", status.label()) }}
-                </span>
+                <span class="unplug-card__status">{move || phase.with(|phase| status_text(phase, &status_item))}</span>
             </p>
             <dl class="unplug-card__fields">
                 {created_by.map(|by| view! { <dt>"Created by"</dt><dd>{by}</dd> })}
@@ -146,8 +137,7 @@ pub fn Card(item: Integration, connection_label: String) -> impl IntoView {
                 <button
                     type="button"
                     class="unplug-button--danger"
-                    node_ref=disconnect_button
-                    on:click=move |_| modal::open(confirm)
+                    on:click=ask
                     disabled=move || working() || gone()
                     aria-busy=move || working().to_string()
                     title=move || gone().then_some("Already disconnected")
@@ -155,24 +145,12 @@ pub fn Card(item: Integration, connection_label: String) -> impl IntoView {
                     {move || if working() { "Disconnecting…" } else { "Disconnect" }}
                 </button>
                 <Show when=move || phase.with(Phase::failed)>
-                    <button type="button" on:click={
-                        let retry = retry.clone();
-                        move |_| retry()
-                    }>"Retry"</button>
+                    <button type="button" on:click=retry.clone()>"Retry"</button>
                 </Show>
                 <Show when=gone>
                     <button type="button" on:click=dismiss.clone()>"Dismiss"</button>
                 </Show>
             </div>
-            <ConfirmDialog item=item.clone() connection_label dialog=confirm on_confirm=move |()| confirmed() />
-            <DetailPanel
-                item
-                dialog=detail
-                details
-                last_exchange
-                on_disconnect=move |()| modal::open(confirm)
-                disconnect_disabled=Signal::derive(move || working() || gone())
-            />
             {move || match phase.get() {
                 Phase::Finished(result) => Some(view! { <Outcome result /> }),
                 _ => None,

@@ -24,12 +24,14 @@ pub fn DetailPanel(
     details: RwSignal<Details>,
     last_exchange: RwSignal<Option<Exchange>>,
     #[prop(into)] on_disconnect: Callback<()>,
+    /// Heard however the panel closes: Close, Escape, or Disconnect.
+    #[prop(into)] on_close: Callback<()>,
     #[prop(into)] disconnect_disabled: Signal<bool>,
 ) -> impl IntoView {
     let title_id = format!("unplug-details-{}", super::card::dom_id(&item.key()));
     let labelled_by = title_id.clone();
     view! {
-        <dialog node_ref=dialog class="unplug-dialog unplug-details" aria-labelledby=labelled_by>
+        <dialog node_ref=dialog class="unplug-dialog unplug-details" aria-labelledby=labelled_by on:close=move |_| on_close.run(())>
             <h2 id=title_id class="unplug-dialog__title">{item.name.clone()}</h2>
             <p>{format!("{} on {}", item.kind.label(), item.platform.label())}</p>
             <dl class="unplug-card__fields">

@@ -6,3 +6,4 @@ pub mod copy_button;
 pub mod detail_panel;
 pub mod modal;
 pub mod outcome;
+pub mod download;

@@ -6,8 +6,13 @@ use leptos::task::spawn_local;
 use crate::api::call::{CallError, Exchange};
 use crate::api::error::Failure;
 use crate::api::{Connection, Credentials, Disconnected, Session};
+use crate::bulk::pacing::{Pacer, default_limit};
 use crate::model::Integration;
 use crate::state::remember;
+use crate::state::timer::{now_ms, sleep};
+
+/// Cards completed between two updates of the list: each update re-filters every card.
+const COMPLETED_PER_UPDATE: usize = 12;
 
 /// Where a connection's list stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,11 +45,21 @@ pub struct ConnectionState {
     pub load: RwSignal<Load>,
     /// The platform answered 401 mid-session: ask for credentials again, keep what is shown.
     pub needs_sign_in: RwSignal<bool>,
+    /// Paces removals and follow-up calls under the platform's limit (or config's `rateLimit`).
+    pub pacer: StoredValue<Pacer, LocalStorage>,
+    /// Bumped by each list load, so a completion still running for an older list stops.
+    generation: StoredValue<u64>,
+    /// Keys removed this session: no follow-up call is made for them.
+    removed: StoredValue<std::collections::HashSet<String>>,
 }
 
 impl ConnectionState {
     pub fn new(connection: Connection) -> Self {
+        let limit = connection.config.rate_limit.unwrap_or_else(|| default_limit(connection.config.platform));
         Self {
+            pacer: StoredValue::new_local(Pacer::new(limit)),
+            generation: StoredValue::new(0),
+            removed: StoredValue::new(Default::default()),
             connection: StoredValue::new(connection),
             session: RwSignal::new(None),
             signing_in: RwSignal::new(false),
@@ -115,7 +130,11 @@ impl ConnectionState {
                 })
             };
             let load = match connection.list(&session, &progress).await {
-                Ok(items) => Load::Loaded(items),
+                Ok(items) => {
+                    let pending = items.iter().filter(|item| connection.needs_completion(item)).cloned().collect();
+                    self.complete_later(connection.clone(), session.clone(), pending);
+                    Load::Loaded(items)
+                }
                 // Keep the screen as it was; Connections asks for credentials again.
                 Err(error) if matches!(error.failure, Failure::Unauthorized { .. }) && !shown.is_empty() => {
                     self.notice_rejection(&error);
@@ -128,6 +147,63 @@ impl ConnectionState {
             };
             self.load.set(load);
         });
+    }
+
+    /// Makes the follow-up call of every card that needs one, paced, and puts the answers into
+    /// the list a few at a time. A newer load or a sign-out stops it.
+    fn complete_later(self, connection: Connection, session: Session, pending: Vec<Integration>) {
+        self.generation.update_value(|generation| *generation += 1);
+        let generation = self.generation.get_value();
+        let current = move || self.generation.get_value() == generation && self.session.with_untracked(Option::is_some);
+        if pending.is_empty() {
+            return;
+        }
+        spawn_local(async move {
+            let mut batch = Vec::new();
+            for item in pending {
+                self.wait_turn().await;
+                if !current() {
+                    return;
+                }
+                if self.removed.with_value(|removed| removed.contains(&item.key())) {
+                    continue;
+                }
+                self.pacer.update_value(|pacer| pacer.record(now_ms()));
+                batch.push(connection.complete(&session, item).await);
+                if batch.len() >= COMPLETED_PER_UPDATE {
+                    self.put_completed(std::mem::take(&mut batch));
+                }
+            }
+            if current() {
+                self.put_completed(batch);
+            }
+        });
+    }
+
+    /// Replaces listed cards by their completed versions, in one update of the list.
+    fn put_completed(self, completed: Vec<Integration>) {
+        let mut by_key: std::collections::HashMap<String, Integration> =
+            completed.into_iter().map(|item| (item.key(), item)).collect();
+        self.load.update(|load| {
+            if let Load::Loaded(items) = load {
+                for item in items.iter_mut() {
+                    if let Some(done) = by_key.remove(&item.key()) {
+                        *item = done;
+                    }
+                }
+            }
+        });
+    }
+
+    /// Waits until the pacer lets the next request go.
+    pub async fn wait_turn(self) {
+        loop {
+            let delay = self.pacer.with_value(|pacer| pacer.delay(now_ms()));
+            if delay <= 0.0 {
+                return;
+            }
+            sleep(delay).await;
+        }
     }
 
     /// Forgets the session and its secret, here and in sessionStorage; Rocket.Chat also
@@ -161,9 +237,27 @@ impl ConnectionState {
         result
     }
 
-    /// Disconnects one item; the caller shows the outcome.
+    /// Disconnects one item now, counted by the pacer; a 429 holds the pacer for the wait the
+    /// platform gave, or a backoff. The caller shows the outcome and decides whether to wait
+    /// its turn first.
     pub async fn disconnect(self, item: Integration) -> Result<Disconnected, CallError> {
-        self.with_session(|connection, session| async move { connection.disconnect(&session, &item).await }).await
+        self.pacer.update_value(|pacer| pacer.record(now_ms()));
+        let key = item.key();
+        let result =
+            self.with_session(|connection, session| async move { connection.disconnect(&session, &item).await }).await;
+        self.pacer.update_value(|pacer| match &result {
+            Err(CallError { failure: Failure::RateLimited { wait_secs, .. }, .. }) => {
+                pacer.rate_limited(now_ms(), *wait_secs, js_sys::Math::random());
+            }
+            Err(_) => {}
+            Ok(_) => pacer.succeeded(),
+        });
+        if result.is_ok() {
+            self.removed.update_value(|removed| {
+                removed.insert(key);
+            });
+        }
+        result
     }
 
     /// Loads one item's full record for the detail panel.
@@ -171,11 +265,11 @@ impl ConnectionState {
         self.with_session(|connection, session| async move { connection.details(&session, &item).await }).await
     }
 
-    /// Takes a disconnected card off the screen.
-    pub fn dismiss(self, key: &str) {
+    /// Takes disconnected cards off the screen.
+    pub fn dismiss(self, keys: &std::collections::HashSet<String>) {
         self.load.update(|load| {
             if let Load::Loaded(items) = load {
-                items.retain(|item| item.key() != key);
+                items.retain(|item| !keys.contains(&item.key()));
             }
         });
     }

@@ -4,3 +4,7 @@ pub mod activity;
 pub mod connections;
 pub mod remember;
 pub mod secret;
+pub mod items;
+pub mod timer;
+pub mod url;
+pub mod actions;

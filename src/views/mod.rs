@@ -3,3 +3,4 @@
 pub mod activity;
 pub mod connections;
 pub mod console;
+pub mod inventory;

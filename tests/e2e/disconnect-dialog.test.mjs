@@ -25,7 +25,7 @@ test('Cancel is focused first and Escape cancels, back on the card\'s Disconnect
 
   const dialog = await ui.openDisconnect('Helpdesk bridge');
   await dialog.getByRole('heading', { name: 'Disconnect Helpdesk bridge?', exact: true }).waitFor();
-  assert.deepEqual(await focused(ui.page), { text: 'Cancel', inDialog: true, inArticle: await ui.card('Helpdesk bridge').getAttribute('aria-labelledby') });
+  assert.deepEqual(await focused(ui.page), { text: 'Cancel', inDialog: true, inArticle: null });
 
   await ui.page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });

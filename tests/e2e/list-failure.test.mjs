@@ -46,12 +46,12 @@ test('a slow list shows its own loading while the other cards work', { timeout: 
   await ui.refresh();
 
   await ui.strip(CONNECTIONS.altegio).getByRole('status').filter({ hasText: /^Loading…$/ }).waitFor();
-  assert.equal(await ui.inventory().locator('.unplug-grid').getAttribute('aria-busy'), 'true');
+  assert.equal(await ui.inventory().locator('.unplug-results').getAttribute('aria-busy'), 'true');
   await ui.waitForLoaded(CONNECTIONS.rocketchat, 12);
   await ui.disconnect('CRM sync');
   await ui.outcome('CRM sync').getByText('Disconnected (HTTP 200)', { exact: true }).waitFor();
   assert.equal(await ui.strip(CONNECTIONS.altegio).getByRole('status').innerText(), 'Loading…', 'Altegio is still on its way');
 
   await ui.waitForLoaded(CONNECTIONS.altegio, 4);
-  assert.equal(await ui.inventory().locator('.unplug-grid').getAttribute('aria-busy'), 'false');
+  assert.equal(await ui.inventory().locator('.unplug-results').getAttribute('aria-busy'), 'false');
 });

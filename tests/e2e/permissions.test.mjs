@@ -15,7 +15,7 @@ test('the manager sees only its own two webhooks and removes one', { timeout: 60
   assert.equal(await ui.signedInAs(RC).innerText(), 'Signed in as manager (Rocket.Chat 8.8.1)');
   await ui.show('Integrations');
   await ui.waitForLoaded(RC, 2);
-  assert.deepEqual(await ui.cards().getByRole('heading', { level: 3 }).allInnerTexts(), ['Standup reminder', 'Grafana alerts']);
+  assert.deepEqual(await ui.cards().getByRole('heading', { level: 3 }).allInnerTexts(), ['Grafana alerts', 'Standup reminder'], 'sorted by name');
   await ui.disconnect('Grafana alerts');
   await ui.outcome('Grafana alerts').getByText('Disconnected (HTTP 200)', { exact: true }).waitFor();
 });

@@ -3,11 +3,11 @@
 use super::wire::{ConnectionStatus, Salon};
 use crate::model::{Field, Integration, Kind, Platform, Status};
 
-pub fn integration(connection_id: &str, application_id: u64, salon: Salon, status: Option<ConnectionStatus>) -> Integration {
-    let (status, status_word, created_at) = match status {
-        Some(connection) => (status_of(&connection.status), connection.status, connection.created_at),
-        None => (Status::Unknown, "unknown".to_owned(), None),
-    };
+/// The status word a location has until its own status call answers.
+pub const NOT_READ_YET: &str = "not read yet";
+
+/// A card from the location list alone: the list carries no status, which is read afterwards.
+pub fn integration(connection_id: &str, application_id: u64, salon: Salon) -> Integration {
     let mut fields = vec![
         Field::id("Location id", salon.id.to_string()),
         Field::id("Application id", application_id.to_string()),
@@ -26,13 +26,26 @@ pub fn integration(connection_id: &str, application_id: u64, salon: Salon, statu
         id: salon.id.to_string(),
         name: salon.title,
         kind: Kind::AppOnLocation,
-        status,
-        status_word,
+        status: Status::Unknown,
+        status_word: NOT_READ_YET.to_owned(),
         created_by: None,
-        created_at,
+        created_at: None,
         fields,
         after_disconnect: Some(disable_webhook(salon.id, application_id)),
     }
+}
+
+/// The card once its location's status call answered; `None` (unreadable) says "unknown".
+pub fn with_status(mut item: Integration, status: Option<ConnectionStatus>) -> Integration {
+    match status {
+        Some(connection) => {
+            item.status = status_of(&connection.status);
+            item.status_word = connection.status;
+            item.created_at = connection.created_at;
+        }
+        None => item.status_word = "unknown".to_owned(),
+    }
+    item
 }
 
 /// The documented disable webhook Altegio POSTs to the app's Callback URL, token masked.

@@ -1,0 +1,385 @@
+//! The bulk queue: one worker per connection, each paced by its connection's pacer, all
+//! pausable, resumable and cancellable, with one outcome per item and none lost.
+
+use std::collections::{HashSet, VecDeque};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::Disconnected;
+use crate::api::call::CallError;
+use crate::api::error::Failure;
+use crate::finding::filter::Row;
+use crate::state::connections::{ConnectionState, Connections};
+use crate::state::items::{Items, Phase};
+use crate::state::timer::{now_ms, sleep};
+
+/// How often a paused or waiting worker looks again.
+const POLL_MS: f64 = 200.0;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ItemOutcome {
+    Waiting,
+    Removed,
+    AlreadyGone,
+    Failed(CallError),
+    /// Cancelled before it was sent.
+    NotSent,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pause {
+    ByPerson,
+    /// A connection answered 401: its credentials must be entered again.
+    SignIn { connection: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RunState {
+    Idle,
+    Running,
+    Paused(Pause),
+    Finished,
+    Cancelled,
+}
+
+impl RunState {
+    pub fn slug(&self) -> &'static str {
+        match self {
+            RunState::Idle => "idle",
+            RunState::Running => "running",
+            RunState::Paused(_) => "paused",
+            RunState::Finished => "finished",
+            RunState::Cancelled => "cancelled",
+        }
+    }
+
+    /// Running or paused: closing the tab would lose work.
+    pub fn is_active(&self) -> bool {
+        matches!(self, RunState::Running | RunState::Paused(_))
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub total: usize,
+    pub removed: usize,
+    pub already_gone: usize,
+    pub failed: usize,
+    pub waiting: usize,
+    pub not_sent: usize,
+}
+
+impl Counts {
+    pub fn of(outcomes: &[ItemOutcome]) -> Self {
+        let mut counts = Counts { total: outcomes.len(), ..Counts::default() };
+        for outcome in outcomes {
+            let slot = match outcome {
+                ItemOutcome::Waiting => &mut counts.waiting,
+                ItemOutcome::Removed => &mut counts.removed,
+                ItemOutcome::AlreadyGone => &mut counts.already_gone,
+                ItemOutcome::Failed(_) => &mut counts.failed,
+                ItemOutcome::NotSent => &mut counts.not_sent,
+            };
+            *slot += 1;
+        }
+        counts
+    }
+
+    /// Items with a final answer.
+    pub fn settled(&self) -> usize {
+        self.removed + self.already_gone + self.failed + self.not_sent
+    }
+}
+
+/// The selection and the current (or last) run; `Copy`, installed once.
+#[derive(Clone, Copy)]
+pub struct Bulk {
+    pub selected: RwSignal<HashSet<String>>,
+    pub rows: RwSignal<Vec<Arc<Row>>>,
+    pub outcomes: RwSignal<Vec<ItemOutcome>>,
+    pub state: RwSignal<RunState>,
+    /// 429s answered during the run.
+    pub rate_limited: RwSignal<u32>,
+    /// Connections holding after a 429: label and how long (ms) the platform's wait is.
+    pub holding: RwSignal<Vec<(String, f64)>>,
+    /// The last item ticked or unticked, where a shift-click range starts.
+    anchor: StoredValue<Option<String>>,
+    workers: StoredValue<usize>,
+    connections: Connections,
+    items: Items,
+}
+
+impl Bulk {
+    pub fn new(connections: Connections, items: Items) -> Self {
+        Bulk {
+            selected: RwSignal::new(HashSet::new()),
+            rows: RwSignal::new(Vec::new()),
+            outcomes: RwSignal::new(Vec::new()),
+            state: RwSignal::new(RunState::Idle),
+            rate_limited: RwSignal::new(0),
+            holding: RwSignal::new(Vec::new()),
+            anchor: StoredValue::new(None),
+            workers: StoredValue::new(0),
+            connections,
+            items,
+        }
+    }
+
+    /// Ticks or unticks one item, or with `extend` (shift-click) every item from the last one
+    /// touched to this one, in the order shown.
+    pub fn toggle(self, key: &str, checked: bool, extend: bool, order: &[Arc<Row>]) {
+        let keys = match self.anchor.get_value() {
+            Some(anchor) if extend => range_between(order, &anchor, key),
+            _ => vec![key.to_owned()],
+        };
+        self.selected.update(|selected| {
+            for key in keys {
+                if checked {
+                    selected.insert(key);
+                } else {
+                    selected.remove(&key);
+                }
+            }
+        });
+        self.anchor.set_value(Some(key.to_owned()));
+    }
+
+    /// Starts removing `rows`, one worker per connection; ignored while a run is active.
+    pub fn start(self, rows: Vec<Arc<Row>>) {
+        if self.state.with_untracked(RunState::is_active) || rows.is_empty() {
+            return;
+        }
+        for row in &rows {
+            self.items.get(&row.key()).phase.set(Phase::Queued);
+        }
+        let mut per_connection: Vec<(String, Vec<usize>)> = Vec::new();
+        for (index, row) in rows.iter().enumerate() {
+            let id = &row.item.connection_id;
+            match per_connection.iter_mut().find(|(each, _)| each == id) {
+                Some((_, indices)) => indices.push(index),
+                None => per_connection.push((id.clone(), vec![index])),
+            }
+        }
+        self.outcomes.set(vec![ItemOutcome::Waiting; rows.len()]);
+        self.rows.set(rows);
+        self.rate_limited.set(0);
+        self.holding.set(Vec::new());
+        self.state.set(RunState::Running);
+        self.workers.set_value(per_connection.len());
+        for (connection_id, indices) in per_connection {
+            match self.connections.find(&connection_id) {
+                Some(connection) => spawn_local(self.work(connection, indices.into())),
+                None => self.finish_worker(indices.into()),
+            }
+        }
+    }
+
+    pub fn pause(self) {
+        if self.state.get_untracked() == RunState::Running {
+            self.state.set(RunState::Paused(Pause::ByPerson));
+        }
+    }
+
+    pub fn resume(self) {
+        if matches!(self.state.get_untracked(), RunState::Paused(_)) {
+            self.state.set(RunState::Running);
+        }
+    }
+
+    /// Stops sending; what is in flight still gets its answer, the rest is "not sent".
+    pub fn cancel(self) {
+        if self.state.with_untracked(RunState::is_active) {
+            self.state.set(RunState::Cancelled);
+        }
+    }
+
+    /// Runs the failed items of the last run again.
+    pub fn retry_failed(self) {
+        let failed = self.rows.with_untracked(|rows| {
+            self.outcomes.with_untracked(|outcomes| {
+                rows.iter()
+                    .zip(outcomes)
+                    .filter(|(_, outcome)| matches!(outcome, ItemOutcome::Failed(_)))
+                    .map(|(row, _)| row.clone())
+                    .collect::<Vec<_>>()
+            })
+        });
+        self.start(failed);
+    }
+
+    /// Waits while paused and until the pacer allows; `false` when the run was cancelled.
+    async fn wait_to_send(self, connection: ConnectionState) -> bool {
+        loop {
+            match self.state.get_untracked() {
+                RunState::Running => {}
+                RunState::Paused(_) => {
+                    sleep(POLL_MS).await;
+                    continue;
+                }
+                RunState::Idle | RunState::Finished | RunState::Cancelled => return false,
+            }
+            let delay = connection.pacer.with_value(|pacer| pacer.delay(now_ms()));
+            if delay <= 0.0 {
+                return true;
+            }
+            // In steps, so that Pause and Cancel are heard during a long wait.
+            sleep(delay.min(POLL_MS)).await;
+        }
+    }
+
+    async fn work(self, connection: ConnectionState, mut pending: VecDeque<usize>) {
+        while let Some(&index) = pending.front() {
+            if !self.wait_to_send(connection).await {
+                break;
+            }
+            let Some(row) = self.rows.with_untracked(|rows| rows.get(index).cloned()) else { break };
+            let item_state = self.items.get(&row.key());
+            item_state.phase.set(Phase::Working);
+            let result = connection.disconnect(row.item.clone()).await;
+            let outcome = match &result {
+                Ok(Disconnected::Removed(_)) => ItemOutcome::Removed,
+                Ok(Disconnected::AlreadyGone(_)) => ItemOutcome::AlreadyGone,
+                Err(CallError { failure: Failure::RateLimited { .. }, .. }) => {
+                    // Retried, not failed: the pacer now holds for the platform's wait.
+                    self.rate_limited.update(|count| *count += 1);
+                    let wait = connection.pacer.with_value(|pacer| pacer.delay(now_ms()));
+                    let label = connection.label();
+                    self.holding.update(|holding| {
+                        holding.retain(|(each, _)| *each != label);
+                        holding.push((label, wait));
+                    });
+                    item_state.phase.set(Phase::Queued);
+                    continue;
+                }
+                Err(CallError { failure: Failure::Unauthorized { .. }, .. }) => {
+                    if self.state.get_untracked() == RunState::Running {
+                        self.state.set(RunState::Paused(Pause::SignIn { connection: connection.label() }));
+                    }
+                    item_state.phase.set(Phase::Queued);
+                    continue;
+                }
+                Err(error) => ItemOutcome::Failed(error.clone()),
+            };
+            item_state.finish(result);
+            self.outcomes.update(|outcomes| outcomes[index] = outcome);
+            pending.pop_front();
+        }
+        self.finish_worker(pending);
+    }
+
+    /// Marks what a worker did not send, and ends the run with the last worker.
+    fn finish_worker(self, unsent: VecDeque<usize>) {
+        if !unsent.is_empty() {
+            let keys: Vec<String> = self.rows.with_untracked(|rows| unsent.iter().filter_map(|index| rows.get(*index)).map(|row| row.key()).collect());
+            for key in keys {
+                self.items.get(&key).phase.set(Phase::Idle);
+            }
+            self.outcomes.update(|outcomes| unsent.iter().for_each(|index| outcomes[*index] = ItemOutcome::NotSent));
+        }
+        self.workers.update_value(|workers| *workers = workers.saturating_sub(1));
+        if self.workers.get_value() > 0 {
+            return;
+        }
+        if self.state.get_untracked() != RunState::Cancelled {
+            self.state.set(RunState::Finished);
+        }
+        self.holding.set(Vec::new());
+        // What failed or was not sent stays selected, ready for "Retry failed".
+        let keep: HashSet<String> = self.rows.with_untracked(|rows| {
+            self.outcomes.with_untracked(|outcomes| {
+                rows.iter()
+                    .zip(outcomes)
+                    .filter(|(_, outcome)| matches!(outcome, ItemOutcome::Failed(_) | ItemOutcome::NotSent))
+                    .map(|(row, _)| row.key())
+                    .collect()
+            })
+        });
+        self.selected.set(keep);
+    }
+
+    /// Takes the removed and already-gone cards of the last run off the screen.
+    pub fn dismiss_disconnected(self) {
+        let gone: HashSet<String> = self.rows.with_untracked(|rows| {
+            self.outcomes.with_untracked(|outcomes| {
+                rows.iter()
+                    .zip(outcomes)
+                    .filter(|(_, outcome)| matches!(outcome, ItemOutcome::Removed | ItemOutcome::AlreadyGone))
+                    .map(|(row, _)| row.key())
+                    .collect()
+            })
+        });
+        self.connections.all().into_iter().for_each(|connection| connection.dismiss(&gone));
+    }
+}
+
+/// Keys from `from` to `to` inclusive, in `order`; just `to` when `from` is no longer shown.
+fn range_between(order: &[Arc<Row>], from: &str, to: &str) -> Vec<String> {
+    let position = |key: &str| order.iter().position(|row| row.key() == key);
+    match (position(from), position(to)) {
+        (Some(a), Some(b)) => order[a.min(b)..=a.max(b)].iter().map(|row| row.key()).collect(),
+        _ => vec![to.to_owned()],
+    }
+}
+
+pub fn provide_bulk(connections: Connections, items: Items) -> Bulk {
+    let bulk = Bulk::new(connections, items);
+    provide_context(bulk);
+    bulk
+}
+
+pub fn expect_bulk() -> Bulk {
+    expect_context::<Bulk>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Integration, Kind, Platform, Status};
+
+    fn rows(names: &[&str]) -> Vec<Arc<Row>> {
+        names
+            .iter()
+            .map(|name| {
+                let item = Integration {
+                    connection_id: "c".into(),
+                    platform: Platform::Ryze,
+                    id: (*name).into(),
+                    name: (*name).into(),
+                    kind: Kind::ChatwootOnInstance,
+                    status: Status::Active,
+                    status_word: "active".into(),
+                    created_by: None,
+                    created_at: None,
+                    fields: Vec::new(),
+                    after_disconnect: None,
+                };
+                Arc::new(Row::new(item, "C".into()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_range_runs_either_way_and_needs_its_anchor_shown() {
+        let order = rows(&["a", "b", "c", "d"]);
+        assert_eq!(range_between(&order, "c/b", "c/d"), ["c/b", "c/c", "c/d"]);
+        assert_eq!(range_between(&order, "c/d", "c/b"), ["c/b", "c/c", "c/d"]);
+        assert_eq!(range_between(&order, "c/gone", "c/b"), ["c/b"]);
+    }
+
+    #[test]
+    fn counts_account_for_every_item() {
+        let outcomes = [
+            ItemOutcome::Removed,
+            ItemOutcome::Removed,
+            ItemOutcome::AlreadyGone,
+            ItemOutcome::Failed(CallError::before_sending(Failure::TimedOut { after_ms: 1 })),
+            ItemOutcome::Waiting,
+            ItemOutcome::NotSent,
+        ];
+        let counts = Counts::of(&outcomes);
+        assert_eq!(counts, Counts { total: 6, removed: 2, already_gone: 1, failed: 1, waiting: 1, not_sent: 1 });
+        assert_eq!(counts.settled() + counts.waiting, counts.total);
+    }
+}

@@ -1,0 +1,115 @@
+//! "Export": what the filter shows, as CSV or JSON, with secrets masked.
+
+use std::sync::Arc;
+
+use serde_json::{Map, Value, json};
+
+use super::filter::Row;
+use crate::api::mask;
+
+const COLUMNS: [&str; 10] =
+    ["platform", "connection", "id", "name", "kind", "status", "statusWord", "createdBy", "createdAt", "details"];
+
+/// Every exported value goes through here: card fields hold no secret by construction, but a
+/// webhook URL may carry one in its query.
+fn clean(text: &str) -> String {
+    mask::mask_url_secrets(text)
+}
+
+fn record(row: &Row) -> Vec<(&'static str, String)> {
+    let item = &row.item;
+    let details: Vec<String> = item.fields.iter().map(|field| format!("{}: {}", field.label, field.value)).collect();
+    let values = [
+        item.platform.label().to_owned(),
+        row.connection_label.clone(),
+        item.id.clone(),
+        item.name.clone(),
+        item.kind.label().to_owned(),
+        item.status.label().to_owned(),
+        item.status_word.clone(),
+        item.created_by.clone().unwrap_or_default(),
+        item.created_at.clone().unwrap_or_default(),
+        details.join("; "),
+    ];
+    COLUMNS.into_iter().zip(values.iter().map(|value| clean(value))).collect()
+}
+
+/// RFC 4180 CSV with a header row. Cells a spreadsheet would run as a formula get a leading
+/// apostrophe, so opening the file cannot execute anything a platform stored.
+pub fn to_csv(rows: &[Arc<Row>]) -> String {
+    let mut out = COLUMNS.join(",");
+    out.push_str("\r\n");
+    for row in rows {
+        let cells: Vec<String> = record(row).into_iter().map(|(_, value)| csv_cell(&value)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn csv_cell(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() };
+    if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
+}
+
+/// A JSON array, one object per integration, with its fields by label.
+pub fn to_json(rows: &[Arc<Row>]) -> String {
+    let items: Vec<Value> = rows
+        .iter()
+        .map(|row| {
+            let mut object: Map<String, Value> =
+                record(row).into_iter().filter(|(column, _)| *column != "details").map(|(column, value)| (column.to_owned(), json!(value))).collect();
+            let fields: Map<String, Value> =
+                row.item.fields.iter().map(|field| (field.label.to_owned(), json!(clean(&field.value)))).collect();
+            object.insert("fields".into(), Value::Object(fields));
+            Value::Object(object)
+        })
+        .collect();
+    let mut document = Value::Array(items);
+    mask::mask_json(&mut document);
+    serde_json::to_string_pretty(&document).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Field, Integration, Kind, Platform, Status};
+
+    fn row() -> Arc<Row> {
+        let item = Integration {
+            connection_id: "rc".into(),
+            platform: Platform::Rocketchat,
+            id: "abc".into(),
+            name: "=HYPERLINK(\"x\")".into(),
+            kind: Kind::OutgoingWebhook,
+            status: Status::Active,
+            status_word: "enabled".into(),
+            created_by: Some("admin".into()),
+            created_at: Some("2026-01-08T09:05:27Z".into()),
+            fields: vec![Field::new("URLs", "https://h/x?token=s3cret&a=1, https://k/y")],
+            after_disconnect: None,
+        };
+        Arc::new(Row::new(item, "Main, chat".into()))
+    }
+
+    #[test]
+    fn csv_quotes_escapes_defuses_formulas_and_masks() {
+        let csv = to_csv(&[row()]);
+        let mut lines = csv.split("\r\n");
+        assert_eq!(lines.next(), Some("platform,connection,id,name,kind,status,statusWord,createdBy,createdAt,details"));
+        assert_eq!(
+            lines.next(),
+            Some("Rocket.Chat,\"Main, chat\",abc,\"'=HYPERLINK(\"\"x\"\")\",Outgoing webhook,Active,enabled,admin,2026-01-08T09:05:27Z,\"URLs: https://h/x?token=••••••&a=1, https://k/y\"")
+        );
+        assert!(!csv.contains("s3cret"));
+    }
+
+    #[test]
+    fn json_keeps_fields_by_label_and_masks() {
+        let json: Value = serde_json::from_str(&to_json(&[row()])).expect("valid JSON");
+        assert_eq!(json[0]["connection"], "Main, chat");
+        assert_eq!(json[0]["status"], "Active");
+        assert_eq!(json[0]["fields"]["URLs"], "https://h/x?token=••••••&a=1, https://k/y");
+        assert!(json[0].get("details").is_none());
+    }
+}

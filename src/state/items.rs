@@ -1,0 +1,139 @@
+//! Per-integration state that must outlive its card: only the cards on screen are mounted, so a
+//! card scrolled away and back, or switched to the table, must find its outcome and details.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use leptos::task::spawn_local;
+
+use crate::api::Disconnected;
+use crate::api::call::{CallError, Exchange};
+use crate::components::detail_panel::Details;
+use crate::components::outcome::DisconnectResult;
+use crate::model::Integration;
+use crate::state::connections::ConnectionState;
+
+/// Where an integration's disconnect stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    Idle,
+    /// Selected into a bulk run and not sent yet.
+    Queued,
+    Working,
+    Finished(DisconnectResult),
+}
+
+impl Phase {
+    pub fn is_gone(&self) -> bool {
+        matches!(self, Phase::Finished(Ok(_)))
+    }
+
+    pub fn failed(&self) -> bool {
+        matches!(self, Phase::Finished(Err(_)))
+    }
+
+    pub fn is_busy(&self) -> bool {
+        matches!(self, Phase::Queued | Phase::Working)
+    }
+}
+
+/// One integration's signals; `Copy`.
+#[derive(Clone, Copy)]
+pub struct ItemState {
+    pub phase: RwSignal<Phase>,
+    pub details: RwSignal<Details>,
+    pub last_exchange: RwSignal<Option<Exchange>>,
+}
+
+impl ItemState {
+    /// Keeps a finished call's outcome and the exchange that shows it.
+    pub fn finish(self, result: DisconnectResult) {
+        self.last_exchange.set(Some(match &result {
+            Ok(Disconnected::Removed(exchange) | Disconnected::AlreadyGone(exchange)) => exchange.clone(),
+            Err(CallError { exchange, .. }) => exchange.clone(),
+        }));
+        self.phase.set(Phase::Finished(result));
+    }
+}
+
+impl ItemState {
+    /// One card's Disconnect (or Retry): waits its turn under the rate limit, then removes it.
+    /// Ignored while a request for it is already queued or running, whatever is clicked.
+    pub fn disconnect(self, connection: ConnectionState, item: Integration) {
+        if self.phase.with_untracked(Phase::is_busy) {
+            return;
+        }
+        self.phase.set(Phase::Working);
+        spawn_local(async move {
+            connection.wait_turn().await;
+            self.finish(connection.disconnect(item).await);
+        });
+    }
+}
+
+impl ItemState {
+    /// Loads the platform's full record for the detail panel, once, or again after a failure.
+    pub fn load_details(self, connection: ConnectionState, item: Integration) {
+        if !matches!(self.details.get_untracked(), Details::NotLoaded | Details::Failed(_)) {
+            return;
+        }
+        self.details.set(Details::Loading);
+        spawn_local(async move {
+            let loaded = match connection.details(item).await {
+                Ok((rows, exchange)) => {
+                    self.last_exchange.set(Some(exchange));
+                    Details::Loaded(rows)
+                }
+                Err(error) => {
+                    self.last_exchange.set(Some(error.exchange.clone()));
+                    Details::Failed(error)
+                }
+            };
+            self.details.set(loaded);
+        });
+    }
+}
+
+/// Every integration's state, made on first use and owned by the console, not by a card.
+#[derive(Clone, Copy)]
+pub struct Items {
+    owner: StoredValue<Owner, LocalStorage>,
+    by_key: StoredValue<HashMap<String, ItemState>, LocalStorage>,
+}
+
+impl Items {
+    pub fn get(&self, key: &str) -> ItemState {
+        if let Some(state) = self.by_key.with_value(|all| all.get(key).copied()) {
+            return state;
+        }
+        let state = self.owner.with_value(|owner| {
+            owner.with(|| ItemState {
+                phase: RwSignal::new(Phase::Idle),
+                details: RwSignal::new(Details::NotLoaded),
+                last_exchange: RwSignal::new(None),
+            })
+        });
+        self.by_key.update_value(|all| {
+            all.insert(key.to_owned(), state);
+        });
+        state
+    }
+
+    /// The state of an integration that already has one, without making it.
+    pub fn existing(&self, key: &str) -> Option<ItemState> {
+        self.by_key.with_value(|all| all.get(key).copied())
+    }
+}
+
+pub fn provide_items() -> Items {
+    let owner = Owner::current().unwrap_or_default();
+    let items = Items { owner: StoredValue::new_local(owner), by_key: StoredValue::new_local(HashMap::new()) };
+    provide_context(items);
+    items
+}
+
+/// The console's store, or a fresh one where a card is mounted alone (component tests).
+pub fn use_items() -> Items {
+    use_context::<Items>().unwrap_or_else(provide_items)
+}

@@ -1,0 +1,256 @@
+//! Bulk disconnect: the selection bar, the confirmation that lists what goes, and the queue with
+//! its progress, controls and results.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use leptos::ev;
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+use crate::api::what_disconnect_does;
+use crate::bulk::plan::{by_connection, failures_by_reason};
+use crate::bulk::queue::{Counts, ItemOutcome, Pause, RunState, expect_bulk};
+use crate::components::modal;
+use crate::finding::filter::Row;
+use crate::views::console::{Tab, expect_navigation};
+
+/// Above this many items the confirmation asks for the number to be typed.
+const TYPE_THE_COUNT_ABOVE: usize = 10;
+/// Names listed per connection in the confirmation; the rest are counted.
+const NAMES_LISTED: usize = 10;
+
+/// The loaded rows whose keys are selected, in the order shown first, then the rest.
+fn selected_rows(all: &[Arc<Row>], selected: &HashSet<String>) -> Vec<Arc<Row>> {
+    all.iter().filter(|row| selected.contains(&row.key())).cloned().collect()
+}
+
+#[component]
+pub fn BulkBar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl IntoView {
+    let bulk = expect_bulk();
+    let dialog = NodeRef::<Dialog>::new();
+    let planned = RwSignal::new(Vec::<Arc<Row>>::new());
+    let selected_count = Memo::new(move |_| {
+        bulk.selected.with(|selected| all.with(|rows| rows.iter().filter(|row| selected.contains(&row.key())).count()))
+    });
+    let active = move || bulk.state.with(RunState::is_active);
+    let select_all = move |_| {
+        let keys: HashSet<String> = shown.with_untracked(|rows| rows.iter().map(|row| row.key()).collect());
+        bulk.selected.update(|selected| selected.extend(keys));
+    };
+    let open_confirmation = move |_| {
+        planned.set(bulk.selected.with_untracked(|selected| all.with_untracked(|rows| selected_rows(rows, selected))));
+        request_animation_frame(move || modal::open(dialog));
+    };
+    view! {
+        <div class="unplug-bulkbar" role="group" aria-label="Selection">
+            <span class="unplug-bulkbar__count">{move || format!("{} selected", selected_count.get())}</span>
+            <Show when=move || shown.with(|rows| !rows.is_empty())>
+                <button type="button" on:click=select_all>{move || format!("Select all {} matching", shown.with(Vec::len))}</button>
+            </Show>
+            <Show when=move || { selected_count.get() > 0 }>
+                <button type="button" on:click=move |_| bulk.selected.set(HashSet::new())>"Clear selection"</button>
+            </Show>
+            <button
+                type="button"
+                class="unplug-button--danger"
+                disabled=move || selected_count.get() == 0 || active()
+                title=move || active().then_some("A bulk disconnect is running")
+                on:click=open_confirmation
+            >
+                "Disconnect selected"
+            </button>
+        </div>
+        <BulkConfirm dialog planned />
+    }
+}
+
+#[component]
+fn BulkConfirm(dialog: NodeRef<Dialog>, planned: RwSignal<Vec<Arc<Row>>>) -> impl IntoView {
+    let bulk = expect_bulk();
+    let typed = RwSignal::new(String::new());
+    let count = move || planned.with(Vec::len);
+    let needs_typing = move || count() > TYPE_THE_COUNT_ABOVE;
+    let confirmed = move || !needs_typing() || typed.with(|text| text.trim() == count().to_string());
+    let start = move |_| {
+        if !confirmed() {
+            return;
+        }
+        modal::close(dialog);
+        typed.set(String::new());
+        bulk.start(planned.get_untracked());
+    };
+    let cancel = move |_| {
+        typed.set(String::new());
+        modal::close(dialog);
+    };
+    view! {
+        <dialog node_ref=dialog class="unplug-dialog" aria-labelledby="unplug-bulk-confirm-title">
+            <h2 id="unplug-bulk-confirm-title" class="unplug-dialog__title">
+                {move || match count() {
+                    1 => "Disconnect 1 integration?".to_owned(),
+                    n => format!("Disconnect {n} integrations?"),
+                }}
+            </h2>
+            <ul class="unplug-bulk__groups">
+                {move || {
+                    planned.with(|rows| by_connection(rows)).into_iter().map(|group| {
+                        let more = group.names.len().saturating_sub(NAMES_LISTED);
+                        let listed = group.names.iter().take(NAMES_LISTED).cloned().collect::<Vec<_>>().join(", ");
+                        view! {
+                            <li>
+                                <strong>{format!("{} · {}: {}", group.platform.label(), group.connection_label, group.names.len())}</strong>
+                                <p>{if more > 0 { format!("{listed} and {more} more") } else { listed }}</p>
+                                <p class="unplug-muted">{what_disconnect_does(group.platform)}</p>
+                            </li>
+                        }
+                    }).collect_view()
+                }}
+            </ul>
+            <Show when=needs_typing>
+                <label class="unplug-filter" for="unplug-bulk-count">
+                    <span>"Number of integrations to disconnect"</span>
+                    <input
+                        id="unplug-bulk-count"
+                        inputmode="numeric"
+                        autocomplete="off"
+                        prop:value=move || typed.get()
+                        on:input=move |event| typed.set(event_target_value(&event))
+                    />
+                </label>
+                <p class="unplug-muted">{move || format!("Type {} to confirm.", count())}</p>
+            </Show>
+            <div class="unplug-dialog__actions">
+                <button type="button" autofocus on:click=cancel>"Cancel"</button>
+                <button type="button" class="unplug-button--danger" disabled=move || !confirmed() on:click=start>
+                    {move || match count() {
+                        1 => "Disconnect 1 integration".to_owned(),
+                        n => format!("Disconnect {n} integrations"),
+                    }}
+                </button>
+            </div>
+        </dialog>
+    }
+}
+
+/// The queue while it runs, and its results once it ends.
+#[component]
+pub fn BulkPanel() -> impl IntoView {
+    let bulk = expect_bulk();
+    let navigation = expect_navigation();
+    let counts = Memo::new(move |_| bulk.outcomes.with(|outcomes| Counts::of(outcomes)));
+    let state = move || bulk.state.get();
+    // Closing the tab mid-run would strand the queue: the browser asks first.
+    let guard = window_event_listener(ev::beforeunload, move |event| {
+        if bulk.state.with_untracked(RunState::is_active) {
+            event.prevent_default();
+            event.set_return_value("A bulk disconnect is still running.");
+        }
+    });
+    on_cleanup(move || guard.remove());
+    let failures = Memo::new(move |_| {
+        bulk.rows.with(|rows| {
+            bulk.outcomes.with(|outcomes| {
+                let failed = rows.iter().zip(outcomes).filter_map(|(row, outcome)| match outcome {
+                    ItemOutcome::Failed(error) => Some((&**row, error)),
+                    _ => None,
+                });
+                failures_by_reason(failed)
+            })
+        })
+    });
+    let removed_names = move || {
+        bulk.rows.with(|rows| {
+            bulk.outcomes.with(|outcomes| {
+                rows.iter()
+                    .zip(outcomes)
+                    .filter(|(_, outcome)| matches!(outcome, ItemOutcome::Removed | ItemOutcome::AlreadyGone))
+                    .map(|(row, outcome)| {
+                        let how = if *outcome == ItemOutcome::Removed { "removed" } else { "already gone" };
+                        format!("{} · {} — {how}", row.item.name, row.connection_label)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    view! {
+        <Show when=move || state() != RunState::Idle>
+            <section class="unplug-bulk" aria-labelledby="unplug-bulk-title" data-bulk-state=move || bulk.state.with(RunState::slug)>
+                <h3 id="unplug-bulk-title">"Bulk disconnect"</h3>
+                <progress
+                    class="unplug-progress"
+                    aria-label="Bulk disconnect progress"
+                    max=move || counts.get().total.max(1).to_string()
+                    value=move || counts.get().settled().to_string()
+                ></progress>
+                <p role="status" class="unplug-bulk__counts">
+                    {move || {
+                        let c = counts.get();
+                        let mut text = format!(
+                            "{} of {} done: removed {} · already gone {} · failed {} · waiting {}",
+                            c.settled(), c.total, c.removed, c.already_gone, c.failed, c.waiting
+                        );
+                        if c.not_sent > 0 {
+                            text.push_str(&format!(" · not sent {}", c.not_sent));
+                        }
+                        match state() {
+                            RunState::Finished => format!("Finished. {text}"),
+                            RunState::Cancelled => format!("Cancelled. {text}"),
+                            RunState::Paused(_) => format!("Paused. {text}"),
+                            _ => text,
+                        }
+                    }}
+                </p>
+                <p class="unplug-muted">
+                    {move || format!("Rate-limit answers (429) so far: {}; each was retried after the wait.", bulk.rate_limited.get())}
+                </p>
+                <Show when=move || state().is_active()>
+                    {move || bulk.holding.get().into_iter().map(|(label, wait)| {
+                        view! { <p class="unplug-muted">{format!("{label} answered 429: waited {:.1} s before retrying.", wait / 1000.0)}</p> }
+                    }).collect_view()}
+                </Show>
+                {move || match state() {
+                    RunState::Paused(Pause::SignIn { connection }) => Some(view! {
+                        <div role="alert" class="unplug-bulk__paused">
+                            <p>{format!("{connection} answered 401: its credentials are no longer accepted. Sign in again, then press Resume.")}</p>
+                            <button type="button" class="unplug-link" on:click=move |_| navigation.0.set(Tab::Connections)>"Open Connections"</button>
+                        </div>
+                    }),
+                    _ => None,
+                }}
+                <div class="unplug-bulk__actions">
+                    <Show when=move || state() == RunState::Running>
+                        <button type="button" on:click=move |_| bulk.pause()>"Pause"</button>
+                    </Show>
+                    <Show when=move || matches!(state(), RunState::Paused(_))>
+                        <button type="button" on:click=move |_| bulk.resume()>"Resume"</button>
+                    </Show>
+                    <Show when=move || state().is_active()>
+                        <button type="button" on:click=move |_| bulk.cancel()>"Cancel"</button>
+                    </Show>
+                    <Show when=move || { !state().is_active() && counts.get().failed > 0 }>
+                        <button type="button" on:click=move |_| bulk.retry_failed()>"Retry failed"</button>
+                    </Show>
+                    <Show when=move || !state().is_active() && counts.with(|c| c.removed + c.already_gone > 0)>
+                        <button type="button" on:click=move |_| bulk.dismiss_disconnected()>"Dismiss disconnected"</button>
+                    </Show>
+                </div>
+                <Show when=move || !state().is_active()>
+                    {move || failures.get().into_iter().map(|group| view! {
+                        <div class="unplug-bulk__failure" role="group" aria-label=format!("Failed: {}", group.summary)>
+                            <h4>{format!("{} ({})", group.summary, group.items.len())}</h4>
+                            {group.platform_message.map(|message| view! { <p>{format!("The platform said: {message}")}</p> })}
+                            {group.error_type.map(|kind| view! { <p>{format!("Error type: {kind}")}</p> })}
+                            <p class="unplug-muted">{group.next_step}</p>
+                            <ul>{group.items.into_iter().map(|(_, name, label)| view! { <li>{format!("{name} · {label}")}</li> }).collect_view()}</ul>
+                        </div>
+                    }).collect_view()}
+                    <details class="unplug-bulk__done">
+                        <summary>{move || format!("Disconnected ({})", counts.with(|c| c.removed + c.already_gone))}</summary>
+                        <ul>{move || removed_names().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                    </details>
+                </Show>
+            </section>
+        </Show>
+    }
+}

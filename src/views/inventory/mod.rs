@@ -1,0 +1,187 @@
+//! The Integrations view: status strips, search and filters, the selection bar and bulk queue,
+//! the cards or table, and the one confirmation dialog and detail panel they share.
+
+mod bulk;
+mod results;
+mod strip;
+mod toolbar;
+pub mod window;
+
+use std::sync::Arc;
+
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+use self::bulk::{BulkBar, BulkPanel};
+use self::results::{CardGrid, Table};
+use self::strip::StatusStrip;
+use self::toolbar::Toolbar;
+use crate::bulk::queue::provide_bulk;
+use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::detail_panel::DetailPanel;
+use crate::components::modal;
+use crate::finding::filter::{Row, select};
+use crate::finding::query::ViewMode;
+use crate::state::actions::CardActions;
+use crate::state::connections::{ConnectionState, Load, expect_connections};
+use crate::state::items::use_items;
+use crate::state::url::expect_view_state;
+
+/// Lists compare by identity: rebuilding a list of 10,000 rows is the change, comparing it
+/// row by row would cost as much as the rebuild.
+fn rows_changed(old: Option<&Vec<Arc<Row>>>, new: Option<&Vec<Arc<Row>>>) -> bool {
+    match (old, new) {
+        (Some(old), Some(new)) => old.len() != new.len() || old.iter().zip(new).any(|(a, b)| !Arc::ptr_eq(a, b)),
+        _ => true,
+    }
+}
+
+/// One connection's rows, rebuilt only when its list changes.
+fn connection_rows(state: ConnectionState) -> Memo<Vec<Arc<Row>>> {
+    let label = state.label();
+    Memo::new_with_compare(
+        move |_| {
+            state.load.with(|load| load.shown().iter().map(|item| Arc::new(Row::new(item.clone(), label.clone()))).collect())
+        },
+        rows_changed,
+    )
+}
+
+#[component]
+pub fn Inventory() -> impl IntoView {
+    let connections = expect_connections();
+    let view_state = expect_view_state();
+    let items = use_items();
+    provide_bulk(connections, items);
+    let per_connection: Vec<Memo<Vec<Arc<Row>>>> = connections.all().into_iter().map(connection_rows).collect();
+    let all = Memo::new_with_compare(
+        move |_| per_connection.iter().flat_map(|rows| rows.get()).collect::<Vec<_>>(),
+        rows_changed,
+    );
+    let shown = Memo::new_with_compare(move |_| view_state.0.with(|query| all.with(|rows| select(rows, query))), rows_changed);
+    let actions = CardActions::new(view_state, shown);
+    provide_context(actions);
+
+    let refresh_all = move |_| connections.all().into_iter().for_each(ConnectionState::refresh);
+    let loading = Memo::new(move |_| {
+        connections.all().iter().any(|state| state.load.with(|load| matches!(load, Load::Loading { .. })))
+    });
+    let nothing_loaded = move || all.with(Vec::is_empty);
+    let nothing_shown = move || shown.with(Vec::is_empty);
+    let mode = move || view_state.0.with(|query| query.view);
+    view! {
+        <section class="unplug-inventory" aria-labelledby="unplug-inventory-title">
+            <div class="unplug-inventory__bar">
+                <h2 id="unplug-inventory-title">"Integrations"</h2>
+                <button type="button" on:click=refresh_all>"Refresh"</button>
+            </div>
+            <ul class="unplug-strips">
+                {connections.all().into_iter().map(|state| view! { <StatusStrip state /> }).collect_view()}
+            </ul>
+            <Toolbar all shown />
+            <BulkBar all shown />
+            <BulkPanel />
+            <div class="unplug-results" aria-busy=move || loading.get().to_string()>
+                {move || match mode() {
+                    ViewMode::Cards => view! { <CardGrid shown /> }.into_any(),
+                    ViewMode::Table => view! { <Table shown /> }.into_any(),
+                }}
+                {move || (loading.get() && nothing_loaded()).then(|| view! {
+                    <div class="unplug-grid" aria-hidden="true">
+                        {(0..3).map(|_| view! { <div class="unplug-card unplug-card--skeleton"></div> }).collect_view()}
+                    </div>
+                })}
+            </div>
+            <Show when=move || !loading.get() && nothing_loaded()>
+                <p class="unplug-empty">
+                    {move || if connections.all().iter().any(|state| state.session.with(Option::is_some)) {
+                        "No integrations on the connected connections."
+                    } else {
+                        "Not connected — open Connections to sign in."
+                    }}
+                </p>
+            </Show>
+            <Show when=move || !nothing_loaded() && nothing_shown()>
+                <div class="unplug-empty">
+                    <p>"No integrations match the search and filters."</p>
+                    <button type="button" on:click=move |_| view_state.change(crate::state::url::Step::Push, |query| *query = query.cleared())>
+                        "Clear filters"
+                    </button>
+                </div>
+            </Show>
+            <SharedConfirm actions />
+            <SharedDetails all actions />
+        </section>
+    }
+}
+
+/// The confirmation dialog every card and row opens.
+#[component]
+fn SharedConfirm(actions: CardActions) -> impl IntoView {
+    let connections = expect_connections();
+    let items = use_items();
+    move || {
+        actions.confirming.get().map(|row| {
+            let item = row.item.clone();
+            let confirm = move |()| {
+                if let Some(connection) = connections.find(&item.connection_id) {
+                    items.get(&item.key()).disconnect(connection, item.clone());
+                }
+            };
+            view! {
+                <ConfirmDialog item=row.item.clone() connection_label=row.connection_label.clone() dialog=actions.confirm_dialog on_confirm=confirm />
+            }
+        })
+    }
+}
+
+/// The detail panel of the integration the URL's `detail` names, opened once it is loaded.
+#[component]
+fn SharedDetails(all: Memo<Vec<Arc<Row>>>, actions: CardActions) -> impl IntoView {
+    let view_state = expect_view_state();
+    let connections = expect_connections();
+    let items = use_items();
+    let dialog = NodeRef::<Dialog>::new();
+    let open_row = Memo::new_with_compare(
+        move |_| {
+            let key = view_state.0.with(|query| query.detail.clone())?;
+            all.with(|rows| rows.iter().find(|row| row.key() == key).cloned())
+        },
+        |old: Option<&Option<Arc<Row>>>, new: Option<&Option<Arc<Row>>>| match (old, new) {
+            (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
+            (Some(None), Some(None)) => false,
+            _ => true,
+        },
+    );
+    // Opens when a row is named (by a click or by the URL), closes when the URL drops it.
+    Effect::new(move |_| match open_row.get() {
+        Some(row) => {
+            if let Some(connection) = connections.find(&row.item.connection_id) {
+                items.get(&row.key()).load_details(connection, row.item.clone());
+            }
+            request_animation_frame(move || {
+                if dialog.get_untracked().is_some_and(|element| !element.open()) {
+                    modal::open(dialog);
+                }
+            });
+        }
+        None => modal::close(dialog),
+    });
+    move || {
+        open_row.get().map(|row| {
+            let state = items.get(&row.key());
+            let ask_row = row.clone();
+            view! {
+                <DetailPanel
+                    item=row.item.clone()
+                    dialog
+                    details=state.details
+                    last_exchange=state.last_exchange
+                    on_disconnect=move |()| actions.ask_to_disconnect(ask_row.clone())
+                    on_close=move |()| actions.close_details()
+                    disconnect_disabled=Signal::derive(move || state.phase.with(|phase| phase.is_busy() || phase.is_gone()))
+                />
+            }
+        })
+    }
+}

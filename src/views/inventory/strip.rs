@@ -1,0 +1,56 @@
+//! One line per connection above the results: loading, how many loaded, or its own error.
+
+use leptos::prelude::*;
+
+use crate::api::call::CallError;
+use crate::components::outcome::FailureNotice;
+use crate::state::connections::{ConnectionState, Load};
+use crate::views::console::{Tab, expect_navigation};
+
+/// What the strip shows, read from the load without copying its list.
+#[derive(Clone, Debug, PartialEq)]
+enum Line {
+    NotConnected,
+    Status(String),
+    Failed(CallError),
+}
+
+fn line(load: &Load) -> Line {
+    match load {
+        Load::NotConnected => Line::NotConnected,
+        Load::Loading { read, total, .. } => Line::Status(match total {
+            Some(total) => format!("Loading… {read} of {total} loaded"),
+            None if *read > 0 => format!("Loading… {read} loaded"),
+            None => "Loading…".to_owned(),
+        }),
+        Load::Loaded(items) if items.is_empty() => Line::Status("No integrations on this connection".to_owned()),
+        Load::Loaded(items) => Line::Status(format!("{0} of {0} loaded", items.len())),
+        Load::Failed(error) => Line::Failed(error.clone()),
+    }
+}
+
+#[component]
+pub fn StatusStrip(state: ConnectionState) -> impl IntoView {
+    let navigation = expect_navigation();
+    let current = Memo::new(move |_| state.load.with(line));
+    view! {
+        <li class="unplug-strip" data-connection=state.id()>
+            <span class="unplug-strip__label">{state.label()}</span>
+            {move || match current.get() {
+                Line::NotConnected => view! {
+                    <span>"Not connected — "</span>
+                    <button type="button" class="unplug-link" on:click=move |_| navigation.0.set(Tab::Connections)>
+                        "open Connections"
+                    </button>
+                }
+                .into_any(),
+                Line::Status(text) => view! { <span role="status">{text}</span> }.into_any(),
+                Line::Failed(error) => view! {
+                    <FailureNotice error />
+                    <button type="button" on:click=move |_| state.refresh()>"Retry"</button>
+                }
+                .into_any(),
+            }}
+        </li>
+    }
+}

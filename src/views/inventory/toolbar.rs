@@ -1,0 +1,182 @@
+//! Search, filters, sort, status counts, the cards/table switch and Export, all written to the
+//! URL so a link reopens the same view.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::components::download::{file_name, save_text};
+use crate::finding::export::{to_csv, to_json};
+use crate::finding::filter::Row;
+use crate::finding::query::{SortKey, ViewMode, ViewQuery};
+use crate::model::{Kind, Platform, Status};
+use crate::state::connections::expect_connections;
+use crate::state::url::{Step, expect_view_state};
+
+/// One `<select>` filter: "All …" or one value, by slug.
+#[component]
+fn FilterSelect(
+    label: &'static str,
+    id: &'static str,
+    all: &'static str,
+    options: Vec<(String, String)>,
+    value: Signal<Option<String>>,
+    #[prop(into)] on_pick: Callback<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <label class="unplug-filter" for=id>
+            <span>{label}</span>
+            <select
+                id=id
+                prop:value=move || value.get().unwrap_or_default()
+                on:change=move |event| {
+                    let picked = event_target_value(&event);
+                    on_pick.run((!picked.is_empty()).then_some(picked));
+                }
+            >
+                <option value="">{all}</option>
+                {options.into_iter().map(|(slug, text)| view! { <option value=slug>{text}</option> }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+#[component]
+pub fn Toolbar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl IntoView {
+    let view_state = expect_view_state();
+    let connections = expect_connections();
+    let query = view_state.0;
+    let counts = Memo::new(move |_| query.with(|query| all.with(|rows| crate::finding::filter::status_counts(rows, query))));
+    let pick = move |change: fn(&mut ViewQuery, Option<String>)| {
+        Callback::new(move |value: Option<String>| view_state.change(Step::Push, |query| change(query, value)))
+    };
+    let connection_options = connections.all().iter().map(|state| (state.id(), state.label())).collect::<Vec<_>>();
+    let export = move |as_json: bool| {
+        shown.with_untracked(|rows| {
+            if as_json {
+                save_text(&file_name("integrations", "json"), "application/json", &to_json(rows));
+            } else {
+                save_text(&file_name("integrations", "csv"), "text/csv", &to_csv(rows));
+            }
+        });
+    };
+    let view_button = move |mode: ViewMode, text: &'static str| {
+        view! {
+            <button
+                type="button"
+                aria-pressed=move || (query.with(|query| query.view) == mode).to_string()
+                on:click=move |_| view_state.change(Step::Push, |query| query.view = mode)
+            >
+                {text}
+            </button>
+        }
+    };
+    view! {
+        <div class="unplug-toolbar">
+            <label class="unplug-filter unplug-filter--search" for="unplug-search">
+                <span>"Search"</span>
+                <input
+                    id="unplug-search"
+                    type="search"
+                    placeholder="Name, id, URL, location, instance"
+                    autocomplete="off"
+                    prop:value=move || query.with(|query| query.search.clone())
+                    on:input=move |event| {
+                        let text = event_target_value(&event);
+                        view_state.change(Step::Replace, |query| query.search = text);
+                    }
+                />
+            </label>
+            <FilterSelect
+                label="Platform"
+                id="unplug-filter-platform"
+                all="All platforms"
+                options=Platform::ALL.iter().map(|p| (p.slug().to_owned(), p.label().to_owned())).collect()
+                value=Signal::derive(move || query.with(|query| query.platform.map(|p| p.slug().to_owned())))
+                on_pick=pick(|query, value| query.platform = value.as_deref().and_then(Platform::from_slug))
+            />
+            <FilterSelect
+                label="Connection"
+                id="unplug-filter-connection"
+                all="All connections"
+                options=connection_options
+                value=Signal::derive(move || query.with(|query| query.connection.clone()))
+                on_pick=pick(|query, value| query.connection = value)
+            />
+            <FilterSelect
+                label="Kind"
+                id="unplug-filter-kind"
+                all="All kinds"
+                options=Kind::ALL.iter().map(|k| (k.slug().to_owned(), k.label().to_owned())).collect()
+                value=Signal::derive(move || query.with(|query| query.kind.map(|k| k.slug().to_owned())))
+                on_pick=pick(|query, value| query.kind = value.as_deref().and_then(Kind::from_slug))
+            />
+            <label class="unplug-filter" for="unplug-sort">
+                <span>"Sort"</span>
+                <select
+                    id="unplug-sort"
+                    prop:value=move || query.with(|query| query.sort.to_param())
+                    on:change=move |event| {
+                        let picked = ViewQuery::parse(&format!("sort={}", event_target_value(&event))).sort;
+                        view_state.change(Step::Push, |query| query.sort = picked);
+                    }
+                >
+                    {SortKey::ALL
+                        .into_iter()
+                        .flat_map(|key| {
+                            let newest_first = key == SortKey::Created;
+                            [(key, newest_first), (key, !newest_first)]
+                        })
+                        .map(|(key, descending)| {
+                            let sort = crate::finding::query::Sort { key, descending };
+                            let direction = match (key, descending) {
+                                (SortKey::Created, true) => "newest first",
+                                (SortKey::Created, false) => "oldest first",
+                                (_, false) => "A–Z",
+                                (_, true) => "Z–A",
+                            };
+                            view! { <option value=sort.to_param()>{format!("{}, {direction}", key.label())}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <div class="unplug-toolbar__group" role="group" aria-label="View">
+                {view_button(ViewMode::Cards, "Cards")}
+                {view_button(ViewMode::Table, "Table")}
+            </div>
+            <div class="unplug-toolbar__group" role="group" aria-label="Export">
+                <button type="button" on:click=move |_| export(false)>"Export CSV"</button>
+                <button type="button" on:click=move |_| export(true)>"Export JSON"</button>
+            </div>
+        </div>
+        <div class="unplug-counts" role="group" aria-label="Status">
+            {move || counts.get().into_iter().map(|(status, count)| view! { <StatusCount status count /> }).collect_view()}
+        </div>
+        <p class="unplug-summary" role="status">
+            {move || format!("Showing {} of {}", shown.with(Vec::len), all.with(Vec::len))}
+        </p>
+    }
+}
+
+/// A status and how many have it; pressing it filters by it (several may be pressed).
+#[component]
+fn StatusCount(status: Status, count: usize) -> impl IntoView {
+    let view_state = expect_view_state();
+    let pressed = move || view_state.0.with(|query| query.statuses.contains(&status));
+    let toggle = move |_| {
+        view_state.change(Step::Push, |query| {
+            if query.statuses.contains(&status) {
+                query.statuses.retain(|each| *each != status);
+            } else {
+                query.statuses.push(status);
+            }
+        })
+    };
+    view! {
+        <button type="button" class="unplug-count" data-status=status.slug() aria-pressed=move || pressed().to_string() on:click=toggle>
+            <span class="unplug-count__label">{status.label()}</span>
+            " "
+            <span class="unplug-count__number">{count}</span>
+        </button>
+    }
+}
