@@ -31,6 +31,8 @@ Options:
   --rate-window-ms MS      replaces every rate-limit window [default: 60000 for Rocket.Chat and RyzeAPI];
                            the served config.json then sets rateLimit to match (Rocket.Chat 10, RyzeAPI 100 per MS)
   --integrations N         generate N integrations over the three platforms instead of the default data
+  --app-header \"N: V\"     send this header with every app-server answer (repeatable),
+                           e.g. a Content-Security-Policy to test the console under
   -h, --help               print this help
 ",
         listen = defaults.listen,
@@ -86,6 +88,12 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
                 config.integrations =
                     Some(usize::try_from(count).map_err(|_| format!("{flag} is too large"))?);
             }
+            "--app-header" => match value.split_once(':') {
+                Some((name, header)) if !name.trim().is_empty() => config
+                    .app_headers
+                    .push((name.trim().to_owned(), header.trim().to_owned())),
+                _ => return Err(format!("--app-header takes \"Name: value\" (got {value})")),
+            },
             _ => return Err(format!("unknown option {flag}; see --help")),
         }
     }
@@ -160,6 +168,8 @@ mod tests {
             "--allowed-origins",
             "http://a.test, http://b.test/",
             "--rate-window-ms=250",
+            "--app-header",
+            "Content-Security-Policy: style-src 'self'",
         ]) else {
             panic!("flags should parse");
         };
@@ -170,6 +180,11 @@ mod tests {
             Some(vec!["http://a.test".to_owned(), "http://b.test".to_owned()])
         );
         assert_eq!(config.rate_window_ms, Some(250));
+        assert_eq!(
+            config.app_headers,
+            [("Content-Security-Policy".to_owned(), "style-src 'self'".to_owned())]
+        );
+        assert!(run(&["--app-header", "no colon"]).is_err());
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub struct Config {
     pub rate_window_ms: Option<u64>,
     /// Generate this many integrations instead of the hand-written default data.
     pub integrations: Option<usize>,
+    /// Extra headers on every app-server answer (`--app-header`), e.g. a CSP under test.
+    pub app_headers: Vec<(String, String)>,
 }
 
 impl Default for Config {
@@ -32,6 +34,7 @@ impl Default for Config {
             rc_version: RcVersion::V8,
             rate_window_ms: None,
             integrations: None,
+            app_headers: Vec::new(),
         }
     }
 }

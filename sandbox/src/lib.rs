@@ -78,9 +78,13 @@ pub fn start(config: Config) -> io::Result<Running> {
     };
 
     if let Some(listener) = app {
-        let app_dir = config.app_dir.clone();
-        let rate_window_ms = config.rate_window_ms;
-        thread::spawn(move || static_files::serve(listener, app_dir, api_addr, rate_window_ms));
+        let site = static_files::Site {
+            app_dir: config.app_dir.clone(),
+            api_addr,
+            rate_window_ms: config.rate_window_ms,
+            headers: config.app_headers.clone(),
+        };
+        thread::spawn(move || static_files::serve(listener, site));
     }
     let sandbox = Arc::new(state::Sandbox::new(config, allowed_origins.clone()));
     let api_thread = thread::spawn(move || {

@@ -10,16 +10,22 @@ use serde_json::{Value, json};
 use crate::http::{self, Outcome, Request, Response, percent_decode};
 use crate::router::Platform;
 
-/// `rate_window_ms` is `--rate-window-ms`: when set, served sandbox connections get the limit
-/// the sandbox enforces with that window as their `rateLimit`.
-pub fn serve(
-    listener: TcpListener,
-    app_dir: PathBuf,
-    api_addr: SocketAddr,
-    rate_window_ms: Option<u64>,
-) {
+/// What the app server serves and how.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub app_dir: PathBuf,
+    pub api_addr: SocketAddr,
+    /// `--rate-window-ms`: when set, served sandbox connections get the limit the sandbox
+    /// enforces with that window as their `rateLimit`.
+    pub rate_window_ms: Option<u64>,
+    /// `--app-header`: sent with every answer (a Content-Security-Policy under test, say).
+    pub headers: Vec<(String, String)>,
+}
+
+pub fn serve(listener: TcpListener, site: Site) {
     http::serve(listener, move |request| {
-        Outcome::Respond(respond(&app_dir, api_addr, rate_window_ms, request))
+        let response = respond(&site.app_dir, site.api_addr, site.rate_window_ms, request);
+        Outcome::Respond(response.with_headers(site.headers.clone()))
     });
 }
 

@@ -141,6 +141,7 @@ fn SharedDetails(all: Memo<Vec<Arc<Row>>>, actions: CardActions) -> impl IntoVie
     let view_state = expect_view_state();
     let connections = expect_connections();
     let items = use_items();
+    let navigation = crate::views::console::expect_navigation();
     let dialog = NodeRef::<Dialog>::new();
     let open_row = Memo::new_with_compare(
         move |_| {
@@ -159,6 +160,8 @@ fn SharedDetails(all: Memo<Vec<Arc<Row>>>, actions: CardActions) -> impl IntoVie
             if let Some(connection) = connections.find(&row.item.connection_id) {
                 items.get(&row.key()).load_details(connection, row.item.clone());
             }
+            // A link may name it before Integrations is the open view.
+            navigation.0.set(crate::views::console::Tab::Integrations);
             request_animation_frame(move || {
                 if dialog.get_untracked().is_some_and(|element| !element.open()) {
                     modal::open(dialog);

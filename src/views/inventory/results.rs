@@ -150,6 +150,13 @@ pub fn Table(shown: Memo<Vec<Arc<Row>>>) -> impl IntoView {
                     on:click=move |_| view_state.change(Step::Push, |query| query.sort = query.sort.toggled(key))
                 >
                     {key.label()}
+                    <span class="unplug-table__arrow" aria-hidden="true">
+                        {move || match aria_sort() {
+                            "ascending" => " ▲",
+                            "descending" => " ▼",
+                            _ => "",
+                        }}
+                    </span>
                 </button>
             </th>
         }

@@ -26,18 +26,25 @@ export class ConsolePage {
 
   /**
    * Opens the console. `requestTimeoutMs` rewrites the served config.json
-   * for this page only, so a timeout test waits a second, not fifteen.
+   * for this page only, so a timeout test waits a second, not fifteen;
+   * `rateLimits` (by platform) sets connections' `rateLimit` the same way.
+   * `query` is appended to the URL (`?q=…`).
    */
-  static async open(app, { requestTimeoutMs } = {}) {
+  static async open(app, { requestTimeoutMs, rateLimits, query = '' } = {}) {
     const ui = new ConsolePage(app);
-    if (requestTimeoutMs !== undefined) {
+    if (requestTimeoutMs !== undefined || rateLimits !== undefined) {
       await ui.page.route('**/config.json', async (route) => {
         const response = await route.fetch();
         const json = await response.json();
-        await route.fulfill({ response, json: { ...json, requestTimeoutMs } });
+        if (requestTimeoutMs !== undefined) json.requestTimeoutMs = requestTimeoutMs;
+        for (const connection of json.connections) {
+          const limit = rateLimits?.[connection.platform];
+          if (limit) connection.rateLimit = limit;
+        }
+        await route.fulfill({ response, json });
       });
     }
-    await ui.page.goto(APP_URL);
+    await ui.page.goto(`${APP_URL}${query}`);
     await ui.tab('Integrations').waitFor();
     return ui;
   }
@@ -46,9 +53,9 @@ export class ConsolePage {
    * Opens the console and signs every sandbox connection in with its demo
    * credentials (`remember` ticks "Remember in this tab" first).
    */
-  static async signedIn(app, { requestTimeoutMs, remember = false } = {}) {
-    const ui = await ConsolePage.open(app, { requestTimeoutMs });
-    await ui.signInAllWithDemo({ remember });
+  static async signedIn(app, { requestTimeoutMs, rateLimits, query, remember = false, counts = DEFAULT_COUNTS } = {}) {
+    const ui = await ConsolePage.open(app, { requestTimeoutMs, rateLimits, query });
+    await ui.signInAllWithDemo({ remember, counts });
     return ui;
   }
 
@@ -94,7 +101,7 @@ export class ConsolePage {
   }
 
   /** Signs all three in with demo credentials, side by side, and waits for every default card. */
-  async signInAllWithDemo({ remember = false } = {}) {
+  async signInAllWithDemo({ remember = false, counts = DEFAULT_COUNTS } = {}) {
     await this.show('Connections');
     for (const label of Object.values(CONNECTIONS)) {
       await this.setRemember(label, remember);
@@ -102,11 +109,12 @@ export class ConsolePage {
     }
     for (const label of Object.values(CONNECTIONS)) await this.signedInAs(label).waitFor();
     await this.show('Integrations');
-    await this.waitForAllDefaultCards();
+    await this.waitForAllCards(counts);
   }
 
-  async waitForAllDefaultCards() {
-    for (const [platform, count] of Object.entries(DEFAULT_COUNTS)) {
+  /** Waits until every connection has loaded its `counts` (by platform). */
+  async waitForAllCards(counts = DEFAULT_COUNTS) {
+    for (const [platform, count] of Object.entries(counts)) {
       await this.waitForLoaded(CONNECTIONS[platform], count);
     }
   }
@@ -221,6 +229,94 @@ export class ConsolePage {
       for (const dt of dl.querySelectorAll('dt')) rows[dt.innerText.trim()] = dt.nextElementSibling.innerText.trim();
       return rows;
     });
+  }
+
+  // --- Finding -----------------------------------------------------------
+
+  search() {
+    return this.inventory().getByRole('searchbox', { name: 'Search', exact: true });
+  }
+
+  /** Picks an option of the Platform, Connection, Kind or Sort select by its text. */
+  async choose(filter, option) {
+    await this.inventory().getByRole('combobox', { name: filter, exact: true }).selectOption({ label: option });
+  }
+
+  /** A status count button, e.g. "Paused 1". */
+  statusCount(status) {
+    return this.inventory().getByRole('group', { name: 'Status', exact: true }).getByRole('button', { name: new RegExp(`^${status} \\d+$`) });
+  }
+
+  /** "Showing N of M" as `{ shown, total }`. */
+  async showing() {
+    const text = await this.inventory().getByRole('status').filter({ hasText: /^Showing \d+ of \d+$/ }).innerText();
+    const [, shown, total] = text.match(/^Showing (\d+) of (\d+)$/);
+    return { shown: Number(shown), total: Number(total) };
+  }
+
+  async waitForShowing(shown, total) {
+    await this.inventory().getByRole('status').filter({ hasText: new RegExp(`^Showing ${shown} of ${total}$`) }).waitFor();
+  }
+
+  /** The names of the rendered cards, in order. */
+  cardNames() {
+    return this.cards().getByRole('heading', { level: 3 }).allInnerTexts();
+  }
+
+  /** The page's query string as an object. */
+  query() {
+    return Object.fromEntries(new URL(this.page.url()).searchParams);
+  }
+
+  async switchView(name) {
+    await this.inventory().getByRole('group', { name: 'View', exact: true }).getByRole('button', { name, exact: true }).click();
+  }
+
+  // --- Bulk --------------------------------------------------------------
+
+  selectBox(name) {
+    return this.inventory().getByRole('checkbox', { name: `Select ${name}`, exact: true });
+  }
+
+  selectAllMatching() {
+    return this.inventory().getByRole('button', { name: /^Select all \d+ matching$/ });
+  }
+
+  /** Opens "Disconnect selected" and returns its dialog. */
+  async openBulkConfirm() {
+    await this.inventory().getByRole('button', { name: 'Disconnect selected', exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: /^Disconnect \d+ integrations?\?$/ });
+    await dialog.waitFor();
+    return dialog;
+  }
+
+  /** Confirms a bulk run of `count` items, typing the count when asked. */
+  async startBulk(count) {
+    const dialog = await this.openBulkConfirm();
+    if (count > 10) {
+      await dialog.getByRole('textbox', { name: 'Number of integrations to disconnect', exact: true }).fill(String(count));
+    }
+    await dialog.getByRole('button', { name: count === 1 ? 'Disconnect 1 integration' : `Disconnect ${count} integrations`, exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  bulkPanel() {
+    return this.inventory().getByRole('region', { name: 'Bulk disconnect', exact: true });
+  }
+
+  async waitForBulkState(state, timeout = 60_000) {
+    await this.page.locator(`[data-bulk-state="${state}"]`).waitFor({ timeout });
+  }
+
+  /** The queue's counts line as numbers. */
+  async bulkCounts() {
+    const text = await this.bulkPanel().locator('.unplug-bulk__counts').innerText();
+    const number = (label) => Number(text.match(new RegExp(`${label} (\\d+)`))?.[1] ?? 0);
+    const [, settled, total] = text.match(/(\d+) of (\d+) done/);
+    return {
+      settled: Number(settled), total: Number(total), removed: number('removed'), alreadyGone: number('already gone'),
+      failed: number('failed'), waiting: number('waiting'), notSent: number('not sent'),
+    };
   }
 
   // --- Activity ----------------------------------------------------------
