@@ -5,6 +5,7 @@ pub mod app;
 pub mod bulk;
 pub mod components;
 pub mod config;
+pub mod export;
 pub mod finding;
 pub mod model;
 pub mod state;

@@ -1,6 +1,5 @@
 //! Finding integrations among thousands: the URL's view state, search, filters, sorting,
-//! status counts and export.
+//! status counts.
 
-pub mod export;
 pub mod filter;
 pub mod query;

@@ -2,7 +2,14 @@
 
 use leptos::prelude::*;
 
+use crate::components::download::{file_name, save_text};
+use crate::export::{activity_csv, activity_json};
 use crate::state::activity::expect_activity;
+
+/// ISO 8601 in UTC, for exported records.
+fn iso_time(at_ms: f64) -> String {
+    String::from(js_sys::Date::new(&at_ms.into()).to_iso_string())
+}
 
 /// `HH:MM:SS` in the browser's time zone, with the zone's offset.
 fn clock_time(at_ms: f64) -> String {
@@ -23,9 +30,23 @@ fn clock_time(at_ms: f64) -> String {
 #[component]
 pub fn ActivityView() -> impl IntoView {
     let activity = expect_activity();
+    let export = move |as_json: bool| {
+        activity.0.with_untracked(|records| {
+            if as_json {
+                save_text(&file_name("activity", "json"), "application/json", &activity_json(records, &iso_time));
+            } else {
+                save_text(&file_name("activity", "csv"), "text/csv", &activity_csv(records, &iso_time));
+            }
+        });
+    };
+    let empty = move || activity.0.with(Vec::is_empty);
     view! {
         <section class="unplug-activity" aria-labelledby="unplug-activity-title">
-            <h2 id="unplug-activity-title">"Activity"</h2>
+            <div class="unplug-inventory__bar">
+                <h2 id="unplug-activity-title">"Activity"</h2>
+                <button type="button" disabled=empty on:click=move |_| export(false)>"Export CSV"</button>
+                <button type="button" disabled=empty on:click=move |_| export(true)>"Export JSON"</button>
+            </div>
             <Show
                 when=move || activity.0.with(|records| !records.is_empty())
                 fallback=|| view! { <p class="unplug-empty">"No calls yet this session."</p> }

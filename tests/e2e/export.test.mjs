@@ -44,3 +44,29 @@ test('Export JSON carries each item\'s fields and never a token', { timeout: 60_
     assert.ok(!text.includes(secret), `the export holds ${secret}`);
   }
 });
+
+test('Activity exports every call as JSON and CSV, newest last, without secrets', { timeout: 60_000 }, async () => {
+  const ui = await ConsolePage.signedIn(app);
+  await ui.disconnect('vendas');
+  await ui.outcome('vendas').getByText('Disconnected (HTTP 200)', { exact: true }).waitFor();
+  const shown = await ui.activity();
+  const activity = ui.page.getByRole('region', { name: 'Activity', exact: true });
+  const save = async (button) => {
+    const [file] = await Promise.all([ui.page.waitForEvent('download'), activity.getByRole('button', { name: button, exact: true }).click()]);
+    return readFile(await file.path(), 'utf8');
+  };
+  const records = JSON.parse(await save('Export JSON'));
+  assert.equal(records.length, shown.length);
+  const last = records.at(-1);
+  assert.match(last.request, /^DELETE http:\/\/127\.0\.0\.1:\d+\/ryze\/api\/chatwoot\/delete\/vendas$/);
+  assert.deepEqual([last.connection, last.status, last.outcome], ['RyzeAPI (sandbox)', 200, 'OK']);
+  assert.match(last.time, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+
+  const csv = (await save('Export CSV')).trimEnd().split('\r\n');
+  assert.equal(csv[0], 'time,connection,request,status,outcome');
+  assert.equal(csv.length, records.length + 1);
+  const text = JSON.stringify(records) + csv.join('\n');
+  for (const secret of ['sandbox-admin-auth-token', 'sandbox-account-token', 'sandbox-partner-token']) {
+    assert.ok(!text.includes(secret), `the export holds ${secret}`);
+  }
+});

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::download::{file_name, save_text};
-use crate::finding::export::{to_csv, to_json};
+use crate::export::{integrations_csv, integrations_json};
 use crate::finding::filter::Row;
 use crate::finding::query::{SortKey, ViewMode, ViewQuery};
 use crate::model::{Kind, Platform, Status};
@@ -54,9 +54,9 @@ pub fn Toolbar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl Int
     let export = move |as_json: bool| {
         shown.with_untracked(|rows| {
             if as_json {
-                save_text(&file_name("integrations", "json"), "application/json", &to_json(rows));
+                save_text(&file_name("integrations", "json"), "application/json", &integrations_json(rows));
             } else {
-                save_text(&file_name("integrations", "csv"), "text/csv", &to_csv(rows));
+                save_text(&file_name("integrations", "csv"), "text/csv", &integrations_csv(rows));
             }
         });
     };

@@ -1,11 +1,13 @@
-//! "Export": what the filter shows, as CSV or JSON, with secrets masked.
+//! Export as files: the inventory (what the filter shows) and the Activity log, each as CSV and
+//! JSON, with secrets masked.
 
 use std::sync::Arc;
 
 use serde_json::{Map, Value, json};
 
-use super::filter::Row;
+use crate::api::call::CallRecord;
 use crate::api::mask;
+use crate::finding::filter::Row;
 
 const COLUMNS: [&str; 10] =
     ["platform", "connection", "id", "name", "kind", "status", "statusWord", "createdBy", "createdAt", "details"];
@@ -36,15 +38,19 @@ fn record(row: &Row) -> Vec<(&'static str, String)> {
 
 /// RFC 4180 CSV with a header row. Cells a spreadsheet would run as a formula get a leading
 /// apostrophe, so opening the file cannot execute anything a platform stored.
-pub fn to_csv(rows: &[Arc<Row>]) -> String {
-    let mut out = COLUMNS.join(",");
+fn csv(columns: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut out = columns.join(",");
     out.push_str("\r\n");
-    for row in rows {
-        let cells: Vec<String> = record(row).into_iter().map(|(_, value)| csv_cell(&value)).collect();
+    for cells in rows {
+        let cells: Vec<String> = cells.iter().map(|value| csv_cell(value)).collect();
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
     }
     out
+}
+
+pub fn integrations_csv(rows: &[Arc<Row>]) -> String {
+    csv(&COLUMNS, rows.iter().map(|row| record(row).into_iter().map(|(_, value)| value).collect()))
 }
 
 fn csv_cell(value: &str) -> String {
@@ -53,7 +59,7 @@ fn csv_cell(value: &str) -> String {
 }
 
 /// A JSON array, one object per integration, with its fields by label.
-pub fn to_json(rows: &[Arc<Row>]) -> String {
+pub fn integrations_json(rows: &[Arc<Row>]) -> String {
     let items: Vec<Value> = rows
         .iter()
         .map(|row| {
@@ -68,6 +74,36 @@ pub fn to_json(rows: &[Arc<Row>]) -> String {
     let mut document = Value::Array(items);
     mask::mask_json(&mut document);
     serde_json::to_string_pretty(&document).unwrap_or_default()
+}
+
+const ACTIVITY_COLUMNS: [&str; 5] = ["time", "connection", "request", "status", "outcome"];
+
+/// An Activity record as strings; the time in ISO 8601 UTC.
+fn activity_record(record: &CallRecord, iso_time: &dyn Fn(f64) -> String) -> Vec<String> {
+    vec![
+        iso_time(record.at_ms),
+        record.connection.clone(),
+        clean(&record.request_line),
+        record.status.map(|status| status.to_string()).unwrap_or_default(),
+        record.outcome.clone(),
+    ]
+}
+
+pub fn activity_csv(records: &[CallRecord], iso_time: &dyn Fn(f64) -> String) -> String {
+    csv(&ACTIVITY_COLUMNS, records.iter().map(|record| activity_record(record, iso_time)))
+}
+
+pub fn activity_json(records: &[CallRecord], iso_time: &dyn Fn(f64) -> String) -> String {
+    let items: Vec<Value> = records
+        .iter()
+        .map(|record| {
+            let mut object: Map<String, Value> =
+                ACTIVITY_COLUMNS.iter().zip(activity_record(record, iso_time)).map(|(column, value)| ((*column).to_owned(), json!(value))).collect();
+            object.insert("status".into(), record.status.map_or(Value::Null, |status| json!(status)));
+            Value::Object(object)
+        })
+        .collect();
+    serde_json::to_string_pretty(&Value::Array(items)).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -94,7 +130,7 @@ mod tests {
 
     #[test]
     fn csv_quotes_escapes_defuses_formulas_and_masks() {
-        let csv = to_csv(&[row()]);
+        let csv = integrations_csv(&[row()]);
         let mut lines = csv.split("\r\n");
         assert_eq!(lines.next(), Some("platform,connection,id,name,kind,status,statusWord,createdBy,createdAt,details"));
         assert_eq!(
@@ -106,10 +142,46 @@ mod tests {
 
     #[test]
     fn json_keeps_fields_by_label_and_masks() {
-        let json: Value = serde_json::from_str(&to_json(&[row()])).expect("valid JSON");
+        let json: Value = serde_json::from_str(&integrations_json(&[row()])).expect("valid JSON");
         assert_eq!(json[0]["connection"], "Main, chat");
         assert_eq!(json[0]["status"], "Active");
         assert_eq!(json[0]["fields"]["URLs"], "https://h/x?token=••••••&a=1, https://k/y");
         assert!(json[0].get("details").is_none());
+    }
+
+    fn calls() -> Vec<CallRecord> {
+        vec![
+            CallRecord {
+                at_ms: 0.0,
+                connection: "RyzeAPI (sandbox)".into(),
+                request_line: "DELETE http://h/ryze/api/chatwoot/delete/vendas".into(),
+                status: Some(200),
+                outcome: "OK".into(),
+            },
+            CallRecord {
+                at_ms: 1_000.0,
+                connection: "Rocket.Chat, main".into(),
+                request_line: "GET http://h/hook?token=abc".into(),
+                status: None,
+                outcome: "No answer within 1 second; the request was abandoned.".into(),
+            },
+        ]
+    }
+
+    fn iso(ms: f64) -> String {
+        format!("t+{ms}")
+    }
+
+    #[test]
+    fn activity_exports_every_call_with_secrets_masked() {
+        let csv = activity_csv(&calls(), &iso);
+        let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+        assert_eq!(lines[0], "time,connection,request,status,outcome");
+        assert_eq!(lines[1], "t+0,RyzeAPI (sandbox),DELETE http://h/ryze/api/chatwoot/delete/vendas,200,OK");
+        assert_eq!(lines[2], "t+1000,\"Rocket.Chat, main\",GET http://h/hook?token=••••••,,No answer within 1 second; the request was abandoned.");
+        let json: Value = serde_json::from_str(&activity_json(&calls(), &iso)).expect("valid JSON");
+        assert_eq!(json[0]["status"], 200);
+        assert_eq!(json[1]["status"], Value::Null);
+        assert_eq!(json[1]["request"], "GET http://h/hook?token=••••••");
     }
 }
