@@ -95,7 +95,11 @@ run(async () => {
     const context = await newSignedInContext(browser, config);
     const page = await context.newPage();
     const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+    // A Rust panic is logged here (console_error_panic_hook) before the "unreachable" page error.
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console error: ${message.text().split('\n')[0].slice(0, 300)}`);
+    });
 
     await page.goto(APP_URL);
     await expectVisible(page.getByText(new RegExp(`\\b${N} of ${N}\\b`)), `the text "${N} of ${N}" (all integrations loaded)`, 60_000);
@@ -132,9 +136,11 @@ run(async () => {
     console.log(`  wall time, confirm → ${state}   ${seconds(wall)}`);
     console.log(`  minimum the limits allow        ${seconds(minimum.total)}`);
     console.log(`  ratio wall / minimum            ${minimum.total > 0 ? (wall / minimum.total).toFixed(2) : 'n/a (no waiting needed)'}`);
-    console.log(`  429s the sandbox sent           ${sum(rateLimited)} (${Object.entries(rateLimited).map(([key, value]) => `${key} ${value}`).join(', ')}) of ${sum(requests)} requests`);
+    const byPlatform = (counts) => Object.entries(counts).map(([key, value]) => `${key} ${value}`).join(', ');
+    console.log(`  429s the sandbox sent           ${sum(rateLimited)} (${byPlatform(rateLimited)})`);
+    console.log(`  API requests meanwhile          ${sum(requests)} (${byPlatform(requests)})`);
     console.log(`  queue panel                     ${panelText}`);
-    if (errors.length) console.log(`  page errors: ${errors.join('; ')}`);
+    if (errors.length) console.log(`  errors in the page (${errors.length}):\n    ${errors.slice(0, 10).join('\n    ')}`);
   } finally {
     await browser?.close();
     await sandbox?.stop();

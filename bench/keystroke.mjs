@@ -66,7 +66,11 @@ run(async () => {
     const context = await newSignedInContext(browser, config, keepWasmMemory);
     const page = await context.newPage();
     const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+    // A Rust panic is logged here (console_error_panic_hook) before the "unreachable" page error.
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console error: ${message.text().split('\n')[0].slice(0, 300)}`);
+    });
 
     await page.goto(APP_URL);
     try {
@@ -74,7 +78,7 @@ run(async () => {
     } catch {
       const texts = await page.locator('[role=status]').allInnerTexts().catch(() => []);
       const distinct = [...new Set(texts.map((text) => text.trim()).filter(Boolean))].slice(0, 8);
-      fail(`the text "${TOTAL} of ${TOTAL}" did not appear within ${LOAD_TIMEOUT_MS / 1000} s; status texts: ${JSON.stringify(distinct)}${errors.length ? `; page errors: ${errors.join('; ')}` : ''}`);
+      fail(`the text "${TOTAL} of ${TOTAL}" did not appear within ${LOAD_TIMEOUT_MS / 1000} s; status texts: ${JSON.stringify(distinct)}${errors.length ? `; errors in the page: ${errors.slice(0, 5).join('; ')}` : ''}`);
     }
     const loadedMs = await page.evaluate(() => performance.now());
 
@@ -104,7 +108,7 @@ run(async () => {
     console.log(`  keydown → next paint       median ${ms(median(delays))}, p95 ${ms(percentile(delays, 95))}, max ${ms(Math.max(...delays))} (${delays.length} keystrokes, ${PAUSE_MS} ms apart, final query "${query}")`);
     console.log(`  JS heap used after load    ${mb(heapAfterLoad)} (after typing: ${mb(heapAfterTyping)})`);
     console.log(`  wasm memory after load     ${wasmBytes === null ? 'not seen (no TrunkApplicationStarted event)' : mb(wasmBytes)}`);
-    if (errors.length) console.log(`  page errors: ${errors.join('; ')}`);
+    if (errors.length) console.log(`  errors in the page (${errors.length}):\n    ${errors.slice(0, 10).join('\n    ')}`);
   } finally {
     await browser?.close();
     await sandbox?.stop();
