@@ -230,6 +230,8 @@ impl Bulk {
     }
 
     async fn work(self, connection: ConnectionState, mut pending: VecDeque<usize>) {
+        // Follow-up reads (Altegio's statuses) wait until this run is over.
+        let waiting = connection.removal_waiting();
         while let Some(&index) = pending.front() {
             if !self.wait_to_send(connection).await {
                 break;
@@ -266,6 +268,7 @@ impl Bulk {
             self.outcomes.update(|outcomes| outcomes[index] = outcome);
             pending.pop_front();
         }
+        drop(waiting);
         self.finish_worker(pending);
     }
 

@@ -14,6 +14,9 @@ use crate::state::timer::{now_ms, sleep};
 /// Cards completed between two updates of the list: each update re-filters every card.
 const COMPLETED_PER_UPDATE: usize = 12;
 
+/// How often a follow-up read looks again while removals wait.
+const FOLLOW_UP_POLL_MS: f64 = 250.0;
+
 /// Where a connection's list stands.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Load {
@@ -51,6 +54,17 @@ pub struct ConnectionState {
     generation: StoredValue<u64>,
     /// Keys removed this session: no follow-up call is made for them.
     removed: StoredValue<std::collections::HashSet<String>>,
+    /// Removals waiting for their turn; follow-up reads give way to them.
+    removals_waiting: StoredValue<u32>,
+}
+
+/// Counts a removal as waiting for its turn while it lives.
+pub struct RemovalWaiting(ConnectionState);
+
+impl Drop for RemovalWaiting {
+    fn drop(&mut self) {
+        self.0.removals_waiting.update_value(|waiting| *waiting = waiting.saturating_sub(1));
+    }
 }
 
 impl ConnectionState {
@@ -60,6 +74,7 @@ impl ConnectionState {
             pacer: StoredValue::new_local(Pacer::new(limit)),
             generation: StoredValue::new(0),
             removed: StoredValue::new(Default::default()),
+            removals_waiting: StoredValue::new(0),
             connection: StoredValue::new(connection),
             session: RwSignal::new(None),
             signing_in: RwSignal::new(false),
@@ -161,7 +176,7 @@ impl ConnectionState {
         spawn_local(async move {
             let mut batch = Vec::new();
             for item in pending {
-                self.wait_turn().await;
+                self.wait_behind_removals().await;
                 if !current() {
                     return;
                 }
@@ -195,8 +210,28 @@ impl ConnectionState {
         });
     }
 
-    /// Waits until the pacer lets the next request go.
+    /// Marks a removal as waiting until the returned guard is dropped.
+    pub fn removal_waiting(self) -> RemovalWaiting {
+        self.removals_waiting.update_value(|waiting| *waiting += 1);
+        RemovalWaiting(self)
+    }
+
+    /// A follow-up read's turn: after every removal that waits, then as the pacer allows.
+    async fn wait_behind_removals(self) {
+        while self.removals_waiting.get_value() > 0 {
+            sleep(FOLLOW_UP_POLL_MS).await;
+        }
+        self.paced().await;
+    }
+
+    /// A removal's turn: as the pacer allows, ahead of any follow-up read.
     pub async fn wait_turn(self) {
+        let _waiting = self.removal_waiting();
+        self.paced().await;
+    }
+
+    /// Waits until the pacer lets the next request go.
+    async fn paced(self) {
         loop {
             let delay = self.pacer.with_value(|pacer| pacer.delay(now_ms()));
             if delay <= 0.0 {

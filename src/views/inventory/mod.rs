@@ -68,7 +68,8 @@ pub fn Inventory() -> impl IntoView {
     });
     let nothing_loaded = move || all.with(Vec::is_empty);
     let nothing_shown = move || shown.with(Vec::is_empty);
-    let mode = move || view_state.0.with(|query| query.view);
+    // A memo: the grid or table is rebuilt when the view changes, not on every keystroke.
+    let mode = Memo::new(move |_| view_state.0.with(|query| query.view));
     view! {
         <section class="unplug-inventory" aria-labelledby="unplug-inventory-title">
             <div class="unplug-inventory__bar">
@@ -82,7 +83,7 @@ pub fn Inventory() -> impl IntoView {
             <BulkBar all shown />
             <BulkPanel />
             <div class="unplug-results" aria-busy=move || loading.get().to_string()>
-                {move || match mode() {
+                {move || match mode.get() {
                     ViewMode::Cards => view! { <CardGrid shown /> }.into_any(),
                     ViewMode::Table => view! { <Table shown /> }.into_any(),
                 }}

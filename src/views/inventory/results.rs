@@ -46,7 +46,8 @@ fn set_style(element: &web_sys::HtmlElement, property: &str, value: Option<Strin
 fn use_slice(list: NodeRef<Div>, count: Signal<usize>, mode: ViewMode) -> Memo<Slice> {
     let geometry = RwSignal::new(None::<Geometry>);
     let measure = move || {
-        let (Some(element), Some(window)) = (list.get_untracked(), web_sys::window()) else { return };
+        // A frame may fire after the list is gone (the view switched): then there is nothing to do.
+        let (Some(Some(element)), Some(window)) = (list.try_get_untracked(), web_sys::window()) else { return };
         let rem = root_font_px();
         let rect = element.get_bounding_client_rect();
         let viewport_height = window.inner_height().ok().and_then(|height| height.as_f64()).unwrap_or(800.0);
@@ -58,8 +59,8 @@ fn use_slice(list: NodeRef<Div>, count: Signal<usize>, mode: ViewMode) -> Memo<S
             ViewMode::Table => (1, TABLE_ROW_REM * rem),
         };
         let next = Some(Geometry { top: rect.top(), viewport_height, columns, row_pitch });
-        if geometry.get_untracked() != next {
-            geometry.set(next);
+        if geometry.try_get_untracked().is_some_and(|current| current != next) {
+            geometry.try_set(next);
         }
     };
     let scroll = window_event_listener(ev::scroll, move |_| measure());
@@ -76,7 +77,9 @@ fn use_slice(list: NodeRef<Div>, count: Signal<usize>, mode: ViewMode) -> Memo<S
     });
     Memo::new(move |_| {
         let count = count.get();
-        geometry.get().map_or_else(|| visible(count, Geometry { top: 0.0, viewport_height: 1200.0, columns: 1, row_pitch: 0.0 }), |geometry| visible(count, geometry))
+        // Before the first measurement, a guess that renders a screenful, never everything.
+        let guess = Geometry { top: 0.0, viewport_height: 1200.0, columns: 1, row_pitch: 300.0 };
+        visible(count, geometry.get().unwrap_or(guess))
     })
 }
 
