@@ -23,7 +23,7 @@ test('a whole session shows no secret anywhere', { timeout: 90_000 }, async () =
   await ui.signIn(CONNECTIONS.altegio, { 'Partner token': CREDENTIALS.altegioPartnerToken });
   await ui.signedInAs(CONNECTIONS.altegio).waitFor();
   await ui.show('Integrations');
-  await ui.waitForAllDefaultCards();
+  await ui.waitForAllCards();
 
   const check = async (where) => {
     const all = await secrets.all();

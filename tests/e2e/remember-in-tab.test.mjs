@@ -13,7 +13,7 @@ const storedKeys = (page, storage) =>
 test('remembered sessions survive a reload of the tab', { timeout: 60_000 }, async () => {
   const ui = await ConsolePage.signedIn(app, { remember: true });
   await ui.page.reload();
-  await ui.waitForAllDefaultCards();
+  await ui.waitForAllCards();
   await ui.show('Connections');
   for (const label of Object.values(CONNECTIONS)) await ui.signedInAs(label).waitFor();
   assert.deepEqual(await storedKeys(ui.page, 'sessionStorage'), [

@@ -18,7 +18,7 @@ test('Refresh after the session expired keeps the cards and asks to sign in agai
   await ui.refresh();
   assert.equal((await refused).status(), 401);
 
-  await ui.waitForAllDefaultCards();
+  await ui.waitForAllCards();
   assert.equal(await ui.cards().count(), 20, 'every card is still on screen');
   assert.equal(await ui.strip(RC).getByRole('alert').count(), 0, 'the list shown is kept, not replaced by an error');
 

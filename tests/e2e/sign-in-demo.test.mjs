@@ -25,5 +25,5 @@ test('each sandbox connection signs in with its demo credentials and says as who
     await panel.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
   }
   await ui.show('Integrations');
-  await ui.waitForAllDefaultCards();
+  await ui.waitForAllCards();
 });
