@@ -73,14 +73,23 @@ export async function startSandbox(args = []) {
       throw new Error(`port ${port} is already in use: stop what listens there or set UNPLUG_E2E_API_PORT/UNPLUG_E2E_APP_PORT`);
     }
   }
-
-  const child = spawn(SANDBOX_BIN, [
+  return startServer('sandbox', SANDBOX_BIN, [
     '--listen', `127.0.0.1:${API_PORT}`,
     '--app-listen', `127.0.0.1:${APP_PORT}`,
     '--app-dir', DIST,
     '--rate-window-ms', '1000',
     ...args,
-  ], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  ], [API_PORT, APP_PORT]);
+}
+
+/**
+ * Spawns `command` (called `name` in errors) and waits up to 20 s until every
+ * loopback port in `ports` answers. The process never outlives the test
+ * process. Returns `{ stop(), output() }`: `stop()` sends SIGTERM, then
+ * SIGKILL after 5 s; `output()` is its stdout and stderr so far.
+ */
+export async function startServer(name, command, args, ports) {
+  const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
 
   // Never outlive the test process, even when it dies before `stop()`.
   const killOnExit = () => child.kill('SIGKILL');
@@ -98,12 +107,12 @@ export async function startSandbox(args = []) {
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (exited !== null) {
-      throw new Error(`sandbox exited (${exited}) before it served:\n${output}`);
+      throw new Error(`${name} exited (${exited}) before it served:\n${output}`);
     }
-    if (await portAnswers(API_PORT) && await portAnswers(APP_PORT)) break;
+    if ((await Promise.all(ports.map(portAnswers))).every(Boolean)) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`sandbox did not answer on ports ${API_PORT} and ${APP_PORT} within 20 s:\n${output}`);
+      throw new Error(`${name} did not answer on ports ${ports.join(' and ')} within 20 s:\n${output}`);
     }
     await sleep(50);
   }
@@ -128,13 +137,18 @@ export async function startSandbox(args = []) {
  * a string. Resolves to `{ status, headers, text, json }` whatever the status;
  * `json` is `undefined` when the body is not JSON.
  */
-export function sandboxRequest(method, route, { headers = {}, body } = {}) {
+export function sandboxRequest(method, route, options) {
+  return httpRequest(method, `${API_URL}${route}`, options);
+}
+
+/** `sandboxRequest` to any absolute `url` (another local server); redirects are not followed. */
+export function httpRequest(method, url, { headers = {}, body } = {}) {
   const payload = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
   const sent = { ...headers };
   if (body !== undefined && typeof body !== 'string') sent['content-type'] ??= 'application/json';
   sent['content-length'] = Buffer.byteLength(payload);
   return new Promise((resolve, reject) => {
-    const request = http.request(`${API_URL}${route}`, { method, agent: false, headers: sent }, (response) => {
+    const request = http.request(url, { method, agent: false, headers: sent }, (response) => {
       let text = '';
       response.setEncoding('utf8');
       response.on('data', (chunk) => { text += chunk; });
