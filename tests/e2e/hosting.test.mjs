@@ -8,6 +8,7 @@
 // Environment: UNPLUG_E2E_DIST, the build to host (default dist/).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { chmod, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -186,6 +187,13 @@ test('the sub-path, index.html and a deep link serve the app with the headers; a
     assertHeaders(answer, file);
     assert.match(answer.headers['content-type'], types[path.extname(file).slice(1)], file);
     assert.equal(answer.headers['cache-control'], 'public, max-age=31536000, immutable', file);
+  }
+
+  // unplug.js, the stable loader for script embedding (when the build has one), is not hashed.
+  if (existsSync(path.join(DIST, 'unplug.js'))) {
+    const loader = await httpRequest('HEAD', appUrl('unplug.js'));
+    assertHeaders(loader, 'unplug.js');
+    assert.equal(loader.headers['cache-control'], 'no-cache', 'unplug.js');
   }
 
   const bare = await httpRequest('GET', `${hosting.origin}${SUB_PATH.replace(/\/$/, '')}`);
