@@ -5,6 +5,10 @@ use leptos::prelude::*;
 use crate::api::Connection;
 use crate::api::http::{self, HttpRequest, Method, TransportError};
 use crate::config::{Config, ConfigError};
+use crate::embed::bridge;
+use crate::embed::theme::provide_appearance;
+use crate::finding::query::ViewQuery;
+use crate::state::url::current_search;
 use crate::state::activity::provide_activity;
 use crate::state::connections::provide_connections;
 use crate::views::console::Console;
@@ -12,8 +16,8 @@ use crate::views::console::Console;
 /// How long to wait for `config.json` itself.
 const CONFIG_TIMEOUT_MS: u32 = 10_000;
 
-async fn load_config() -> Result<Config, ConfigError> {
-    let request = HttpRequest::new(Method::Get, "config.json".into());
+async fn load_config(url: String) -> Result<Config, ConfigError> {
+    let request = HttpRequest::new(Method::Get, url);
     let raw = http::send(&request, CONFIG_TIMEOUT_MS).await.map_err(|error| {
         ConfigError::Unreadable(match error {
             TransportError::Unreachable { detail } => format!("the request failed ({detail})"),
@@ -26,10 +30,12 @@ async fn load_config() -> Result<Config, ConfigError> {
     Config::parse(&raw.body)
 }
 
+/// The console; `config_url` is where config.json is read from (beside index.html by default,
+/// the host's choice under `Unplug.mount`).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(#[prop(default = "config.json".to_owned())] config_url: String) -> impl IntoView {
     provide_activity();
-    let config = LocalResource::new(load_config);
+    let config = LocalResource::new(move || load_config(config_url.clone()));
     view! {
         {move || match config.get() {
             None => view! { <p class="unplug-loading" role="status">"Loading configuration…"</p> }.into_any(),
@@ -43,9 +49,11 @@ pub fn App() -> impl IntoView {
             .into_any(),
             Some(Ok(config)) => {
                 let timeout_ms = config.request_timeout_ms;
-                provide_connections(
+                let connections = provide_connections(
                     config.connections.into_iter().map(|config| Connection { config, timeout_ms }).collect(),
                 );
+                let appearance = provide_appearance(&ViewQuery::parse(&current_search()));
+                bridge::install(config.embed.allowed_origins, connections, appearance);
                 view! { <Console /> }.into_any()
             }
         }}

@@ -13,6 +13,17 @@ pub struct Config {
     pub connections: Vec<ConnectionConfig>,
     #[serde(default = "default_timeout")]
     pub request_timeout_ms: u32,
+    #[serde(default)]
+    pub embed: EmbedConfig,
+}
+
+/// Who may embed Unplug and talk to it by `postMessage`.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EmbedConfig {
+    /// Exact origins (`https://portal.example.com`); messages from any other are ignored.
+    #[serde(default)]
+    pub allowed_origins: Vec<String>,
 }
 
 fn default_timeout() -> u32 {
@@ -73,6 +84,13 @@ impl Config {
         if self.connections.is_empty() {
             return Err(ConfigError::Invalid("\"connections\" is empty".into()));
         }
+        for origin in &self.embed.allowed_origins {
+            if !is_origin(origin) {
+                return Err(ConfigError::Invalid(format!(
+                    "embed.allowedOrigins entry \"{origin}\" is not an origin like https://portal.example.com"
+                )));
+            }
+        }
         let mut seen = std::collections::HashSet::new();
         for connection in &self.connections {
             let id = &connection.id;
@@ -97,6 +115,16 @@ impl Config {
             }
         }
         Ok(())
+    }
+}
+
+/// `scheme://host[:port]` and nothing more; never `*`.
+fn is_origin(text: &str) -> bool {
+    match text.split_once("://") {
+        Some((scheme, host)) => {
+            matches!(scheme, "http" | "https") && !host.is_empty() && !host.contains(['/', '*', '?', '#', ' '])
+        }
+        None => false,
     }
 }
 
@@ -136,6 +164,14 @@ mod tests {
             ),
             (r#"{"connections":[{"id":"a","platform":"ryze","label":"A"}]}"#, "missing field `baseUrl`"),
             ("<html>", "expected value"),
+            (
+                r#"{"connections":[{"id":"a","platform":"ryze","label":"A","baseUrl":"x"}],"embed":{"allowedOrigins":["*"]}}"#,
+                "is not an origin",
+            ),
+            (
+                r#"{"connections":[{"id":"a","platform":"ryze","label":"A","baseUrl":"x"}],"embed":{"allowedOrigins":["https://p.example/path"]}}"#,
+                "is not an origin",
+            ),
         ];
         for (text, expected) in cases {
             let message = Config::parse(text).expect_err(text).message();

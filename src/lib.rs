@@ -5,13 +5,28 @@ pub mod app;
 pub mod bulk;
 pub mod components;
 pub mod config;
+pub mod embed;
 pub mod export;
 pub mod finding;
 pub mod model;
 pub mod state;
 pub mod views;
 
-/// Mounts the console into `<body>` and keeps it mounted for the page's life.
+/// Mounts the console into `<body>` and keeps it mounted for the page's life, unless the page
+/// loaded it through `unplug.js`, which mounts it into an element of the host's with
+/// [`mount_into`].
 pub fn mount() {
-    leptos::mount::mount_to_body(app::App);
+    let manual = web_sys::window()
+        .and_then(|window| js_sys::Reflect::get(&window, &"__unplugManualMount".into()).ok())
+        .is_some_and(|flag| flag.is_truthy());
+    if !manual {
+        leptos::mount::mount_to_body(|| leptos::view! { <app::App /> });
+    }
+}
+
+/// `Unplug.mount(element, {configUrl})`: the console inside a host page's element, reading its
+/// config.json from `config_url`.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn mount_into(element: web_sys::HtmlElement, config_url: String) {
+    leptos::mount::mount_to(element, move || leptos::view! { <app::App config_url=config_url.clone() /> }).forget();
 }

@@ -264,6 +264,7 @@ impl Bulk {
                 }
                 Err(error) => ItemOutcome::Failed(error.clone()),
             };
+            crate::embed::bridge::report_disconnect(&row.item, result.is_ok());
             item_state.finish(result);
             self.outcomes.update(|outcomes| outcomes[index] = outcome);
             pending.pop_front();
@@ -288,6 +289,12 @@ impl Bulk {
         if self.state.get_untracked() != RunState::Cancelled {
             self.state.set(RunState::Finished);
         }
+        let counts = self.outcomes.with_untracked(|outcomes| Counts::of(outcomes));
+        crate::embed::bridge::emit(&crate::embed::messages::Event::BulkFinished {
+            total: counts.total,
+            removed: counts.removed + counts.already_gone,
+            failed: counts.failed,
+        });
         self.holding.set(Vec::new());
         // What failed or was not sent stays selected, ready for "Retry failed".
         let keep: HashSet<String> = self.rows.with_untracked(|rows| {

@@ -1,5 +1,7 @@
 //! The modal that asks before anything is removed. A native `<dialog>` opened with
-//! `showModal()` gives the focus trap, inertness and Escape-to-cancel for free.
+//! `showModal()` gives the focus trap, inertness and Escape-to-cancel for free, and focuses its
+//! first focusable element: Cancel, the safe choice. (No `autofocus` attribute: browsers refuse
+//! it, with a console error, inside a cross-origin iframe.)
 
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -23,7 +25,7 @@ pub fn ConfirmDialog(
             <p>{what_disconnect_does(item.platform)}</p>
             {item.after_disconnect.map(|payload| view! { <pre class="unplug-raw__body">{payload}</pre> })}
             <div class="unplug-dialog__actions">
-                <button type="button" autofocus on:click=move |_| super::modal::close(dialog)>"Cancel"</button>
+                <button type="button" on:click=move |_| super::modal::close(dialog)>"Cancel"</button>
                 <button
                     type="button"
                     class="unplug-button--danger"

@@ -67,7 +67,9 @@ impl ItemState {
         self.phase.set(Phase::Working);
         spawn_local(async move {
             connection.wait_turn().await;
-            self.finish(connection.disconnect(item).await);
+            let result = connection.disconnect(item.clone()).await;
+            crate::embed::bridge::report_disconnect(&item, result.is_ok());
+            self.finish(result);
         });
     }
 }

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 
 use crate::finding::query::ViewQuery;
 
-fn current_search() -> String {
+/// `location.search`, or empty where there is none.
+pub fn current_search() -> String {
     web_sys::window().and_then(|window| window.location().search().ok()).unwrap_or_default()
 }
 

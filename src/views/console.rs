@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::activity::ActivityView;
 use super::connections::ConnectionsView;
 use super::inventory::Inventory;
+use crate::embed::theme::{Appearance, Theme};
 use crate::state::items::provide_items;
 use crate::state::url::provide_view_state;
 
@@ -43,10 +44,34 @@ pub fn Console() -> impl IntoView {
     provide_view_state();
     provide_items();
     let tab = navigation.0;
+    let appearance = use_context::<Appearance>().unwrap_or(Appearance { embedded: false, theme: RwSignal::new(None) });
+    let theme = appearance.theme;
+    let theme_label = move || match theme.get() {
+        None => "Theme: system",
+        Some(Theme::Light) => "Theme: light",
+        Some(Theme::Dark) => "Theme: dark",
+    };
+    // System → light → dark → system.
+    let next_theme = move |_| {
+        theme.update(|theme| {
+            *theme = match theme {
+                None => Some(Theme::Light),
+                Some(Theme::Light) => Some(Theme::Dark),
+                Some(Theme::Dark) => None,
+            }
+        })
+    };
     view! {
-        <div class="unplug">
+        <div
+            class="unplug"
+            class:unplug--embedded=appearance.embedded
+            data-theme=move || theme.get().map(Theme::slug)
+        >
             <header class="unplug-header">
-                <h1 class="unplug-header__title">"Unplug"</h1>
+                // Embedded, the host's page has the title; the views and the theme stay.
+                <Show when=move || !appearance.embedded>
+                    <h1 class="unplug-header__title">"Unplug"</h1>
+                </Show>
                 <nav class="unplug-tabs" role="tablist" aria-label="Views">
                     {Tab::ALL
                         .into_iter()
@@ -64,6 +89,7 @@ pub fn Console() -> impl IntoView {
                         })
                         .collect_view()}
                 </nav>
+                <button type="button" class="unplug-theme" on:click=next_theme>{theme_label}</button>
             </header>
             // Every view stays mounted and only the open one shows: switching views must not
             // forget a card's outcome (a disconnected card would read as connected again) or

@@ -121,7 +121,9 @@ fn BulkConfirm(dialog: NodeRef<Dialog>, planned: RwSignal<Vec<Arc<Row>>>) -> imp
                 <p class="unplug-muted">{move || format!("Type {} to confirm.", count())}</p>
             </Show>
             <div class="unplug-dialog__actions">
-                <button type="button" autofocus on:click=cancel>"Cancel"</button>
+                // Opened, the dialog focuses its first focusable element: the count field when one is
+                // asked for, else Cancel.
+                <button type="button" on:click=cancel>"Cancel"</button>
                 <button type="button" class="unplug-button--danger" disabled=move || !confirmed() on:click=start>
                     {move || match count() {
                         1 => "Disconnect 1 integration".to_owned(),

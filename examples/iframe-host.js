@@ -1,0 +1,22 @@
+// A host portal embedding Unplug in an iframe. Unplug only hears this page if config.json's
+// embed.allowedOrigins lists this page's origin, and only posts its events to listed origins.
+const app = new URL(new URLSearchParams(location.search).get('app') ?? 'http://127.0.0.1:8080/');
+const frame = document.getElementById('unplug');
+// Embedded: no header of Unplug's own; dark until the host says otherwise.
+frame.src = new URL('?embed=1&theme=dark', app).href;
+
+/** Sends a message to Unplug, to its origin only. */
+window.sendToUnplug = (message) => frame.contentWindow.postMessage(message, app.origin);
+
+window.unplugEvents = [];
+addEventListener('message', (event) => {
+  if (event.origin !== app.origin || event.data?.type !== 'unplug:event') return;
+  window.unplugEvents.push(event.data);
+  const line = document.createElement('li');
+  const { event: name, platform = '', connection = '', id = '' } = event.data;
+  line.textContent = `${name} ${platform} ${connection} ${id}`.trim();
+  document.getElementById('events').append(line);
+});
+
+document.getElementById('theme-light').addEventListener('click', () => sendToUnplug({ type: 'unplug:theme', theme: 'light' }));
+document.getElementById('theme-dark').addEventListener('click', () => sendToUnplug({ type: 'unplug:theme', theme: 'dark' }));

@@ -1,0 +1,67 @@
+//! The browser side of the host protocol: hears allowed origins' messages, posts Unplug's events
+//! to the host (its parent frame, or this window under a script embed), never to `*`.
+
+use std::cell::RefCell;
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use super::messages::{Event, HostMessage, event_message, is_allowed, parse};
+use super::theme::Appearance;
+use crate::model::Integration;
+use crate::state::connections::Connections;
+
+thread_local! {
+    // The app runs on the browser's one thread; `install` sets the allowed origins once.
+    static ALLOWED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Tells the host an event, once per allowed origin: a `postMessage` whose target origin does
+/// not match the receiver is dropped by the browser, so only the real host hears it.
+pub fn emit(event: &Event) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(message) = js_sys::JSON::parse(&event_message(event).to_string()) else { return };
+    let framed = window.parent().ok().flatten().filter(|parent| !JsValue::from(parent.clone()).loose_eq(&JsValue::from(window.clone())));
+    let target = framed.unwrap_or(window);
+    ALLOWED.with(|allowed| {
+        for origin in allowed.borrow().iter() {
+            let _ = target.post_message(&message, origin);
+        }
+    });
+}
+
+/// Reports how one removal ended.
+pub fn report_disconnect(item: &Integration, removed: bool) {
+    let (platform, connection, id) = (item.platform, item.connection_id.clone(), item.id.clone());
+    emit(&if removed {
+        Event::Disconnected { platform, connection, id }
+    } else {
+        Event::DisconnectFailed { platform, connection, id }
+    });
+}
+
+/// Starts hearing the host; with no allowed origin, nothing is heard and nothing is posted.
+pub fn install(allowed: Vec<String>, connections: Connections, appearance: Appearance) {
+    ALLOWED.with(|slot| *slot.borrow_mut() = allowed.clone());
+    if allowed.is_empty() {
+        return;
+    }
+    let handle = window_event_listener(ev::message, move |event| {
+        if !is_allowed(&event.origin(), &allowed) {
+            return;
+        }
+        let Some(text) = js_sys::JSON::stringify(&event.data()).ok().and_then(|text| text.as_string()) else { return };
+        let Ok(data) = serde_json::from_str(&text) else { return };
+        match parse(&data) {
+            Some(HostMessage::Credentials { connection, credentials }) => {
+                if let Some(state) = connections.find(&connection) {
+                    state.connect(credentials, false);
+                }
+            }
+            Some(HostMessage::Theme(theme)) => appearance.theme.set(theme),
+            None => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+}

@@ -1,0 +1,127 @@
+//! The `postMessage` protocol with a host page, as plain data: what comes in, what goes out,
+//! and whose messages count.
+
+use serde_json::{Value, json};
+
+use super::theme::Theme;
+use crate::api::Credentials;
+use crate::model::Platform;
+use crate::state::secret::Secret;
+
+/// A message from the host that Unplug acts on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HostMessage {
+    /// Sign a connection in with credentials the host already holds.
+    Credentials { connection: String, credentials: Credentials },
+    /// `None`: follow the browser again.
+    Theme(Option<Theme>),
+}
+
+fn text(value: &Value, key: &str) -> Option<String> {
+    value.get(key).and_then(Value::as_str).map(str::to_owned)
+}
+
+/// Reads `{"type": "unplug:credentials" | "unplug:theme", …}`; anything else is `None`.
+/// Credentials are `{user, password, code?}` or `{userId, authToken}` for Rocket.Chat, `{token}`
+/// for RyzeAPI and Altegio.
+pub fn parse(data: &Value) -> Option<HostMessage> {
+    match data.get("type")?.as_str()? {
+        "unplug:credentials" => {
+            let given = data.get("credentials")?;
+            let credentials = if let (Some(user), Some(password)) = (text(given, "user"), text(given, "password")) {
+                Credentials::RocketChatPassword { user, password: Secret::new(password), code: text(given, "code") }
+            } else if let (Some(user_id), Some(token)) = (text(given, "userId"), text(given, "authToken")) {
+                Credentials::RocketChatToken { user_id, auth_token: Secret::new(token) }
+            } else {
+                Credentials::Token(Secret::new(text(given, "token")?))
+            };
+            Some(HostMessage::Credentials { connection: text(data, "connection")?, credentials })
+        }
+        "unplug:theme" => Some(HostMessage::Theme(data.get("theme").and_then(Value::as_str).and_then(Theme::parse))),
+        _ => None,
+    }
+}
+
+/// Only listed origins are heard; `*` is never a valid entry.
+pub fn is_allowed(origin: &str, allowed: &[String]) -> bool {
+    origin != "null" && allowed.iter().any(|each| each == origin)
+}
+
+/// What Unplug tells the host.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Event {
+    Disconnected { platform: Platform, connection: String, id: String },
+    DisconnectFailed { platform: Platform, connection: String, id: String },
+    BulkFinished { total: usize, removed: usize, failed: usize },
+}
+
+/// `{"type": "unplug:event", "event": …}` with ids, platform and counts only, never a secret.
+pub fn event_message(event: &Event) -> Value {
+    match event {
+        Event::Disconnected { platform, connection, id } | Event::DisconnectFailed { platform, connection, id } => {
+            let name = if matches!(event, Event::Disconnected { .. }) {
+                "integration.disconnected"
+            } else {
+                "integration.disconnect_failed"
+            };
+            json!({"type": "unplug:event", "event": name, "platform": platform.slug(), "connection": connection, "id": id})
+        }
+        Event::BulkFinished { total, removed, failed } => {
+            json!({"type": "unplug:event", "event": "bulk.finished", "total": total, "removed": removed, "failed": failed})
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_each_kind_of_credentials_and_the_theme() {
+        let password = json!({"type": "unplug:credentials", "connection": "rc", "credentials": {"user": "a", "password": "p"}});
+        assert_eq!(
+            parse(&password),
+            Some(HostMessage::Credentials {
+                connection: "rc".into(),
+                credentials: Credentials::RocketChatPassword { user: "a".into(), password: Secret::new("p"), code: None }
+            })
+        );
+        let token = json!({"type": "unplug:credentials", "connection": "ryze", "credentials": {"token": "t"}});
+        assert!(matches!(parse(&token), Some(HostMessage::Credentials { credentials: Credentials::Token(_), .. })));
+        let auth = json!({"type": "unplug:credentials", "connection": "rc", "credentials": {"userId": "u", "authToken": "t"}});
+        assert!(matches!(parse(&auth), Some(HostMessage::Credentials { credentials: Credentials::RocketChatToken { .. }, .. })));
+        assert_eq!(parse(&json!({"type": "unplug:theme", "theme": "dark"})), Some(HostMessage::Theme(Some(Theme::Dark))));
+        assert_eq!(parse(&json!({"type": "unplug:theme", "theme": "system"})), Some(HostMessage::Theme(None)));
+    }
+
+    #[test]
+    fn ignores_what_is_not_ours_or_incomplete() {
+        for data in [
+            json!("hello"),
+            json!({"type": "other"}),
+            json!({"type": "unplug:credentials", "credentials": {"token": "t"}}),
+            json!({"type": "unplug:credentials", "connection": "c", "credentials": {}}),
+        ] {
+            assert_eq!(parse(&data), None, "{data}");
+        }
+    }
+
+    #[test]
+    fn only_listed_origins_are_heard() {
+        let allowed = vec!["https://portal.example".to_owned()];
+        assert!(is_allowed("https://portal.example", &allowed));
+        assert!(!is_allowed("https://evil.example", &allowed));
+        assert!(!is_allowed("null", &["null".to_owned()]));
+    }
+
+    #[test]
+    fn events_carry_ids_and_platform_only() {
+        let event = Event::Disconnected { platform: Platform::Ryze, connection: "ryze-main".into(), id: "vendas".into() };
+        assert_eq!(
+            event_message(&event),
+            json!({"type": "unplug:event", "event": "integration.disconnected", "platform": "ryze", "connection": "ryze-main", "id": "vendas"})
+        );
+        let finished = Event::BulkFinished { total: 3, removed: 2, failed: 1 };
+        assert_eq!(event_message(&finished)["event"], "bulk.finished");
+    }
+}
