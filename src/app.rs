@@ -1,5 +1,6 @@
 //! Loads `config.json`, installs the shared state once, and lays out the page.
 
+use crate::i18n::{t, tf};
 use leptos::prelude::*;
 
 use crate::api::Connection;
@@ -20,12 +21,12 @@ async fn load_config(url: String) -> Result<Config, ConfigError> {
     let request = HttpRequest::new(Method::Get, url);
     let raw = http::send(&request, CONFIG_TIMEOUT_MS).await.map_err(|error| {
         ConfigError::Unreadable(match error {
-            TransportError::Unreachable { detail } => format!("the request failed ({detail})"),
-            TransportError::TimedOut { after_ms } => format!("no answer within {} s", after_ms / 1000),
+            TransportError::Unreachable { detail } => tf("the request failed ({detail})", &[("detail", &detail)]),
+            TransportError::TimedOut { after_ms } => tf("no answer within {seconds} s", &[("seconds", &(after_ms / 1000))]),
         })
     })?;
     if raw.status != 200 {
-        return Err(ConfigError::Unreadable(format!("HTTP {} for config.json", raw.status)));
+        return Err(ConfigError::Unreadable(tf("HTTP {status} for config.json", &[("status", &raw.status)])));
     }
     Config::parse(&raw.body)
 }
@@ -35,15 +36,17 @@ async fn load_config(url: String) -> Result<Config, ConfigError> {
 #[component]
 pub fn App(#[prop(default = "config.json".to_owned())] config_url: String) -> impl IntoView {
     provide_activity();
+    let query = ViewQuery::parse(&current_search());
+    crate::i18n::choose_at_start(query.foreign.iter().find(|(name, _)| name == "lang").map(|(_, value)| value.as_str()));
     let config = LocalResource::new(move || load_config(config_url.clone()));
     view! {
         {move || match config.get() {
-            None => view! { <p class="unplug-loading" role="status">"Loading configuration…"</p> }.into_any(),
+            None => view! { <p class="unplug-loading" role="status">{move || t("Loading configuration…")}</p> }.into_any(),
             Some(Err(error)) => view! {
                 <div class="unplug-config-error" role="alert">
-                    <h1>"Unplug cannot start"</h1>
+                    <h1>{move || t("Unplug cannot start")}</h1>
                     <p>{error.message()}</p>
-                    <p>"Fix config.json beside index.html (see the README's Deploy section) and reload."</p>
+                    <p>{move || t("Fix config.json beside index.html (see the README's Deploy section) and reload.")}</p>
                 </div>
             }
             .into_any(),
@@ -52,7 +55,7 @@ pub fn App(#[prop(default = "config.json".to_owned())] config_url: String) -> im
                 let connections = provide_connections(
                     config.connections.into_iter().map(|config| Connection { config, timeout_ms }).collect(),
                 );
-                let appearance = provide_appearance(&ViewQuery::parse(&current_search()));
+                let appearance = provide_appearance(&query);
                 bridge::install(config.embed.allowed_origins, connections, appearance);
                 view! { <Console /> }.into_any()
             }

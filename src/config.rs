@@ -1,6 +1,7 @@
 //! Runtime configuration: `config.json`, fetched from beside `index.html` so a static host can
 //! change connections without a rebuild.
 
+use crate::i18n::tf;
 use serde::Deserialize;
 
 use crate::model::Platform;
@@ -65,8 +66,8 @@ pub enum ConfigError {
 impl ConfigError {
     pub fn message(&self) -> String {
         match self {
-            ConfigError::Unreadable(why) => format!("config.json could not be loaded: {why}"),
-            ConfigError::Invalid(why) => format!("config.json is not valid: {why}"),
+            ConfigError::Unreadable(why) => tf("config.json could not be loaded: {why}", &[("why", why)]),
+            ConfigError::Invalid(why) => tf("config.json is not valid: {why}", &[("why", why)]),
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod config;
 pub mod embed;
 pub mod export;
 pub mod finding;
+pub mod i18n;
 pub mod model;
 pub mod state;
 pub mod views;

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::t;
+
 /// The three platforms Unplug knows, spelled as in `config.json`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -64,10 +66,10 @@ impl Kind {
 
     pub fn label(self) -> &'static str {
         match self {
-            Kind::IncomingWebhook => "Incoming webhook",
-            Kind::OutgoingWebhook => "Outgoing webhook",
-            Kind::ChatwootOnInstance => "Chatwoot on instance",
-            Kind::AppOnLocation => "App on location",
+            Kind::IncomingWebhook => t("Incoming webhook"),
+            Kind::OutgoingWebhook => t("Outgoing webhook"),
+            Kind::ChatwootOnInstance => t("Chatwoot on instance"),
+            Kind::AppOnLocation => t("App on location"),
         }
     }
 }
@@ -102,13 +104,13 @@ impl Status {
 
     pub fn label(self) -> &'static str {
         match self {
-            Status::Active => "Active",
-            Status::Disabled => "Disabled",
-            Status::Paused => "Paused",
-            Status::Pending => "Pending",
-            Status::Frozen => "Frozen",
-            Status::Error => "Error",
-            Status::Unknown => "Unknown",
+            Status::Active => t("Active"),
+            Status::Disabled => t("Disabled"),
+            Status::Paused => t("Paused"),
+            Status::Pending => t("Pending"),
+            Status::Frozen => t("Frozen"),
+            Status::Error => t("Error"),
+            Status::Unknown => t("Unknown"),
         }
     }
 
@@ -178,10 +180,11 @@ pub fn readable_time(raw: &str) -> String {
     let Some((date, time)) = raw.split_once(['T', ' ']) else { return raw.to_owned() };
     let clock: String = time.chars().take_while(|c| c.is_ascii_digit() || *c == ':').collect();
     let zone = &time[clock.len()..].trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+    let when = crate::i18n::date_time(date, &clock);
     match *zone {
-        "Z" | "z" => format!("{date} {clock} UTC"),
-        "" => format!("{date} {clock} (time zone not stated)"),
-        offset => format!("{date} {clock} UTC{offset}"),
+        "Z" | "z" => format!("{when} UTC"),
+        "" => format!("{when} {}", t("(time zone not stated)")),
+        offset => format!("{when} UTC{offset}"),
     }
 }
 

@@ -78,7 +78,7 @@ pub fn outcome_label(caller: &Caller<'_>, request: &HttpRequest, result: Result<
     match result {
         Ok(()) => "OK".into(),
         Err(failure) if request.method != super::http::Method::Get && super::is_already_gone(caller.platform, failure) => {
-            "Already disconnected".into()
+            crate::i18n::t("Already disconnected").into()
         }
         Err(failure) => failure.summary(),
     }

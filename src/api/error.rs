@@ -1,5 +1,7 @@
 //! One error type for every call, with variants a person can act on.
 
+use crate::i18n::{t, tf};
+
 /// What the platform said in its own error envelope, whichever of the three shapes it used.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PlatformMessage {
@@ -28,12 +30,12 @@ pub enum Failure {
     UnexpectedShape { status: u16, detail: String },
 }
 
-/// `1 second`, `2 seconds`, `1.5 seconds`.
+/// `1 second`, `2 seconds`, `1.5 seconds`, in the current language.
 fn seconds(ms: u32) -> String {
     match ms {
-        1000 => "1 second".into(),
-        ms if ms % 1000 == 0 => format!("{} seconds", ms / 1000),
-        ms => format!("{:.1} seconds", f64::from(ms) / 1000.0),
+        1000 => t("1 second").into(),
+        ms if ms % 1000 == 0 => tf("{count} seconds", &[("count", &(ms / 1000))]),
+        ms => tf("{count} seconds", &[("count", &format!("{:.1}", f64::from(ms) / 1000.0))]),
     }
 }
 
@@ -65,59 +67,68 @@ impl Failure {
     /// One sentence saying what happened.
     pub fn summary(&self) -> String {
         match self {
-            Failure::Unreachable { origin } => format!(
-                "No readable answer from {origin}: the server may be down or the connection dropped, \
-                 or the browser refused the answer because {origin} does not allow this page's origin (CORS)."
+            Failure::Unreachable { origin } => tf(
+                "No readable answer from {origin}: the server may be down or the connection dropped, or the browser refused the answer because {origin} does not allow this page's origin (CORS).",
+                &[("origin", origin)],
             ),
             Failure::TimedOut { after_ms } => {
-                format!("No answer within {}; the request was abandoned.", seconds(*after_ms))
+                tf("No answer within {time}; the request was abandoned.", &[("time", &seconds(*after_ms))])
             }
             Failure::RateLimited { wait_secs: Some(secs), .. } => {
-                format!("Rate limited (HTTP 429): the platform asks to wait {secs} s.")
+                tf("Rate limited (HTTP 429): the platform asks to wait {seconds} s.", &[("seconds", secs)])
             }
             Failure::RateLimited { wait_secs: None, .. } => {
-                "Rate limited (HTTP 429): the platform did not say for how long.".into()
+                t("Rate limited (HTTP 429): the platform did not say for how long.").into()
             }
             Failure::Unauthorized { status, .. } => {
-                format!("Not signed in (HTTP {status}): the credentials are missing, wrong or expired.")
+                tf("Not signed in (HTTP {status}): the credentials are missing, wrong or expired.", &[("status", status)])
             }
             Failure::Platform { status, said } => match &said.message {
-                Some(_) => format!("The platform refused the request (HTTP {status})."),
-                None => format!("The platform answered HTTP {status} without a message."),
+                Some(_) => tf("The platform refused the request (HTTP {status}).", &[("status", status)]),
+                None => tf("The platform answered HTTP {status} without a message.", &[("status", status)]),
             },
-            Failure::NotJson { status, content_type } => format!(
-                "HTTP {status} with a {} body instead of JSON, probably an error page from a proxy or gateway.",
-                content_type.as_deref().unwrap_or("non-JSON")
+            Failure::NotJson { status, content_type } => tf(
+                "HTTP {status} with a {type} body instead of JSON, probably an error page from a proxy or gateway.",
+                &[("status", status), ("type", &content_type.as_deref().unwrap_or(t("non-JSON")))],
             ),
-            Failure::EmptyBody { status } => format!("HTTP {status} with an empty body where JSON was documented."),
+            Failure::EmptyBody { status } => {
+                tf("HTTP {status} with an empty body where JSON was documented.", &[("status", status)])
+            }
             Failure::Truncated { status } => {
-                format!("HTTP {status}, but the JSON body stops before its end (cut off in transit).")
+                tf("HTTP {status}, but the JSON body stops before its end (cut off in transit).", &[("status", status)])
             }
-            Failure::Malformed { status, detail } => format!("HTTP {status} with a body that is not valid JSON: {detail}."),
-            Failure::UnexpectedShape { status, detail } => {
-                format!("HTTP {status} with JSON that does not match the documented shape: {detail}.")
+            Failure::Malformed { status, detail } => {
+                tf("HTTP {status} with a body that is not valid JSON: {detail}.", &[("status", status), ("detail", detail)])
             }
+            Failure::UnexpectedShape { status, detail } => tf(
+                "HTTP {status} with JSON that does not match the documented shape: {detail}.",
+                &[("status", status), ("detail", detail)],
+            ),
         }
     }
 
     /// What the person can do about it.
     pub fn next_step(&self) -> &'static str {
         match self {
-            Failure::Unreachable { .. } => {
-                "Check that the server is up and that its CORS setting allows this page's origin \
-                 (Rocket.Chat: API_Enable_CORS and API_CORS_Origin; RyzeAPI: the account's authorised origins), \
-                 or point the connection's baseUrl at a same-origin reverse proxy."
+            Failure::Unreachable { .. } => t(
+                "Check that the server is up and that its CORS setting allows this page's origin (Rocket.Chat: API_Enable_CORS and API_CORS_Origin; RyzeAPI: the account's authorised origins), or point the connection's baseUrl at a same-origin reverse proxy.",
+            ),
+            Failure::TimedOut { .. } => {
+                t("Retry; if it keeps timing out, check the platform's status or raise requestTimeoutMs in config.json.")
             }
-            Failure::TimedOut { .. } => "Retry; if it keeps timing out, check the platform's status or raise requestTimeoutMs in config.json.",
-            Failure::RateLimited { .. } => "Wait, then retry; lower the connection's rateLimit in config.json to stay under the limit.",
-            Failure::Unauthorized { .. } => "Sign in again on the Connections view.",
-            Failure::Platform { status: 403, .. } => "The signed-in account lacks the permission; use an account that has it.",
-            Failure::Platform { status: 500..=599, .. } => "A platform-side problem: retry later.",
-            Failure::Platform { .. } => "Read the platform's message; retry once the cause is fixed.",
+            Failure::RateLimited { .. } => {
+                t("Wait, then retry; lower the connection's rateLimit in config.json to stay under the limit.")
+            }
+            Failure::Unauthorized { .. } => t("Sign in again on the Connections view."),
+            Failure::Platform { status: 403, .. } => t("The signed-in account lacks the permission; use an account that has it."),
+            Failure::Platform { status: 500..=599, .. } => t("A platform-side problem: retry later."),
+            Failure::Platform { .. } => t("Read the platform's message; retry once the cause is fixed."),
             Failure::NotJson { .. } | Failure::EmptyBody { .. } | Failure::Truncated { .. } | Failure::Malformed { .. } => {
-                "Retry; if it persists, check any proxy in front of the platform."
+                t("Retry; if it persists, check any proxy in front of the platform.")
             }
-            Failure::UnexpectedShape { .. } => "The platform's answer differs from its documentation; show the raw response to its support.",
+            Failure::UnexpectedShape { .. } => {
+                t("The platform's answer differs from its documentation; show the raw response to its support.")
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod mask;
 pub mod rocket_chat;
 pub mod ryze;
 
+use crate::i18n::{t, tf};
 use call::{CallError, Caller, Exchange, call};
 use error::Failure;
 
@@ -42,9 +43,9 @@ impl Session {
     pub fn signed_in_as(&self) -> String {
         match self {
             Session::RocketChat { username, version, .. } => format!("{username} (Rocket.Chat {version})"),
-            Session::Ryze { instance: None, .. } => "an account token (every instance)".into(),
-            Session::Ryze { instance: Some(name), .. } => format!("an instance token for {name}"),
-            Session::Altegio { application_id, .. } => format!("Application {application_id}"),
+            Session::Ryze { instance: None, .. } => t("an account token (every instance)").into(),
+            Session::Ryze { instance: Some(name), .. } => tf("an instance token for {name}", &[("name", name)]),
+            Session::Altegio { application_id, .. } => tf("Application {id}", &[("id", application_id)]),
         }
     }
 }
@@ -278,15 +279,9 @@ impl Connection {
 /// What the platform documents a disconnect does, for the confirmation dialog.
 pub fn what_disconnect_does(platform: Platform) -> &'static str {
     match platform {
-        Platform::Rocketchat => "Rocket.Chat deletes the webhook integration; for an outgoing webhook, its history too.",
-        Platform::Ryze => {
-            "RyzeAPI removes the Chatwoot link from the instance. Its documents disagree on whether the \
-             Chatwoot inbox survives, so do not count on either."
-        }
-        Platform::Altegio => {
-            "The location loses the app's API access and its webhooks, and Altegio documents this disable \
-             webhook to the app's Callback URL:"
-        }
+        Platform::Rocketchat => t("Rocket.Chat deletes the webhook integration; for an outgoing webhook, its history too."),
+        Platform::Ryze => t("RyzeAPI removes the Chatwoot link from the instance. Its documents disagree on whether the Chatwoot inbox survives, so do not count on either."),
+        Platform::Altegio => t("The location loses the app's API access and its webhooks, and Altegio documents this disable webhook to the app's Callback URL:"),
     }
 }
 

@@ -2,6 +2,7 @@
 //! that ended. Its state lives in the shared item store, so the card can come and go as the
 //! list scrolls.
 
+use crate::i18n::{t, tf};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -23,8 +24,8 @@ pub fn dom_id(key: &str) -> String {
 /// The status as a card or row reads it: the shared word and the platform's own.
 pub fn status_text(phase: &Phase, item: &Integration) -> String {
     match phase {
-        Phase::Finished(Ok(_)) => "Disconnected".to_owned(),
-        Phase::Queued => "Queued for removal".to_owned(),
+        Phase::Finished(Ok(_)) => t("Disconnected").to_owned(),
+        Phase::Queued => t("Queued for removal").to_owned(),
         _ => format!("{} ({})", item.status.label(), item.status_word),
     }
 }
@@ -35,6 +36,7 @@ pub fn SelectBox(row: Arc<Row>) -> impl IntoView {
     let bulk = use_context::<Bulk>()?;
     let order = use_context::<CardActions>().map(|actions| actions.order);
     let key = row.key();
+    let name = row.item.name.clone();
     let checked_key = key.clone();
     let checked = move || bulk.selected.with(|selected| selected.contains(&checked_key));
     let toggle = move |event: leptos::ev::MouseEvent| {
@@ -46,7 +48,7 @@ pub fn SelectBox(row: Arc<Row>) -> impl IntoView {
         <input
             type="checkbox"
             class="unplug-select"
-            aria-label=format!("Select {}", row.item.name)
+            aria-label=move || tf("Select {name}", &[("name", &name)])
             prop:checked=checked
             on:click=toggle
         />
@@ -119,17 +121,18 @@ pub fn Card(row: Arc<Row>) -> impl IntoView {
                 </button>
             </h3>
             <p class="unplug-card__meta">
-                <span class="unplug-card__kind">{kind.label()}</span>
+                <span class="unplug-card__kind">{move || kind.label()}</span>
                 <span class="unplug-card__status">{move || phase.with(|phase| status_text(phase, &status_item))}</span>
             </p>
             <dl class="unplug-card__fields">
-                {created_by.map(|by| view! { <dt>"Created by"</dt><dd>{by}</dd> })}
-                {created_at.map(|at| view! { <dt>"Created"</dt><dd>{readable_time(&at)}</dd> })}
+                {created_by.map(|by| view! { <dt>{move || t("Created by")}</dt><dd>{by}</dd> })}
+                {created_at.map(|at| view! { <dt>{move || t("Created")}</dt><dd>{readable_time(&at)}</dd> })}
                 {fields
                     .into_iter()
                     .map(|field| {
                         let copy = field.copyable.then(|| view! { <CopyButton value=field.value.clone() label=field.label /> });
-                        view! { <dt>{field.label}</dt><dd>{field.value}{copy}</dd> }
+                        let label = field.label;
+                        view! { <dt>{move || t(label)}</dt><dd>{field.value}{copy}</dd> }
                     })
                     .collect_view()}
             </dl>
@@ -140,15 +143,15 @@ pub fn Card(row: Arc<Row>) -> impl IntoView {
                     on:click=ask
                     disabled=move || working() || gone()
                     aria-busy=move || working().to_string()
-                    title=move || gone().then_some("Already disconnected")
+                    title=move || gone().then(|| t("Already disconnected"))
                 >
-                    {move || if working() { "Disconnecting…" } else { "Disconnect" }}
+                    {move || if working() { t("Disconnecting…") } else { t("Disconnect") }}
                 </button>
                 <Show when=move || phase.with(Phase::failed)>
-                    <button type="button" on:click=retry.clone()>"Retry"</button>
+                    <button type="button" on:click=retry.clone()>{move || t("Retry")}</button>
                 </Show>
                 <Show when=gone>
-                    <button type="button" on:click=dismiss.clone()>"Dismiss"</button>
+                    <button type="button" on:click=dismiss.clone()>{move || t("Dismiss")}</button>
                 </Show>
             </div>
             {move || match phase.get() {

@@ -3,6 +3,7 @@
 //! first focusable element: Cancel, the safe choice. (No `autofocus` attribute: browsers refuse
 //! it, with a console error, inside a cross-origin iframe.)
 
+use crate::i18n::{t, tf};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
@@ -20,12 +21,17 @@ pub fn ConfirmDialog(
     let labelled_by = title_id.clone();
     view! {
         <dialog node_ref=dialog class="unplug-dialog" aria-labelledby=labelled_by>
-            <h2 id=title_id class="unplug-dialog__title">{format!("Disconnect {}?", item.name)}</h2>
-            <p>{format!("{} on {} — connection {}.", item.kind.label(), item.platform.label(), connection_label)}</p>
+            <h2 id=title_id class="unplug-dialog__title">{tf("Disconnect {name}?", &[("name", &item.name)])}</h2>
+            <p>
+                {tf(
+                    "{kind} on {platform} — connection {connection}.",
+                    &[("kind", &item.kind.label()), ("platform", &item.platform.label()), ("connection", &connection_label)],
+                )}
+            </p>
             <p>{what_disconnect_does(item.platform)}</p>
             {item.after_disconnect.map(|payload| view! { <pre class="unplug-raw__body">{payload}</pre> })}
             <div class="unplug-dialog__actions">
-                <button type="button" on:click=move |_| super::modal::close(dialog)>"Cancel"</button>
+                <button type="button" on:click=move |_| super::modal::close(dialog)>{move || t("Cancel")}</button>
                 <button
                     type="button"
                     class="unplug-button--danger"
@@ -34,7 +40,7 @@ pub fn ConfirmDialog(
                         on_confirm.run(());
                     }
                 >
-                    "Disconnect"
+                    {move || t("Disconnect")}
                 </button>
             </div>
         </dialog>

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::i18n::{t, tf};
+
 #[component]
 pub fn CopyButton(value: String, label: &'static str) -> impl IntoView {
     let copied = RwSignal::new(false);
@@ -15,8 +17,8 @@ pub fn CopyButton(value: String, label: &'static str) -> impl IntoView {
         });
     };
     view! {
-        <button type="button" class="unplug-copy" aria-label=format!("Copy {label}") on:click=copy>
-            {move || if copied.get() { "Copied" } else { "Copy" }}
+        <button type="button" class="unplug-copy" aria-label=move || tf("Copy {label}", &[("label", &t(label))]) on:click=copy>
+            {move || if copied.get() { t("Copied") } else { t("Copy") }}
         </button>
     }
 }

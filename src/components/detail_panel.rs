@@ -1,6 +1,7 @@
 //! The detail panel: every non-secret field, loaded when it opens, the last request and
 //! answer for this integration, and its Disconnect.
 
+use crate::i18n::{t, tf};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
@@ -33,14 +34,17 @@ pub fn DetailPanel(
     view! {
         <dialog node_ref=dialog class="unplug-dialog unplug-details" aria-labelledby=labelled_by on:close=move |_| on_close.run(())>
             <h2 id=title_id class="unplug-dialog__title">{item.name.clone()}</h2>
-            <p>{format!("{} on {}", item.kind.label(), item.platform.label())}</p>
+            <p>{tf("{kind} on {platform}", &[("kind", &item.kind.label()), ("platform", &item.platform.label())])}</p>
             <dl class="unplug-card__fields">
-                {item.fields.iter().map(|field| view! { <dt>{field.label}</dt><dd>{field.value.clone()}</dd> }).collect_view()}
+                {item.fields.iter().map(|field| {
+                    let label = field.label;
+                    view! { <dt>{move || t(label)}</dt><dd>{field.value.clone()}</dd> }
+                }).collect_view()}
             </dl>
-            <h3>"Everything the platform returns"</h3>
+            <h3>{move || t("Everything the platform returns")}</h3>
             {move || match details.get() {
                 Details::NotLoaded | Details::Loading => {
-                    view! { <p role="status">"Loading details…"</p> }.into_any()
+                    view! { <p role="status">{move || t("Loading details…")}</p> }.into_any()
                 }
                 Details::Loaded(rows) => view! {
                     <dl class="unplug-card__fields unplug-details__all">
@@ -50,13 +54,13 @@ pub fn DetailPanel(
                 .into_any(),
                 Details::Failed(error) => view! { <FailureNotice error /> }.into_any(),
             }}
-            <h3>"Last request and answer"</h3>
+            <h3>{move || t("Last request and answer")}</h3>
             {move || match last_exchange.get() {
                 Some(exchange) => view! { <RawResponse exchange /> }.into_any(),
-                None => view! { <p>"No request yet."</p> }.into_any(),
+                None => view! { <p>{move || t("No request yet.")}</p> }.into_any(),
             }}
             <div class="unplug-dialog__actions">
-                <button type="button" on:click=move |_| super::modal::close(dialog)>"Close"</button>
+                <button type="button" on:click=move |_| super::modal::close(dialog)>{move || t("Close")}</button>
                 <button
                     type="button"
                     class="unplug-button--danger"
@@ -66,7 +70,7 @@ pub fn DetailPanel(
                         on_disconnect.run(());
                     }
                 >
-                    "Disconnect"
+                    {move || t("Disconnect")}
                 </button>
             </div>
         </dialog>

@@ -1,6 +1,7 @@
 //! How a call ended, in words: success and "already gone" politely (`role="status"`),
 //! failures assertively (`role="alert"`), each with the raw response on demand.
 
+use crate::i18n::{t, tf};
 use leptos::prelude::*;
 
 use super::copy_button::CopyButton;
@@ -15,15 +16,15 @@ pub fn Outcome(result: DisconnectResult) -> impl IntoView {
     match result {
         Ok(Disconnected::Removed(exchange)) => view! {
             <div class="unplug-outcome unplug-outcome--ok" role="status">
-                <p class="unplug-outcome__title">{format!("Disconnected (HTTP {})", status_text(&exchange))}</p>
+                <p class="unplug-outcome__title">{tf("Disconnected (HTTP {status})", &[("status", &status_text(&exchange))])}</p>
                 <RawResponse exchange />
             </div>
         }
         .into_any(),
         Ok(Disconnected::AlreadyGone(exchange)) => view! {
             <div class="unplug-outcome unplug-outcome--gone" role="status">
-                <p class="unplug-outcome__title">"Already disconnected"</p>
-                <p>{format!("The platform answered HTTP {}: it no longer has this integration.", status_text(&exchange))}</p>
+                <p class="unplug-outcome__title">{move || t("Already disconnected")}</p>
+                <p>{tf("The platform answered HTTP {status}: it no longer has this integration.", &[("status", &status_text(&exchange))])}</p>
                 <RawResponse exchange />
             </div>
         }
@@ -41,10 +42,10 @@ pub fn FailureNotice(error: CallError) -> impl IntoView {
         <div class="unplug-outcome unplug-outcome--failed" role="alert">
             <p class="unplug-outcome__title">{failure.summary()}</p>
             {said.message.map(|message| view! {
-                <p class="unplug-outcome__said">"Platform message: " <q>{message}</q></p>
+                <p class="unplug-outcome__said">{move || t("Platform message: ")} <q>{message}</q></p>
             })}
             {said.error_type.map(|error_type| view! {
-                <p class="unplug-outcome__said">"Error type: " <code>{error_type}</code></p>
+                <p class="unplug-outcome__said">{move || t("Error type: ")} <code>{error_type}</code></p>
             })}
             <p class="unplug-outcome__next">{failure.next_step()}</p>
             <RawResponse exchange />
@@ -53,7 +54,7 @@ pub fn FailureNotice(error: CallError) -> impl IntoView {
 }
 
 fn status_text(exchange: &Exchange) -> String {
-    exchange.status.map_or_else(|| "no status".into(), |status| status.to_string())
+    exchange.status.map_or_else(|| t("no status").to_owned(), |status| status.to_string())
 }
 
 /// The request line and the masked raw body behind a "Show response" toggle.
@@ -71,7 +72,7 @@ pub fn RawResponse(exchange: Exchange) -> impl IntoView {
                 on:click=move |_| open.update(|open| *open = !*open)
                 disabled=!has_body
             >
-                {move || if open.get() { "Hide response" } else { "Show response" }}
+                {move || if open.get() { t("Hide response") } else { t("Show response") }}
             </button>
             <Show when=move || open.get()>
                 <p class="unplug-raw__line">

@@ -60,6 +60,7 @@ pub fn install(allowed: Vec<String>, connections: Connections, appearance: Appea
                 }
             }
             Some(HostMessage::Theme(theme)) => appearance.theme.set(theme),
+            Some(HostMessage::Lang(lang)) => crate::i18n::set_lang(lang),
             None => {}
         }
     });

@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 
 use super::theme::Theme;
 use crate::api::Credentials;
+use crate::i18n::Lang;
 use crate::model::Platform;
 use crate::state::secret::Secret;
 
@@ -15,6 +16,7 @@ pub enum HostMessage {
     Credentials { connection: String, credentials: Credentials },
     /// `None`: follow the browser again.
     Theme(Option<Theme>),
+    Lang(Lang),
 }
 
 fn text(value: &Value, key: &str) -> Option<String> {
@@ -38,6 +40,7 @@ pub fn parse(data: &Value) -> Option<HostMessage> {
             Some(HostMessage::Credentials { connection: text(data, "connection")?, credentials })
         }
         "unplug:theme" => Some(HostMessage::Theme(data.get("theme").and_then(Value::as_str).and_then(Theme::parse))),
+        "unplug:lang" => data.get("lang").and_then(Value::as_str).and_then(Lang::parse).map(HostMessage::Lang),
         _ => None,
     }
 }
@@ -92,6 +95,8 @@ mod tests {
         assert!(matches!(parse(&auth), Some(HostMessage::Credentials { credentials: Credentials::RocketChatToken { .. }, .. })));
         assert_eq!(parse(&json!({"type": "unplug:theme", "theme": "dark"})), Some(HostMessage::Theme(Some(Theme::Dark))));
         assert_eq!(parse(&json!({"type": "unplug:theme", "theme": "system"})), Some(HostMessage::Theme(None)));
+        assert_eq!(parse(&json!({"type": "unplug:lang", "lang": "pt-BR"})), Some(HostMessage::Lang(Lang::PtBr)));
+        assert_eq!(parse(&json!({"type": "unplug:lang", "lang": "de"})), None);
     }
 
     #[test]

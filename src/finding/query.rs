@@ -1,6 +1,7 @@
 //! The inventory's view state as it lives in the URL query, so a link reopens the same view.
 //! Parameters Unplug does not own (a host's `embed`, `theme`, …) are kept as they came.
 
+use crate::i18n::t;
 use crate::model::{Kind, Platform, Status};
 
 /// What the inventory is sorted by.
@@ -29,11 +30,11 @@ impl SortKey {
 
     pub fn label(self) -> &'static str {
         match self {
-            SortKey::Name => "Name",
-            SortKey::Created => "Created",
-            SortKey::Status => "Status",
-            SortKey::Platform => "Platform",
-            SortKey::Kind => "Kind",
+            SortKey::Name => t("Name"),
+            SortKey::Created => t("Created"),
+            SortKey::Status => t("Status"),
+            SortKey::Platform => t("Platform"),
+            SortKey::Kind => t("Kind"),
         }
     }
 

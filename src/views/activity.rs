@@ -1,5 +1,6 @@
 //! The Activity panel: every call of this session, newest first; never a secret.
 
+use crate::i18n::t;
 use leptos::prelude::*;
 
 use crate::components::download::{file_name, save_text};
@@ -43,22 +44,22 @@ pub fn ActivityView() -> impl IntoView {
     view! {
         <section class="unplug-activity" aria-labelledby="unplug-activity-title">
             <div class="unplug-inventory__bar">
-                <h2 id="unplug-activity-title">"Activity"</h2>
-                <button type="button" disabled=empty on:click=move |_| export(false)>"Export CSV"</button>
-                <button type="button" disabled=empty on:click=move |_| export(true)>"Export JSON"</button>
+                <h2 id="unplug-activity-title">{move || t("Activity")}</h2>
+                <button type="button" disabled=empty on:click=move |_| export(false)>{move || t("Export CSV")}</button>
+                <button type="button" disabled=empty on:click=move |_| export(true)>{move || t("Export JSON")}</button>
             </div>
             <Show
                 when=move || activity.0.with(|records| !records.is_empty())
-                fallback=|| view! { <p class="unplug-empty">"No calls yet this session."</p> }
+                fallback=|| view! { <p class="unplug-empty">{move || t("No calls yet this session.")}</p> }
             >
                 <table class="unplug-activity__table">
                     <thead>
                         <tr>
-                            <th scope="col">"Time"</th>
-                            <th scope="col">"Connection"</th>
-                            <th scope="col">"Request"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"Outcome"</th>
+                            <th scope="col">{move || t("Time")}</th>
+                            <th scope="col">{move || t("Connection")}</th>
+                            <th scope="col">{move || t("Request")}</th>
+                            <th scope="col">{move || t("Status")}</th>
+                            <th scope="col">{move || t("Outcome")}</th>
                         </tr>
                     </thead>
                     <tbody>

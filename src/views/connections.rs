@@ -1,5 +1,6 @@
 //! The Connections view: one panel per configured connection, to sign in or out.
 
+use crate::i18n::{t, tf};
 use leptos::prelude::*;
 
 use crate::api::Credentials;
@@ -13,7 +14,7 @@ pub fn ConnectionsView() -> impl IntoView {
     let connections = expect_connections().all();
     view! {
         <section class="unplug-connections" aria-labelledby="unplug-connections-title">
-            <h2 id="unplug-connections-title">"Connections"</h2>
+            <h2 id="unplug-connections-title">{move || t("Connections")}</h2>
             <div class="unplug-connections__list">
                 {connections.into_iter().map(|state| view! { <ConnectionPanel state /> }).collect_view()}
             </div>
@@ -37,16 +38,16 @@ fn ConnectionPanel(state: ConnectionState) -> impl IntoView {
                 fallback=move || view! {
                     <Show when=move || state.needs_sign_in.get()>
                         <p class="unplug-outcome unplug-outcome--failed" role="alert">
-                            "The platform no longer accepts this session (HTTP 401). Sign in again; nothing on screen is lost."
+                            {move || t("The platform no longer accepts this session (HTTP 401). Sign in again; nothing on screen is lost.")}
                         </p>
                     </Show>
                     <SignInForm state platform sandbox />
                 }
             >
                 <p class="unplug-connection__who">
-                    {move || state.session.get().map(|session| format!("Signed in as {}", session.signed_in_as()))}
+                    {move || state.session.get().map(|session| tf("Signed in as {who}", &[("who", &session.signed_in_as())]))}
                 </p>
-                <button type="button" on:click=move |_| state.sign_out()>"Sign out"</button>
+                <button type="button" on:click=move |_| state.sign_out()>{move || t("Sign out")}</button>
             </Show>
         </section>
     }
@@ -102,10 +103,10 @@ fn SignInForm(state: ConnectionState, platform: Platform, sandbox: bool) -> impl
         }
     };
     let labels = move || match (platform, mode.get()) {
-        (Platform::Rocketchat, RocketChatMode::Password) => (Some("Username"), "Password"),
-        (Platform::Rocketchat, RocketChatMode::Token) => (Some("User ID"), "Auth token"),
-        (Platform::Ryze, _) => (None, "Token"),
-        (Platform::Altegio, _) => (None, "Partner token"),
+        (Platform::Rocketchat, RocketChatMode::Password) => (Some(t("Username")), t("Password")),
+        (Platform::Rocketchat, RocketChatMode::Token) => (Some(t("User ID")), t("Auth token")),
+        (Platform::Ryze, _) => (None, t("Token")),
+        (Platform::Altegio, _) => (None, t("Partner token")),
     };
     let switch_mode = move |_| {
         mode.update(|mode| {
@@ -127,7 +128,7 @@ fn SignInForm(state: ConnectionState, platform: Platform, sandbox: bool) -> impl
                     on:input=move |ev| secret.set(event_target_value(&ev)) />
             </label>
             <Show when=move || mode.get() == RocketChatMode::Password && asks_for_two_factor_code(&state)>
-                <label>"Code"
+                <label>{move || t("Code")}
                     <input type="text" inputmode="numeric" autocomplete="one-time-code" prop:value=move || code.get()
                         on:input=move |ev| code.set(event_target_value(&ev)) />
                 </label>
@@ -135,20 +136,20 @@ fn SignInForm(state: ConnectionState, platform: Platform, sandbox: bool) -> impl
             <label class="unplug-signin__remember">
                 <input type="checkbox" prop:checked=move || remember.get()
                     on:change=move |ev| remember.set(event_target_checked(&ev)) />
-                "Remember in this tab"
+                {move || t("Remember in this tab")}
             </label>
             <div class="unplug-signin__actions">
-                <button type="submit" disabled=move || state.signing_in.get()>"Connect"</button>
+                <button type="submit" disabled=move || state.signing_in.get()>{move || t("Connect")}</button>
                 {sandbox.then(|| view! {
                     <button type="button" formnovalidate on:click=use_demo disabled=move || state.signing_in.get()>
-                        "Use demo credentials"
+                        {move || t("Use demo credentials")}
                     </button>
                 })}
                 {(platform == Platform::Rocketchat).then(|| view! {
                     <button type="button" class="unplug-link" on:click=switch_mode>
                         {move || match mode.get() {
-                            RocketChatMode::Password => "Use a user ID and auth token instead",
-                            RocketChatMode::Token => "Use a username and password instead",
+                            RocketChatMode::Password => t("Use a user ID and auth token instead"),
+                            RocketChatMode::Token => t("Use a username and password instead"),
                         }}
                     </button>
                 })}

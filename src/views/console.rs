@@ -1,5 +1,6 @@
 //! The console: connections, a status strip per connection, and one grid of cards.
 
+use crate::i18n::{Lang, lang, set_lang, t};
 use leptos::prelude::*;
 
 use super::activity::ActivityView;
@@ -20,11 +21,19 @@ pub enum Tab {
 impl Tab {
     const ALL: [Tab; 3] = [Tab::Integrations, Tab::Connections, Tab::Activity];
 
+    fn slug(self) -> &'static str {
+        match self {
+            Tab::Integrations => "integrations",
+            Tab::Connections => "connections",
+            Tab::Activity => "activity",
+        }
+    }
+
     fn label(self) -> &'static str {
         match self {
-            Tab::Integrations => "Integrations",
-            Tab::Connections => "Connections",
-            Tab::Activity => "Activity",
+            Tab::Integrations => t("Integrations"),
+            Tab::Connections => t("Connections"),
+            Tab::Activity => t("Activity"),
         }
     }
 }
@@ -47,9 +56,9 @@ pub fn Console() -> impl IntoView {
     let appearance = use_context::<Appearance>().unwrap_or(Appearance { embedded: false, theme: RwSignal::new(None) });
     let theme = appearance.theme;
     let theme_label = move || match theme.get() {
-        None => "Theme: system",
-        Some(Theme::Light) => "Theme: light",
-        Some(Theme::Dark) => "Theme: dark",
+        None => t("Theme: system"),
+        Some(Theme::Light) => t("Theme: light"),
+        Some(Theme::Dark) => t("Theme: dark"),
     };
     // System → light → dark → system.
     let next_theme = move |_| {
@@ -64,15 +73,16 @@ pub fn Console() -> impl IntoView {
     view! {
         <div
             class="unplug"
+            lang=move || lang().tag()
             class:unplug--embedded=appearance.embedded
             data-theme=move || theme.get().map(Theme::slug)
         >
             <header class="unplug-header">
                 // Embedded, the host's page has the title; the views and the theme stay.
                 <Show when=move || !appearance.embedded>
-                    <h1 class="unplug-header__title">"Unplug"</h1>
+                    <h1 class="unplug-header__title">{move || t("Unplug")}</h1>
                 </Show>
-                <nav class="unplug-tabs" role="tablist" aria-label="Views">
+                <nav class="unplug-tabs" role="tablist" aria-label=move || t("Views")>
                     {Tab::ALL
                         .into_iter()
                         .map(|each| view! {
@@ -80,15 +90,28 @@ pub fn Console() -> impl IntoView {
                                 type="button"
                                 role="tab"
                                 class="unplug-tabs__tab"
-                                id=format!("unplug-tab-{}", each.label().to_lowercase())
+                                id=format!("unplug-tab-{}", each.slug())
                                 aria-selected=move || (tab.get() == each).to_string()
                                 on:click=move |_| tab.set(each)
                             >
-                                {each.label()}
+                                {move || each.label()}
                             </button>
                         })
                         .collect_view()}
                 </nav>
+                <label class="unplug-lang">
+                    <span class="unplug-visually-hidden">{move || t("Language")}</span>
+                    <select
+                        prop:value=move || lang().tag()
+                        on:change=move |event| {
+                            if let Some(lang) = Lang::parse(&event_target_value(&event)) {
+                                set_lang(lang);
+                            }
+                        }
+                    >
+                        {Lang::ALL.into_iter().map(|lang| view! { <option value=lang.tag() lang=lang.tag()>{lang.name()}</option> }).collect_view()}
+                    </select>
+                </label>
                 <button type="button" class="unplug-theme" on:click=next_theme>{theme_label}</button>
             </header>
             // Every view stays mounted and only the open one shows: switching views must not

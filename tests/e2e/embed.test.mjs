@@ -76,6 +76,10 @@ test('in an iframe: no header of its own, the host sets the theme and credential
   assert.equal(await root.getAttribute('data-theme'), 'dark', 'theme=dark from the URL');
   await page.getByRole('button', { name: 'Light', exact: true }).click();
   await frame.locator('.unplug[data-theme="light"]').waitFor();
+  await page.evaluate(() => window.sendToUnplug({ type: 'unplug:lang', lang: 'ru' }));
+  await frame.getByRole('tab', { name: 'Интеграции', exact: true }).waitFor();
+  await page.evaluate(() => window.sendToUnplug({ type: 'unplug:lang', lang: 'en' }));
+  await frame.getByRole('tab', { name: 'Integrations', exact: true }).waitFor();
 
   await page.evaluate(() => window.sendToUnplug({
     type: 'unplug:credentials', connection: 'ryze-sandbox', credentials: { token: 'sandbox-account-token' },

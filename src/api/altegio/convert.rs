@@ -13,13 +13,13 @@ pub fn integration(connection_id: &str, application_id: u64, salon: Salon) -> In
         Field::id("Application id", application_id.to_string()),
     ];
     let optional = [
-        ("Public title", salon.public_title),
-        ("City", salon.city),
-        ("Address", salon.address),
-        ("Phone", salon.phone),
-        ("Time zone", salon.timezone_name),
+        salon.public_title.map(|value| Field::new("Public title", value)),
+        salon.city.map(|value| Field::new("City", value)),
+        salon.address.map(|value| Field::new("Address", value)),
+        salon.phone.map(|value| Field::new("Phone", value)),
+        salon.timezone_name.map(|value| Field::new("Time zone", value)),
     ];
-    fields.extend(optional.into_iter().filter_map(|(label, value)| value.map(|value| Field::new(label, value))));
+    fields.extend(optional.into_iter().flatten());
     Integration {
         connection_id: connection_id.to_owned(),
         platform: Platform::Altegio,

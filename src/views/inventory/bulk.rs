@@ -1,6 +1,7 @@
 //! Bulk disconnect: the selection bar, the confirmation that lists what goes, and the queue with
 //! its progress, controls and results.
 
+use crate::i18n::{number, t, tf};
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -43,22 +44,22 @@ pub fn BulkBar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl Int
         request_animation_frame(move || modal::open(dialog));
     };
     view! {
-        <div class="unplug-bulkbar" role="group" aria-label="Selection">
-            <span class="unplug-bulkbar__count">{move || format!("{} selected", selected_count.get())}</span>
+        <div class="unplug-bulkbar" role="group" aria-label=move || t("Selection")>
+            <span class="unplug-bulkbar__count">{move || tf("{count} selected", &[("count", &number(selected_count.get()))])}</span>
             <Show when=move || shown.with(|rows| !rows.is_empty())>
-                <button type="button" on:click=select_all>{move || format!("Select all {} matching", shown.with(Vec::len))}</button>
+                <button type="button" on:click=select_all>{move || tf("Select all {count} matching", &[("count", &number(shown.with(Vec::len)))])}</button>
             </Show>
             <Show when=move || { selected_count.get() > 0 }>
-                <button type="button" on:click=move |_| bulk.selected.set(HashSet::new())>"Clear selection"</button>
+                <button type="button" on:click=move |_| bulk.selected.set(HashSet::new())>{move || t("Clear selection")}</button>
             </Show>
             <button
                 type="button"
                 class="unplug-button--danger"
                 disabled=move || selected_count.get() == 0 || active()
-                title=move || active().then_some("A bulk disconnect is running")
+                title=move || active().then(|| t("A bulk disconnect is running"))
                 on:click=open_confirmation
             >
-                "Disconnect selected"
+                {move || t("Disconnect selected")}
             </button>
         </div>
         <BulkConfirm dialog planned />
@@ -88,8 +89,8 @@ fn BulkConfirm(dialog: NodeRef<Dialog>, planned: RwSignal<Vec<Arc<Row>>>) -> imp
         <dialog node_ref=dialog class="unplug-dialog" aria-labelledby="unplug-bulk-confirm-title">
             <h2 id="unplug-bulk-confirm-title" class="unplug-dialog__title">
                 {move || match count() {
-                    1 => "Disconnect 1 integration?".to_owned(),
-                    n => format!("Disconnect {n} integrations?"),
+                    1 => t("Disconnect 1 integration?").to_owned(),
+                    n => tf("Disconnect {count} integrations?", &[("count", &number(n))]),
                 }}
             </h2>
             <ul class="unplug-bulk__groups">
@@ -99,8 +100,8 @@ fn BulkConfirm(dialog: NodeRef<Dialog>, planned: RwSignal<Vec<Arc<Row>>>) -> imp
                         let listed = group.names.iter().take(NAMES_LISTED).cloned().collect::<Vec<_>>().join(", ");
                         view! {
                             <li>
-                                <strong>{format!("{} · {}: {}", group.platform.label(), group.connection_label, group.names.len())}</strong>
-                                <p>{if more > 0 { format!("{listed} and {more} more") } else { listed }}</p>
+                                <strong>{format!("{} · {}: {}", group.platform.label(), group.connection_label, number(group.names.len()))}</strong>
+                                <p>{if more > 0 { tf("{names} and {count} more", &[("names", &listed), ("count", &number(more))]) } else { listed }}</p>
                                 <p class="unplug-muted">{what_disconnect_does(group.platform)}</p>
                             </li>
                         }
@@ -109,7 +110,7 @@ fn BulkConfirm(dialog: NodeRef<Dialog>, planned: RwSignal<Vec<Arc<Row>>>) -> imp
             </ul>
             <Show when=needs_typing>
                 <label class="unplug-filter" for="unplug-bulk-count">
-                    <span>"Number of integrations to disconnect"</span>
+                    <span>{move || t("Number of integrations to disconnect")}</span>
                     <input
                         id="unplug-bulk-count"
                         inputmode="numeric"
@@ -118,16 +119,16 @@ fn BulkConfirm(dialog: NodeRef<Dialog>, planned: RwSignal<Vec<Arc<Row>>>) -> imp
                         on:input=move |event| typed.set(event_target_value(&event))
                     />
                 </label>
-                <p class="unplug-muted">{move || format!("Type {} to confirm.", count())}</p>
+                <p class="unplug-muted">{move || tf("Type {count} to confirm.", &[("count", &count())])}</p>
             </Show>
             <div class="unplug-dialog__actions">
                 // Opened, the dialog focuses its first focusable element: the count field when one is
                 // asked for, else Cancel.
-                <button type="button" on:click=cancel>"Cancel"</button>
+                <button type="button" on:click=cancel>{move || t("Cancel")}</button>
                 <button type="button" class="unplug-button--danger" disabled=move || !confirmed() on:click=start>
                     {move || match count() {
-                        1 => "Disconnect 1 integration".to_owned(),
-                        n => format!("Disconnect {n} integrations"),
+                        1 => t("Disconnect 1 integration").to_owned(),
+                        n => tf("Disconnect {count} integrations", &[("count", &number(n))]),
                     }}
                 </button>
             </div>
@@ -146,7 +147,7 @@ pub fn BulkPanel() -> impl IntoView {
     let guard = window_event_listener(ev::beforeunload, move |event| {
         if bulk.state.with_untracked(RunState::is_active) {
             event.prevent_default();
-            event.set_return_value("A bulk disconnect is still running.");
+            event.set_return_value(t("A bulk disconnect is still running."));
         }
     });
     on_cleanup(move || guard.remove());
@@ -168,7 +169,7 @@ pub fn BulkPanel() -> impl IntoView {
                     .zip(outcomes)
                     .filter(|(_, outcome)| matches!(outcome, ItemOutcome::Removed | ItemOutcome::AlreadyGone))
                     .map(|(row, outcome)| {
-                        let how = if *outcome == ItemOutcome::Removed { "removed" } else { "already gone" };
+                        let how = if *outcome == ItemOutcome::Removed { t("removed") } else { t("already gone") };
                         format!("{} · {} — {how}", row.item.name, row.connection_label)
                     })
                     .collect::<Vec<_>>()
@@ -178,77 +179,85 @@ pub fn BulkPanel() -> impl IntoView {
     view! {
         <Show when=move || state() != RunState::Idle>
             <section class="unplug-bulk" aria-labelledby="unplug-bulk-title" data-bulk-state=move || bulk.state.with(RunState::slug)>
-                <h3 id="unplug-bulk-title">"Bulk disconnect"</h3>
+                <h3 id="unplug-bulk-title">{move || t("Bulk disconnect")}</h3>
                 <progress
                     class="unplug-progress"
-                    aria-label="Bulk disconnect progress"
+                    aria-label=move || t("Bulk disconnect progress")
                     max=move || counts.get().total.max(1).to_string()
                     value=move || counts.get().settled().to_string()
                 ></progress>
                 <p role="status" class="unplug-bulk__counts">
                     {move || {
                         let c = counts.get();
-                        let mut text = format!(
-                            "{} of {} done: removed {} · already gone {} · failed {} · waiting {}",
-                            c.settled(), c.total, c.removed, c.already_gone, c.failed, c.waiting
+                        let mut text = tf(
+                            "{settled} of {total} done: removed {removed} · already gone {gone} · failed {failed} · waiting {waiting}",
+                            &[
+                                ("settled", &number(c.settled())),
+                                ("total", &number(c.total)),
+                                ("removed", &number(c.removed)),
+                                ("gone", &number(c.already_gone)),
+                                ("failed", &number(c.failed)),
+                                ("waiting", &number(c.waiting)),
+                            ],
                         );
                         if c.not_sent > 0 {
-                            text.push_str(&format!(" · not sent {}", c.not_sent));
+                            text.push_str(&tf(" · not sent {count}", &[("count", &number(c.not_sent))]));
                         }
-                        match state() {
-                            RunState::Finished => format!("Finished. {text}"),
-                            RunState::Cancelled => format!("Cancelled. {text}"),
-                            RunState::Paused(_) => format!("Paused. {text}"),
-                            _ => text,
-                        }
+                        let state = match state() {
+                            RunState::Finished => t("Finished."),
+                            RunState::Cancelled => t("Cancelled."),
+                            RunState::Paused(_) => t("Paused."),
+                            _ => return text,
+                        };
+                        format!("{state} {text}")
                     }}
                 </p>
                 <p class="unplug-muted">
-                    {move || format!("Rate-limit answers (429) so far: {}; each was retried after the wait.", bulk.rate_limited.get())}
+                    {move || tf("Rate-limit answers (429) so far: {count}; each was retried after the wait.", &[("count", &number(bulk.rate_limited.get() as usize))])}
                 </p>
                 <Show when=move || state().is_active()>
                     {move || bulk.holding.get().into_iter().map(|(label, wait)| {
-                        view! { <p class="unplug-muted">{format!("{label} answered 429: waited {:.1} s before retrying.", wait / 1000.0)}</p> }
+                        view! { <p class="unplug-muted">{tf("{connection} answered 429: waited {seconds} s before retrying.", &[("connection", &label), ("seconds", &format!("{:.1}", wait / 1000.0))])}</p> }
                     }).collect_view()}
                 </Show>
                 {move || match state() {
                     RunState::Paused(Pause::SignIn { connection }) => Some(view! {
                         <div role="alert" class="unplug-bulk__paused">
-                            <p>{format!("{connection} answered 401: its credentials are no longer accepted. Sign in again, then press Resume.")}</p>
-                            <button type="button" class="unplug-link" on:click=move |_| navigation.0.set(Tab::Connections)>"Open Connections"</button>
+                            <p>{tf("{connection} answered 401: its credentials are no longer accepted. Sign in again, then press Resume.", &[("connection", &connection)])}</p>
+                            <button type="button" class="unplug-link" on:click=move |_| navigation.0.set(Tab::Connections)>{move || t("Open Connections")}</button>
                         </div>
                     }),
                     _ => None,
                 }}
                 <div class="unplug-bulk__actions">
                     <Show when=move || state() == RunState::Running>
-                        <button type="button" on:click=move |_| bulk.pause()>"Pause"</button>
+                        <button type="button" on:click=move |_| bulk.pause()>{move || t("Pause")}</button>
                     </Show>
                     <Show when=move || matches!(state(), RunState::Paused(_))>
-                        <button type="button" on:click=move |_| bulk.resume()>"Resume"</button>
+                        <button type="button" on:click=move |_| bulk.resume()>{move || t("Resume")}</button>
                     </Show>
                     <Show when=move || state().is_active()>
-                        <button type="button" on:click=move |_| bulk.cancel()>"Cancel"</button>
+                        <button type="button" on:click=move |_| bulk.cancel()>{move || t("Cancel")}</button>
                     </Show>
                     <Show when=move || { !state().is_active() && counts.get().failed > 0 }>
-                        <button type="button" on:click=move |_| bulk.retry_failed()>"Retry failed"</button>
+                        <button type="button" on:click=move |_| bulk.retry_failed()>{move || t("Retry failed")}</button>
                     </Show>
                     <Show when=move || !state().is_active() && counts.with(|c| c.removed + c.already_gone > 0)>
-                        <button type="button" on:click=move |_| bulk.dismiss_disconnected()>"Dismiss disconnected"</button>
+                        <button type="button" on:click=move |_| bulk.dismiss_disconnected()>{move || t("Dismiss disconnected")}</button>
                     </Show>
                 </div>
                 <Show when=move || !state().is_active()>
                     {move || failures.get().into_iter().map(|group| view! {
-                        <div class="unplug-bulk__failure" role="group" aria-label=format!("Failed: {}", group.summary)>
-                            <h4>{format!("{} ({})", group.summary, group.items.len())}</h4>
-                            {group.platform_message.map(|message| view! { <p>{format!("The platform said: {message}")}</p> })}
-                            {group.error_type.map(|kind| view! { <p>{format!("Error type: {kind}")}</p> })}
+                        <div class="unplug-bulk__failure" role="group" aria-label=tf("Failed: {reason}", &[("reason", &group.summary)])>
+                            <h4>{format!("{} ({})", group.summary, number(group.items.len()))}</h4>
+                            {group.platform_message.map(|message| view! { <p>{tf("The platform said: {message}", &[("message", &message)])}</p> })}
+                            {group.error_type.map(|kind| view! { <p>{tf("Error type: {kind}", &[("kind", &kind)])}</p> })}
                             <p class="unplug-muted">{group.next_step}</p>
                             <ul>{group.items.into_iter().map(|(_, name, label)| view! { <li>{format!("{name} · {label}")}</li> }).collect_view()}</ul>
                         </div>
                     }).collect_view()}
                     <details class="unplug-bulk__done">
-                        <summary>{move || format!("Disconnected ({})", counts.with(|c| c.removed + c.already_gone))}</summary>
+                        <summary>{move || tf("Disconnected ({count})", &[("count", &number(counts.with(|c| c.removed + c.already_gone)))])}</summary>
                         <ul>{move || removed_names().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
                     </details>
                 </Show>

@@ -7,6 +7,7 @@ mod strip;
 mod toolbar;
 pub mod window;
 
+use crate::i18n::t;
 use std::sync::Arc;
 
 use leptos::html::Dialog;
@@ -73,8 +74,8 @@ pub fn Inventory() -> impl IntoView {
     view! {
         <section class="unplug-inventory" aria-labelledby="unplug-inventory-title">
             <div class="unplug-inventory__bar">
-                <h2 id="unplug-inventory-title">"Integrations"</h2>
-                <button type="button" on:click=refresh_all>"Refresh"</button>
+                <h2 id="unplug-inventory-title">{move || t("Integrations")}</h2>
+                <button type="button" on:click=refresh_all>{move || t("Refresh")}</button>
             </div>
             <ul class="unplug-strips">
                 {connections.all().into_iter().map(|state| view! { <StatusStrip state /> }).collect_view()}
@@ -96,17 +97,17 @@ pub fn Inventory() -> impl IntoView {
             <Show when=move || !loading.get() && nothing_loaded()>
                 <p class="unplug-empty">
                     {move || if connections.all().iter().any(|state| state.session.with(Option::is_some)) {
-                        "No integrations on the connected connections."
+                        t("No integrations on the connected connections.")
                     } else {
-                        "Not connected — open Connections to sign in."
+                        t("Not connected — open Connections to sign in.")
                     }}
                 </p>
             </Show>
             <Show when=move || !nothing_loaded() && nothing_shown()>
                 <div class="unplug-empty">
-                    <p>"No integrations match the search and filters."</p>
+                    <p>{move || t("No integrations match the search and filters.")}</p>
                     <button type="button" on:click=move |_| view_state.change(crate::state::url::Step::Push, |query| *query = query.cleared())>
-                        "Clear filters"
+                        {move || t("Clear filters")}
                     </button>
                 </div>
             </Show>

@@ -2,6 +2,7 @@
 //! the list is long. Geometry goes through the CSSOM, never a `style` attribute, so a strict
 //! `style-src 'self'` holds.
 
+use crate::i18n::t;
 use std::sync::Arc;
 
 use leptos::ev;
@@ -152,7 +153,7 @@ pub fn Table(shown: Memo<Vec<Arc<Row>>>) -> impl IntoView {
                     class="unplug-table__sort"
                     on:click=move |_| view_state.change(Step::Push, |query| query.sort = query.sort.toggled(key))
                 >
-                    {key.label()}
+                    {move || key.label()}
                     <span class="unplug-table__arrow" aria-hidden="true">
                         {move || match aria_sort() {
                             "ascending" => " ▲",
@@ -169,13 +170,13 @@ pub fn Table(shown: Memo<Vec<Arc<Row>>>) -> impl IntoView {
             <table class="unplug-table" aria-rowcount=move || (count.get() + 1).to_string()>
                 <thead>
                     <tr>
-                        <th scope="col"><span class="unplug-visually-hidden">"Select"</span></th>
+                        <th scope="col"><span class="unplug-visually-hidden">{move || t("Select")}</span></th>
                         {header(SortKey::Name)}
                         {header(SortKey::Platform)}
                         {header(SortKey::Kind)}
                         {header(SortKey::Status)}
                         {header(SortKey::Created)}
-                        <th scope="col">"Actions"</th>
+                        <th scope="col">{move || t("Actions")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -201,6 +202,7 @@ fn TableRow(row: Arc<Row>) -> impl IntoView {
     let phase = state.phase;
     let item = row.item.clone();
     let status_item = item.clone();
+    let kind = item.kind;
     let ask = {
         let row = row.clone();
         move |_| {
@@ -229,13 +231,13 @@ fn TableRow(row: Arc<Row>) -> impl IntoView {
                 <button type="button" class="unplug-card__name" aria-haspopup="dialog" on:click=open>{row.item.name.clone()}</button>
             </th>
             <td>{format!("{} · {}", row.item.platform.label(), row.connection_label)}</td>
-            <td>{row.item.kind.label()}</td>
+            <td>{move || kind.label()}</td>
             <td>{move || phase.with(|phase| status_text(phase, &status_item))}</td>
             <td>{row.item.created_at.as_deref().map(readable_time)}</td>
             <td class="unplug-table__actions">
                 {move || match phase.get() {
                     Phase::Finished(Err(error)) => view! {
-                        <button type="button" on:click=retry.clone()>"Retry"</button>
+                        <button type="button" on:click=retry.clone()>{move || t("Retry")}</button>
                         <span class="unplug-table__failure" role="alert">{error.failure.summary()}</span>
                     }
                     .into_any(),
@@ -246,7 +248,7 @@ fn TableRow(row: Arc<Row>) -> impl IntoView {
                             on:click=ask.clone()
                             disabled=phase.is_busy() || phase.is_gone()
                         >
-                            {if phase.is_busy() { "Disconnecting…" } else { "Disconnect" }}
+                            {if phase.is_busy() { t("Disconnecting…") } else { t("Disconnect") }}
                         </button>
                     }
                     .into_any(),

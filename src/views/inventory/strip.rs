@@ -1,5 +1,6 @@
 //! One line per connection above the results: loading, how many loaded, or its own error.
 
+use crate::i18n::{number, t, tf};
 use leptos::prelude::*;
 
 use crate::api::call::CallError;
@@ -19,12 +20,12 @@ fn line(load: &Load) -> Line {
     match load {
         Load::NotConnected => Line::NotConnected,
         Load::Loading { read, total, .. } => Line::Status(match total {
-            Some(total) => format!("Loading… {read} of {total} loaded"),
-            None if *read > 0 => format!("Loading… {read} loaded"),
-            None => "Loading…".to_owned(),
+            Some(total) => tf("Loading… {read} of {total} loaded", &[("read", &number(*read)), ("total", &number(*total as usize))]),
+            None if *read > 0 => tf("Loading… {read} loaded", &[("read", &number(*read))]),
+            None => t("Loading…").to_owned(),
         }),
-        Load::Loaded(items) if items.is_empty() => Line::Status("No integrations on this connection".to_owned()),
-        Load::Loaded(items) => Line::Status(format!("{0} of {0} loaded", items.len())),
+        Load::Loaded(items) if items.is_empty() => Line::Status(t("No integrations on this connection").to_owned()),
+        Load::Loaded(items) => Line::Status(tf("{count} of {count} loaded", &[("count", &number(items.len()))])),
         Load::Failed(error) => Line::Failed(error.clone()),
     }
 }
@@ -38,16 +39,16 @@ pub fn StatusStrip(state: ConnectionState) -> impl IntoView {
             <span class="unplug-strip__label">{state.label()}</span>
             {move || match current.get() {
                 Line::NotConnected => view! {
-                    <span>"Not connected — "</span>
+                    <span>{move || t("Not connected — ")}</span>
                     <button type="button" class="unplug-link" on:click=move |_| navigation.0.set(Tab::Connections)>
-                        "open Connections"
+                        {move || t("open Connections")}
                     </button>
                 }
                 .into_any(),
                 Line::Status(text) => view! { <span role="status">{text}</span> }.into_any(),
                 Line::Failed(error) => view! {
                     <FailureNotice error />
-                    <button type="button" on:click=move |_| state.refresh()>"Retry"</button>
+                    <button type="button" on:click=move |_| state.refresh()>{move || t("Retry")}</button>
                 }
                 .into_any(),
             }}

@@ -1,6 +1,7 @@
 //! Search, filters, sort, status counts, the cards/table switch and Export, all written to the
 //! URL so a link reopens the same view.
 
+use crate::i18n::{number, t, tf};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -16,16 +17,16 @@ use crate::state::url::{Step, expect_view_state};
 /// One `<select>` filter: "All …" or one value, by slug.
 #[component]
 fn FilterSelect(
-    label: &'static str,
+    #[prop(into)] label: Signal<&'static str>,
     id: &'static str,
-    all: &'static str,
-    options: Vec<(String, String)>,
+    #[prop(into)] all: Signal<&'static str>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
     value: Signal<Option<String>>,
     #[prop(into)] on_pick: Callback<Option<String>>,
 ) -> impl IntoView {
     view! {
         <label class="unplug-filter" for=id>
-            <span>{label}</span>
+            <span>{move || label.get()}</span>
             <select
                 id=id
                 prop:value=move || value.get().unwrap_or_default()
@@ -34,8 +35,8 @@ fn FilterSelect(
                     on_pick.run((!picked.is_empty()).then_some(picked));
                 }
             >
-                <option value="">{all}</option>
-                {options.into_iter().map(|(slug, text)| view! { <option value=slug>{text}</option> }).collect_view()}
+                <option value="">{move || all.get()}</option>
+                {move || options.get().into_iter().map(|(slug, text)| view! { <option value=slug>{text}</option> }).collect_view()}
             </select>
         </label>
     }
@@ -60,7 +61,7 @@ pub fn Toolbar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl Int
             }
         });
     };
-    let view_button = move |mode: ViewMode, text: &'static str| {
+    let view_button = move |mode: ViewMode, text: fn() -> &'static str| {
         view! {
             <button
                 type="button"
@@ -74,11 +75,11 @@ pub fn Toolbar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl Int
     view! {
         <div class="unplug-toolbar">
             <label class="unplug-filter unplug-filter--search" for="unplug-search">
-                <span>"Search"</span>
+                <span>{move || t("Search")}</span>
                 <input
                     id="unplug-search"
                     type="search"
-                    placeholder="Name, id, URL, location, instance"
+                    placeholder=move || t("Name, id, URL, location, instance")
                     autocomplete="off"
                     prop:value=move || query.with(|query| query.search.clone())
                     on:input=move |event| {
@@ -88,31 +89,31 @@ pub fn Toolbar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl Int
                 />
             </label>
             <FilterSelect
-                label="Platform"
+                label=Signal::derive(|| t("Platform"))
                 id="unplug-filter-platform"
-                all="All platforms"
-                options=Platform::ALL.iter().map(|p| (p.slug().to_owned(), p.label().to_owned())).collect()
+                all=Signal::derive(|| t("All platforms"))
+                options=Signal::derive(|| Platform::ALL.iter().map(|p| (p.slug().to_owned(), p.label().to_owned())).collect())
                 value=Signal::derive(move || query.with(|query| query.platform.map(|p| p.slug().to_owned())))
                 on_pick=pick(|query, value| query.platform = value.as_deref().and_then(Platform::from_slug))
             />
             <FilterSelect
-                label="Connection"
+                label=Signal::derive(|| t("Connection"))
                 id="unplug-filter-connection"
-                all="All connections"
-                options=connection_options
+                all=Signal::derive(|| t("All connections"))
+                options=Signal::stored(connection_options)
                 value=Signal::derive(move || query.with(|query| query.connection.clone()))
                 on_pick=pick(|query, value| query.connection = value)
             />
             <FilterSelect
-                label="Kind"
+                label=Signal::derive(|| t("Kind"))
                 id="unplug-filter-kind"
-                all="All kinds"
-                options=Kind::ALL.iter().map(|k| (k.slug().to_owned(), k.label().to_owned())).collect()
+                all=Signal::derive(|| t("All kinds"))
+                options=Signal::derive(|| Kind::ALL.iter().map(|k| (k.slug().to_owned(), k.label().to_owned())).collect())
                 value=Signal::derive(move || query.with(|query| query.kind.map(|k| k.slug().to_owned())))
                 on_pick=pick(|query, value| query.kind = value.as_deref().and_then(Kind::from_slug))
             />
             <label class="unplug-filter" for="unplug-sort">
-                <span>"Sort"</span>
+                <span>{move || t("Sort")}</span>
                 <select
                     id="unplug-sort"
                     prop:value=move || query.with(|query| query.sort.to_param())
@@ -129,31 +130,34 @@ pub fn Toolbar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl Int
                         })
                         .map(|(key, descending)| {
                             let sort = crate::finding::query::Sort { key, descending };
-                            let direction = match (key, descending) {
-                                (SortKey::Created, true) => "newest first",
-                                (SortKey::Created, false) => "oldest first",
-                                (_, false) => "A–Z",
-                                (_, true) => "Z–A",
+                            let text = move || {
+                                let direction = match (key, descending) {
+                                    (SortKey::Created, true) => t("newest first"),
+                                    (SortKey::Created, false) => t("oldest first"),
+                                    (_, false) => t("A–Z"),
+                                    (_, true) => t("Z–A"),
+                                };
+                                format!("{}, {direction}", key.label())
                             };
-                            view! { <option value=sort.to_param()>{format!("{}, {direction}", key.label())}</option> }
+                            view! { <option value=sort.to_param()>{text}</option> }
                         })
                         .collect_view()}
                 </select>
             </label>
-            <div class="unplug-toolbar__group" role="group" aria-label="View">
-                {view_button(ViewMode::Cards, "Cards")}
-                {view_button(ViewMode::Table, "Table")}
+            <div class="unplug-toolbar__group" role="group" aria-label=move || t("View")>
+                {view_button(ViewMode::Cards, || t("Cards"))}
+                {view_button(ViewMode::Table, || t("Table"))}
             </div>
-            <div class="unplug-toolbar__group" role="group" aria-label="Export">
-                <button type="button" on:click=move |_| export(false)>"Export CSV"</button>
-                <button type="button" on:click=move |_| export(true)>"Export JSON"</button>
+            <div class="unplug-toolbar__group" role="group" aria-label=move || t("Export")>
+                <button type="button" on:click=move |_| export(false)>{move || t("Export CSV")}</button>
+                <button type="button" on:click=move |_| export(true)>{move || t("Export JSON")}</button>
             </div>
         </div>
-        <div class="unplug-counts" role="group" aria-label="Status">
+        <div class="unplug-counts" role="group" aria-label=move || t("Status")>
             {move || counts.get().into_iter().map(|(status, count)| view! { <StatusCount status count /> }).collect_view()}
         </div>
         <p class="unplug-summary" role="status">
-            {move || format!("Showing {} of {}", shown.with(Vec::len), all.with(Vec::len))}
+            {move || tf("Showing {shown} of {total}", &[("shown", &number(shown.with(Vec::len))), ("total", &number(all.with(Vec::len)))])}
         </p>
     }
 }
@@ -174,9 +178,9 @@ fn StatusCount(status: Status, count: usize) -> impl IntoView {
     };
     view! {
         <button type="button" class="unplug-count" data-status=status.slug() aria-pressed=move || pressed().to_string() on:click=toggle>
-            <span class="unplug-count__label">{status.label()}</span>
+            <span class="unplug-count__label">{move || status.label()}</span>
             " "
-            <span class="unplug-count__number">{count}</span>
+            <span class="unplug-count__number">{move || number(count)}</span>
         </button>
     }
 }

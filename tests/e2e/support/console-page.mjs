@@ -151,7 +151,8 @@ export class ConsolePage {
   }
 
   async waitForLoaded(label, count) {
-    await this.strip(label).getByRole('status').filter({ hasText: new RegExp(`^${count} of ${count} loaded$`) }).waitFor();
+    const shown = count.toLocaleString('en-US');
+    await this.strip(label).getByRole('status').filter({ hasText: new RegExp(`^${shown} of ${shown} loaded$`) }).waitFor();
   }
 
   async refresh() {
@@ -249,13 +250,14 @@ export class ConsolePage {
 
   /** "Showing N of M" as `{ shown, total }`. */
   async showing() {
-    const text = await this.inventory().getByRole('status').filter({ hasText: /^Showing \d+ of \d+$/ }).innerText();
-    const [, shown, total] = text.match(/^Showing (\d+) of (\d+)$/);
+    const text = await this.inventory().getByRole('status').filter({ hasText: /^Showing [\d,]+ of [\d,]+$/ }).innerText();
+    const [, shown, total] = text.replaceAll(',', '').match(/^Showing (\d+) of (\d+)$/);
     return { shown: Number(shown), total: Number(total) };
   }
 
   async waitForShowing(shown, total) {
-    await this.inventory().getByRole('status').filter({ hasText: new RegExp(`^Showing ${shown} of ${total}$`) }).waitFor();
+    const [a, b] = [shown, total].map((n) => n.toLocaleString('en-US'));
+    await this.inventory().getByRole('status').filter({ hasText: new RegExp(`^Showing ${a} of ${b}$`) }).waitFor();
   }
 
   /** The names of the rendered cards, in order. */
