@@ -2,26 +2,12 @@
 // detail panel, an outcome, Connections and Activity, with the axe-core npm
 // package (a devDependency).
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { ConsolePage } from './support/console-page.mjs';
 import { useApp } from './support/harness.mjs';
+import { assertNoViolations } from './support/axe.mjs';
 
 const app = useApp();
-
-const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-
-async function assertNoViolations(page, view) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SOURCE });
-  const violations = await page.evaluate(async (tags) => {
-    const results = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help}\n`
-      + violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.failureSummary.replace(/\n/g, ' ')}`).join('\n'));
-  }, TAGS);
-  assert.deepEqual(violations, [], `axe on ${view}:\n${violations.join('\n')}`);
-}
 
 test('no axe violations on any view', { timeout: 60_000 }, async () => {
   const ui = await ConsolePage.open(app);
