@@ -1,12 +1,13 @@
 // A forced 429: the RyzeAPI connection is configured faster than the sandbox
-// allows (1,000 per second against 100 per 2 s), so the sandbox answers 429.
+// allows (1,000 per second against 100 per 10 s: a window long enough that the
+// first 101 requests surely fall in it, however slow the machine), so the sandbox answers 429.
 // The queue waits what the headers say and retries: nothing fails.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sandboxRequest, useApp } from './support/harness.mjs';
 import { ConsolePage } from './support/console-page.mjs';
 
-const app = useApp({ sandboxArgs: ['--integrations', '450', '--rate-window-ms', '2000'] });
+const app = useApp({ sandboxArgs: ['--integrations', '450', '--rate-window-ms', '10000'] });
 const COUNTS = { rocketchat: 150, ryze: 150, altegio: 150 };
 
 test('a 429 pauses the connection for its wait and the item is retried, not failed', { timeout: 120_000 }, async () => {
