@@ -17,10 +17,7 @@ pub mod views;
 /// loaded it through `unplug.js`, which mounts it into an element of the host's with
 /// [`mount_into`].
 pub fn mount() {
-    let manual = web_sys::window()
-        .and_then(|window| js_sys::Reflect::get(&window, &"__unplugManualMount".into()).ok())
-        .is_some_and(|flag| flag.is_truthy());
-    if !manual {
+    if !embed::is_hosted() {
         leptos::mount::mount_to_body(|| leptos::view! { <app::App /> });
     }
 }

@@ -42,10 +42,6 @@ impl Pacer {
         Pacer { limit, sent: VecDeque::new(), held_until: 0.0, backoffs: 0 }
     }
 
-    pub fn limit(&self) -> RateLimit {
-        self.limit
-    }
-
     fn window_ms(&self) -> f64 {
         self.limit.per_ms as f64 + margin_ms(self.limit.per_ms)
     }
@@ -87,9 +83,9 @@ impl Pacer {
             Some(secs) => secs as f64 * 1000.0 + 100.0,
             None => {
                 let slot = self.window_ms() / f64::from(self.limit.requests.max(1));
-                let base = (slot.max(500.0) * 2f64.powi(self.backoffs.min(16) as i32)).min(MAX_BACKOFF_MS);
+                let base = slot.max(500.0) * 2f64.powi(self.backoffs.min(16) as i32);
                 self.backoffs += 1;
-                base * (0.5 + random.clamp(0.0, 1.0))
+                (base * (0.5 + random.clamp(0.0, 1.0))).min(MAX_BACKOFF_MS)
             }
         };
         self.held_until = self.held_until.max(now + wait);
@@ -147,7 +143,7 @@ mod tests {
         pacer.succeeded();
         assert_eq!(pacer.rate_limited(0.0, None, 1.0), 750.0, "and adds half at most");
         for _ in 0..30 {
-            assert!(pacer.rate_limited(0.0, None, 1.0) <= MAX_BACKOFF_MS * 1.5);
+            assert!(pacer.rate_limited(0.0, None, 1.0) <= MAX_BACKOFF_MS);
         }
     }
 

@@ -40,6 +40,8 @@ pub enum RunState {
     Idle,
     Running,
     Paused(Pause),
+    /// Cancel was pressed; workers stop at their next step, what is in flight still answers.
+    Cancelling,
     Finished,
     Cancelled,
 }
@@ -50,14 +52,16 @@ impl RunState {
             RunState::Idle => "idle",
             RunState::Running => "running",
             RunState::Paused(_) => "paused",
+            RunState::Cancelling => "cancelling",
             RunState::Finished => "finished",
             RunState::Cancelled => "cancelled",
         }
     }
 
-    /// Running or paused: closing the tab would lose work.
+    /// A worker may still send or write a result: no new run may start, and closing the tab
+    /// would lose work.
     pub fn is_active(&self) -> bool {
-        matches!(self, RunState::Running | RunState::Paused(_))
+        matches!(self, RunState::Running | RunState::Paused(_) | RunState::Cancelling)
     }
 }
 
@@ -190,23 +194,14 @@ impl Bulk {
 
     /// Stops sending; what is in flight still gets its answer, the rest is "not sent".
     pub fn cancel(self) {
-        if self.state.with_untracked(RunState::is_active) {
-            self.state.set(RunState::Cancelled);
+        if matches!(self.state.get_untracked(), RunState::Running | RunState::Paused(_)) {
+            self.state.set(RunState::Cancelling);
         }
     }
 
     /// Runs the failed items of the last run again.
     pub fn retry_failed(self) {
-        let failed = self.rows.with_untracked(|rows| {
-            self.outcomes.with_untracked(|outcomes| {
-                rows.iter()
-                    .zip(outcomes)
-                    .filter(|(_, outcome)| matches!(outcome, ItemOutcome::Failed(_)))
-                    .map(|(row, _)| row.clone())
-                    .collect::<Vec<_>>()
-            })
-        });
-        self.start(failed);
+        self.start(self.rows_where(|outcome| matches!(outcome, ItemOutcome::Failed(_))));
     }
 
     /// Waits while paused and until the pacer allows; `false` when the run was cancelled.
@@ -218,7 +213,7 @@ impl Bulk {
                     sleep(POLL_MS).await;
                     continue;
                 }
-                RunState::Idle | RunState::Finished | RunState::Cancelled => return false,
+                RunState::Idle | RunState::Cancelling | RunState::Finished | RunState::Cancelled => return false,
             }
             let delay = connection.pacer.with_value(|pacer| pacer.delay(now_ms()));
             if delay <= 0.0 {
@@ -286,9 +281,11 @@ impl Bulk {
         if self.workers.get_value() > 0 {
             return;
         }
-        if self.state.get_untracked() != RunState::Cancelled {
-            self.state.set(RunState::Finished);
-        }
+        self.state.set(if self.state.get_untracked() == RunState::Cancelling {
+            RunState::Cancelled
+        } else {
+            RunState::Finished
+        });
         let counts = self.outcomes.with_untracked(|outcomes| Counts::of(outcomes));
         crate::embed::bridge::emit(&crate::embed::messages::Event::BulkFinished {
             total: counts.total,
@@ -297,29 +294,26 @@ impl Bulk {
         });
         self.holding.set(Vec::new());
         // What failed or was not sent stays selected, ready for "Retry failed".
-        let keep: HashSet<String> = self.rows.with_untracked(|rows| {
+        let keep = self.rows_where(|outcome| matches!(outcome, ItemOutcome::Failed(_) | ItemOutcome::NotSent));
+        self.selected.set(keep.iter().map(|row| row.key()).collect());
+    }
+
+    /// The last run's rows whose outcome passes `keep`.
+    fn rows_where(self, keep: fn(&ItemOutcome) -> bool) -> Vec<Arc<Row>> {
+        self.rows.with_untracked(|rows| {
             self.outcomes.with_untracked(|outcomes| {
-                rows.iter()
-                    .zip(outcomes)
-                    .filter(|(_, outcome)| matches!(outcome, ItemOutcome::Failed(_) | ItemOutcome::NotSent))
-                    .map(|(row, _)| row.key())
-                    .collect()
+                rows.iter().zip(outcomes).filter(|(_, outcome)| keep(outcome)).map(|(row, _)| row.clone()).collect()
             })
-        });
-        self.selected.set(keep);
+        })
     }
 
     /// Takes the removed and already-gone cards of the last run off the screen.
     pub fn dismiss_disconnected(self) {
-        let gone: HashSet<String> = self.rows.with_untracked(|rows| {
-            self.outcomes.with_untracked(|outcomes| {
-                rows.iter()
-                    .zip(outcomes)
-                    .filter(|(_, outcome)| matches!(outcome, ItemOutcome::Removed | ItemOutcome::AlreadyGone))
-                    .map(|(row, _)| row.key())
-                    .collect()
-            })
-        });
+        let gone: HashSet<String> = self
+            .rows_where(|outcome| matches!(outcome, ItemOutcome::Removed | ItemOutcome::AlreadyGone))
+            .iter()
+            .map(|row| row.key())
+            .collect();
         self.connections.all().into_iter().for_each(|connection| connection.dismiss(&gone));
     }
 }

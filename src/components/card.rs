@@ -126,7 +126,7 @@ pub fn Card(row: Arc<Row>) -> impl IntoView {
             </p>
             <dl class="unplug-card__fields">
                 {created_by.map(|by| view! { <dt>{move || t("Created by")}</dt><dd>{by}</dd> })}
-                {created_at.map(|at| view! { <dt>{move || t("Created")}</dt><dd>{readable_time(&at)}</dd> })}
+                {created_at.map(|at| view! { <dt>{move || t("Created")}</dt><dd>{move || readable_time(&at)}</dd> })}
                 {fields
                     .into_iter()
                     .map(|field| {

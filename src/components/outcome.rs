@@ -40,14 +40,17 @@ pub fn FailureNotice(error: CallError) -> impl IntoView {
     let said = failure.said().cloned().unwrap_or_default();
     view! {
         <div class="unplug-outcome unplug-outcome--failed" role="alert">
-            <p class="unplug-outcome__title">{failure.summary()}</p>
+            <p class="unplug-outcome__title">{
+                let failure = failure.clone();
+                move || failure.summary()
+            }</p>
             {said.message.map(|message| view! {
                 <p class="unplug-outcome__said">{move || t("Platform message: ")} <q>{message}</q></p>
             })}
             {said.error_type.map(|error_type| view! {
                 <p class="unplug-outcome__said">{move || t("Error type: ")} <code>{error_type}</code></p>
             })}
-            <p class="unplug-outcome__next">{failure.next_step()}</p>
+            <p class="unplug-outcome__next">{move || failure.next_step()}</p>
             <RawResponse exchange />
         </div>
     }

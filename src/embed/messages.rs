@@ -23,7 +23,7 @@ fn text(value: &Value, key: &str) -> Option<String> {
     value.get(key).and_then(Value::as_str).map(str::to_owned)
 }
 
-/// Reads `{"type": "unplug:credentials" | "unplug:theme", …}`; anything else is `None`.
+/// Reads `{"type": "unplug:credentials" | "unplug:theme" | "unplug:lang", …}`; anything else is `None`.
 /// Credentials are `{user, password, code?}` or `{userId, authToken}` for Rocket.Chat, `{token}`
 /// for RyzeAPI and Altegio.
 pub fn parse(data: &Value) -> Option<HostMessage> {

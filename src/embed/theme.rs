@@ -49,10 +49,6 @@ pub fn provide_appearance(query: &ViewQuery) -> Appearance {
     appearance
 }
 
-pub fn expect_appearance() -> Appearance {
-    expect_context::<Appearance>()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -93,18 +93,10 @@ pub fn set_lang(lang: Lang) {
     // The page's own language too, for screen readers and hyphenation, when Unplug owns the page.
     #[cfg(target_arch = "wasm32")]
     if let Some(root) = web_sys::window().and_then(|window| window.document()).and_then(|document| document.document_element())
-        && !is_hosted()
+        && !crate::embed::is_hosted()
     {
         let _ = root.set_attribute("lang", lang.tag());
     }
-}
-
-/// Under `Unplug.mount` the host page keeps its own `<html lang>`.
-#[cfg(target_arch = "wasm32")]
-fn is_hosted() -> bool {
-    web_sys::window()
-        .and_then(|window| js_sys::Reflect::get(&window, &"__unplugManualMount".into()).ok())
-        .is_some_and(|flag| flag.is_truthy())
 }
 
 fn lookup(lang: Lang, english: &'static str) -> &'static str {
@@ -220,7 +212,8 @@ mod tests {
                 } else if path.extension().is_some_and(|ext| ext == "rs") && !path.starts_with(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n")) {
                     let source = std::fs::read_to_string(&path).expect("readable source");
                     // Field labels are written where a card's facts are made, and shown through t.
-                    for call in ["t(", "tf(", "Field::new(", "Field::id("] {
+                    // A copy button's label is shown through t as well.
+                    for call in ["t(", "tf(", "Field::new(", "Field::id(", "label="] {
                         for (start, _) in source.match_indices(call) {
                             let preceded_by_word = source[..start].chars().last().is_some_and(|c| c.is_alphanumeric() || c == '_');
                             // The text may start on the next line, after the opening parenthesis.

@@ -198,4 +198,6 @@ pub const TABLE: &[(&str, &str)] = &[
     ("Address", "Endereço"),
     ("Phone", "Telefone"),
     ("Time zone", "Fuso horário"),
+    ("Cancelling…", "Cancelando…"),
+    ("response", "resposta"),
 ];

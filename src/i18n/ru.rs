@@ -198,4 +198,6 @@ pub const TABLE: &[(&str, &str)] = &[
     ("Address", "Адрес"),
     ("Phone", "Телефон"),
     ("Time zone", "Часовой пояс"),
+    ("Cancelling…", "Отмена…"),
+    ("response", "ответ"),
 ];

@@ -37,7 +37,8 @@ impl CardActions {
         self.view.change(Step::Push, |query| query.detail = Some(key));
     }
 
+    /// Closing replaces the step, so Back does not reopen what was just closed.
     pub fn close_details(self) {
-        self.view.change(Step::Push, |query| query.detail = None);
+        self.view.change(Step::Replace, |query| query.detail = None);
     }
 }

@@ -121,11 +121,6 @@ impl Items {
         });
         state
     }
-
-    /// The state of an integration that already has one, without making it.
-    pub fn existing(&self, key: &str) -> Option<ItemState> {
-        self.by_key.with_value(|all| all.get(key).copied())
-    }
 }
 
 pub fn provide_items() -> Items {

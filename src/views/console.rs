@@ -109,7 +109,7 @@ pub fn Console() -> impl IntoView {
                             }
                         }
                     >
-                        {Lang::ALL.into_iter().map(|lang| view! { <option value=lang.tag() lang=lang.tag()>{lang.name()}</option> }).collect_view()}
+                        {Lang::ALL.into_iter().map(|lang| view! { <option value=lang.tag() lang=lang.tag() selected=move || self::lang() == lang>{lang.name()}</option> }).collect_view()}
                     </select>
                 </label>
                 <button type="button" class="unplug-theme" on:click=next_theme>{theme_label}</button>

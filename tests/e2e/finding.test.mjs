@@ -13,7 +13,7 @@ test('search reads names, ids, URLs and instances, and writes q to the URL', { t
   await ui.search().fill('helpdesk');
   await ui.waitForShowing(1, 20);
   assert.deepEqual(await ui.cardNames(), ['Helpdesk bridge']);
-  assert.equal(ui.query().q, 'helpdesk');
+  assert.equal((await ui.query()).q, 'helpdesk');
 
   // A URL field (outgoing webhook target) and an instance name are searched too.
   await ui.search().fill('giphy-bot.example.com');
@@ -26,7 +26,7 @@ test('filters and status counts narrow the list; the counts follow the other fil
   const ui = await ConsolePage.signedIn(app);
   await ui.choose('Platform', 'RyzeAPI');
   await ui.waitForShowing(4, 20);
-  assert.equal(ui.query().platform, 'ryze');
+  assert.equal((await ui.query()).platform, 'ryze');
   assert.equal(await ui.statusCount('Paused').innerText(), 'Paused 1');
   assert.equal(await ui.statusCount('Disabled').innerText(), 'Disabled 0', 'counts are over RyzeAPI only');
 
@@ -34,7 +34,7 @@ test('filters and status counts narrow the list; the counts follow the other fil
   assert.equal(await ui.statusCount('Paused').getAttribute('aria-pressed'), 'true');
   await ui.waitForShowing(1, 20);
   assert.deepEqual(await ui.cardNames(), ['vendas']);
-  assert.equal(ui.query().status, 'paused');
+  assert.equal((await ui.query()).status, 'paused');
 
   await ui.choose('Platform', 'All platforms');
   await ui.choose('Kind', 'Outgoing webhook');
@@ -45,7 +45,7 @@ test('filters and status counts narrow the list; the counts follow the other fil
   await ui.inventory().getByText('No integrations match the search and filters.', { exact: true }).waitFor();
   await ui.inventory().getByRole('button', { name: 'Clear filters', exact: true }).click();
   await ui.waitForShowing(20, 20);
-  assert.deepEqual(ui.query(), {}, 'clearing leaves a bare URL');
+  assert.deepEqual((await ui.query()), {}, 'clearing leaves a bare URL');
 });
 
 test('Back and Forward step through the view; a link reopens it', { timeout: 60_000 }, async () => {
@@ -72,15 +72,31 @@ test('Back and Forward step through the view; a link reopens it', { timeout: 60_
   await again.signInAllWithDemo();
   await again.waitForShowing(1, 20);
   await again.inventory().getByRole('table').getByRole('button', { name: 'financeiro', exact: true }).waitFor();
+  // The menus show the linked values, not their first options.
+  assert.equal(await again.inventory().getByRole('combobox', { name: 'Platform', exact: true }).inputValue(), 'ryze');
+  assert.equal(await again.inventory().getByRole('combobox', { name: 'Sort', exact: true }).inputValue(), 'name');
+});
+
+test('a search is one Back step of its own, however many keys it took', { timeout: 60_000 }, async () => {
+  const ui = await ConsolePage.signedIn(app, { query: '?sort=-created' });
+  assert.equal(await ui.inventory().getByRole('combobox', { name: 'Sort', exact: true }).inputValue(), '-created');
+  await ui.choose('Platform', 'Rocket.Chat');
+  await ui.search().pressSequentially('giphy');
+  await ui.waitForShowing(1, 20);
+  await ui.page.goBack();
+  await ui.page.waitForFunction(() => !new URL(location.href).searchParams.has('q'));
+  assert.equal(await ui.search().inputValue(), '');
+  assert.equal((await ui.query()).platform, 'rocketchat', 'the filter chosen before the search stays');
+  await ui.waitForShowing(12, 20);
 });
 
 test('the detail panel is named in the URL: Back closes it, a link opens it', { timeout: 60_000 }, async () => {
   const ui = await ConsolePage.signedIn(app);
   await ui.openLoadedDetails('suporte');
-  assert.equal(ui.query().detail, 'ryze-sandbox/suporte');
+  assert.equal((await ui.query()).detail, 'ryze-sandbox/suporte');
   await ui.page.goBack();
   await ui.detailPanel('suporte').waitFor({ state: 'hidden' });
-  assert.equal(ui.query().detail, undefined);
+  assert.equal((await ui.query()).detail, undefined);
 
   // The panel opens as soon as its connection has loaded the item.
   const linked = await ConsolePage.open(app, { query: '?detail=ryze-sandbox%2Fvendas' });
@@ -90,13 +106,13 @@ test('the detail panel is named in the URL: Back closes it, a link opens it', { 
   assert.equal(await linked.tab('Integrations').getAttribute('aria-selected'), 'true');
   await linked.detailPanel('vendas').getByRole('button', { name: 'Close', exact: true }).click();
   await linked.detailPanel('vendas').waitFor({ state: 'hidden' });
-  assert.equal(linked.query().detail, undefined, 'closing drops it from the URL');
+  assert.equal((await linked.query()).detail, undefined, 'closing drops it from the URL');
 });
 
 test('the table shows the same items with sortable columns and the same Disconnect', { timeout: 60_000 }, async () => {
   const ui = await ConsolePage.signedIn(app);
   await ui.switchView('Table');
-  assert.equal(ui.query().view, 'table');
+  assert.equal((await ui.query()).view, 'table');
   const table = ui.inventory().getByRole('table');
   const names = () => table.getByRole('rowheader').allInnerTexts();
   assert.equal((await names()).length, 20);
@@ -105,7 +121,7 @@ test('the table shows the same items with sortable columns and the same Disconne
   await table.getByRole('button', { name: 'Name', exact: true }).click();
   assert.equal(await table.getByRole('columnheader', { name: 'Name' }).getAttribute('aria-sort'), 'descending');
   assert.equal((await names())[0], 'Zabbix monitoring');
-  assert.equal(ui.query().sort, '-name');
+  assert.equal((await ui.query()).sort, '-name');
   await table.getByRole('button', { name: 'Status', exact: true }).click();
   assert.equal(await table.getByRole('columnheader', { name: 'Status' }).getAttribute('aria-sort'), 'ascending');
 

@@ -260,6 +260,6 @@ test('index.html and a deep link with a query open the console under the sub-pat
     const table = ui.inventory().getByRole('group', { name: 'View', exact: true }).getByRole('button', { name: 'Table', exact: true });
     assert.equal(await table.getAttribute('aria-pressed'), 'true');
     assert.equal(new URL(page.url()).pathname, SUB_PATH);
-    assert.deepEqual(ui.query(), { q: 'x', view: 'table' });
+    assert.deepEqual(await ui.query(), { q: 'x', view: 'table' });
   });
 });

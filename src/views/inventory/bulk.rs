@@ -21,7 +21,7 @@ const TYPE_THE_COUNT_ABOVE: usize = 10;
 /// Names listed per connection in the confirmation; the rest are counted.
 const NAMES_LISTED: usize = 10;
 
-/// The loaded rows whose keys are selected, in the order shown first, then the rest.
+/// The loaded rows whose keys are selected, in load order.
 fn selected_rows(all: &[Arc<Row>], selected: &HashSet<String>) -> Vec<Arc<Row>> {
     all.iter().filter(|row| selected.contains(&row.key())).cloned().collect()
 }
@@ -207,6 +207,7 @@ pub fn BulkPanel() -> impl IntoView {
                             RunState::Finished => t("Finished."),
                             RunState::Cancelled => t("Cancelled."),
                             RunState::Paused(_) => t("Paused."),
+                            RunState::Cancelling => t("Cancelling…"),
                             _ => return text,
                         };
                         format!("{state} {text}")
@@ -236,7 +237,7 @@ pub fn BulkPanel() -> impl IntoView {
                     <Show when=move || matches!(state(), RunState::Paused(_))>
                         <button type="button" on:click=move |_| bulk.resume()>{move || t("Resume")}</button>
                     </Show>
-                    <Show when=move || state().is_active()>
+                    <Show when=move || matches!(state(), RunState::Running | RunState::Paused(_))>
                         <button type="button" on:click=move |_| bulk.cancel()>{move || t("Cancel")}</button>
                     </Show>
                     <Show when=move || { !state().is_active() && counts.get().failed > 0 }>

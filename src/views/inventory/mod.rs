@@ -150,8 +150,10 @@ fn SharedDetails(all: Memo<Vec<Arc<Row>>>, actions: CardActions) -> impl IntoVie
             let key = view_state.0.with(|query| query.detail.clone())?;
             all.with(|rows| rows.iter().find(|row| row.key() == key).cloned())
         },
+        // By key: a reloaded or completed list rebuilds every row, which must not rebuild (and
+        // reopen) the panel.
         |old: Option<&Option<Arc<Row>>>, new: Option<&Option<Arc<Row>>>| match (old, new) {
-            (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
+            (Some(Some(a)), Some(Some(b))) => a.key() != b.key(),
             (Some(None), Some(None)) => false,
             _ => true,
         },

@@ -233,7 +233,10 @@ fn TableRow(row: Arc<Row>) -> impl IntoView {
             <td>{format!("{} · {}", row.item.platform.label(), row.connection_label)}</td>
             <td>{move || kind.label()}</td>
             <td>{move || phase.with(|phase| status_text(phase, &status_item))}</td>
-            <td>{row.item.created_at.as_deref().map(readable_time)}</td>
+            <td>{
+                let created = row.item.created_at.clone();
+                move || created.as_deref().map(readable_time)
+            }</td>
             <td class="unplug-table__actions">
                 {move || match phase.get() {
                     Phase::Finished(Err(error)) => view! {

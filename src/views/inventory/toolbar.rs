@@ -35,8 +35,22 @@ fn FilterSelect(
                     on_pick.run((!picked.is_empty()).then_some(picked));
                 }
             >
-                <option value="">{move || all.get()}</option>
-                {move || options.get().into_iter().map(|(slug, text)| view! { <option value=slug>{text}</option> }).collect_view()}
+                // Each option says whether it is selected: a `value` set on the select before its
+                // options exist (a page opened from a link) would fall back to the first one.
+                <option value="" selected=move || value.with(Option::is_none)>{move || all.get()}</option>
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(slug, text)| {
+                            let selected = {
+                                let slug = slug.clone();
+                                move || value.with(|value| value.as_deref() == Some(slug.as_str()))
+                            };
+                            view! { <option value=slug selected=selected>{text}</option> }
+                        })
+                        .collect_view()
+                }}
             </select>
         </label>
     }
@@ -84,7 +98,7 @@ pub fn Toolbar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl Int
                     prop:value=move || query.with(|query| query.search.clone())
                     on:input=move |event| {
                         let text = event_target_value(&event);
-                        view_state.change(Step::Replace, |query| query.search = text);
+                        view_state.change(Step::Refine, |query| query.search = text);
                     }
                 />
             </label>
@@ -139,7 +153,8 @@ pub fn Toolbar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl Int
                                 };
                                 format!("{}, {direction}", key.label())
                             };
-                            view! { <option value=sort.to_param()>{text}</option> }
+                            let selected = move || query.with(|query| query.sort == sort);
+                            view! { <option value=sort.to_param() selected=selected>{text}</option> }
                         })
                         .collect_view()}
                 </select>

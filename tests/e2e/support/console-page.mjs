@@ -265,9 +265,9 @@ export class ConsolePage {
     return this.cards().getByRole('heading', { level: 3 }).allInnerTexts();
   }
 
-  /** The page's query string as an object. */
-  query() {
-    return Object.fromEntries(new URL(this.page.url()).searchParams);
+  /** The page's query string as an object, read from the page itself. */
+  async query() {
+    return Object.fromEntries(new URL(await this.page.evaluate(() => location.href)).searchParams);
   }
 
   async switchView(name) {
