@@ -119,11 +119,20 @@ impl Config {
     }
 }
 
-/// `scheme://host[:port]` and nothing more; never `*`.
+/// `scheme://host[:port]` exactly as a browser writes an origin (lower case, no default port,
+/// nothing more), since messages are matched by equality; never `*`.
 fn is_origin(text: &str) -> bool {
     match text.split_once("://") {
         Some((scheme, host)) => {
-            matches!(scheme, "http" | "https") && !host.is_empty() && !host.contains(['/', '*', '?', '#', ' '])
+            let default_port = match scheme {
+                "http" => ":80",
+                _ => ":443",
+            };
+            matches!(scheme, "http" | "https")
+                && !host.is_empty()
+                && !host.contains(['/', '*', '?', '#', ' ', '@'])
+                && host.to_lowercase() == host
+                && !host.ends_with(default_port)
         }
         None => false,
     }
@@ -171,6 +180,10 @@ mod tests {
             ),
             (
                 r#"{"connections":[{"id":"a","platform":"ryze","label":"A","baseUrl":"x"}],"embed":{"allowedOrigins":["https://p.example/path"]}}"#,
+                "is not an origin",
+            ),
+            (
+                r#"{"connections":[{"id":"a","platform":"ryze","label":"A","baseUrl":"x"}],"embed":{"allowedOrigins":["https://P.example:443"]}}"#,
                 "is not an origin",
             ),
         ];
