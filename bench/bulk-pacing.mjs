@@ -12,7 +12,7 @@
 //   node bench/bulk-pacing.mjs          (BULK_WINDOW_MS=1000, BULK_INTEGRATIONS=300)
 
 import {
-  API_URL, APP_URL, fail, launchChromium, newSignedInContext, request, resetSandbox, run,
+  API_URL, APP_URL, collectErrors, fail, launchChromium, httpRequest, newSignedInContext, resetSandbox, run,
   sandboxStats, servedConfig, startSandbox,
 } from './lib/bench.mjs';
 
@@ -30,14 +30,14 @@ const LABEL = { rocketchat: 'Rocket.Chat', ryze: 'RyzeAPI', altegio: 'Altegio' }
 
 /** How many cards each platform's sandbox list holds, asked from node (no CORS, no console). */
 async function itemsPerPlatform() {
-  const rc = await request('GET', `${API_URL}/rocketchat/api/v1/integrations.list?count=1`, undefined, {
-    'X-User-Id': 'sandboxAdminUserId', 'X-Auth-Token': 'sandbox-admin-auth-token',
+  const rc = await httpRequest('GET', `${API_URL}/rocketchat/api/v1/integrations.list?count=1`, {
+    headers: { 'X-User-Id': 'sandboxAdminUserId', 'X-Auth-Token': 'sandbox-admin-auth-token' },
   });
-  const ryze = await request('GET', `${API_URL}/ryze/api/instance/list`, undefined, { token: 'sandbox-account-token' });
+  const ryze = await httpRequest('GET', `${API_URL}/ryze/api/instance/list`, { headers: { token: 'sandbox-account-token' } });
   let altegio = 0;
   for (let page = 1; ; page += 1) {
-    const answer = await request('GET', `${API_URL}/altegio/marketplace/application/1/salons?page=${page}&count=1000`, undefined, {
-      Authorization: 'Bearer sandbox-partner-token',
+    const answer = await httpRequest('GET', `${API_URL}/altegio/marketplace/application/1/salons?page=${page}&count=1000`, {
+      headers: { Authorization: 'Bearer sandbox-partner-token' },
     });
     const salons = answer.json?.data ?? [];
     altegio += salons.length;
@@ -94,12 +94,7 @@ run(async () => {
     browser = await launchChromium();
     const context = await newSignedInContext(browser, config);
     const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-    // A Rust panic is logged here (console_error_panic_hook) before the "unreachable" page error.
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`console error: ${message.text().split('\n')[0].slice(0, 300)}`);
-    });
+    const errors = collectErrors(page);
 
     await page.goto(APP_URL);
     await expectVisible(page.getByText(new RegExp(`\\b${N} of ${N}\\b`)), `the text "${N} of ${N}" (all integrations loaded)`, 60_000);

@@ -9,7 +9,7 @@
 //   node bench/keystroke.mjs
 
 import {
-  APP_URL, fail, launchChromium, median, ms, newSignedInContext, percentile, run, servedConfig,
+  APP_URL, collectErrors, fail, launchChromium, median, ms, newSignedInContext, percentile, run, servedConfig,
   sleep, startSandbox,
 } from './lib/bench.mjs';
 
@@ -65,12 +65,7 @@ run(async () => {
     const config = await servedConfig();
     const context = await newSignedInContext(browser, config, keepWasmMemory);
     const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-    // A Rust panic is logged here (console_error_panic_hook) before the "unreachable" page error.
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`console error: ${message.text().split('\n')[0].slice(0, 300)}`);
-    });
+    const errors = collectErrors(page);
 
     await page.goto(APP_URL);
     try {

@@ -10,13 +10,12 @@
 //   BENCH_APP_PORT        port serving the console (default 38080)
 //   CHROME                browser executable       (default /usr/bin/chromium)
 
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { httpRequest, launchChromium, portAnswers, sleep, startServer } from '../../tests/e2e/support/local.mjs';
+
+export { httpRequest, launchChromium, sleep };
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.resolve(process.env.UNPLUG_DIST ?? path.join(ROOT, 'dist'));
@@ -39,18 +38,6 @@ const SESSIONS = {
   ryze: { platform: 'ryze', token: 'sandbox-account-token', instance: null },
   altegio: { platform: 'altegio', token: 'sandbox-partner-token', application_id: 1 },
 };
-
-// The e2e harness's flags: quiet on a machine with no network but loopback.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A failure the script explains in a sentence; `run` prints it without a stack trace. */
 export class BenchError extends Error {}
@@ -77,14 +64,6 @@ export function requireBuilt(dist = DIST) {
   }
 }
 
-function portAnswers(port) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
-    socket.once('error', () => resolve(false));
-  });
-}
-
 /**
  * Starts the sandbox on the bench ports serving `appDir`, waits until both
  * ports answer, and returns `{ stop() }`. The sandbox rewrites the
@@ -95,76 +74,27 @@ export async function startSandbox({ args = [], appDir = DIST } = {}) {
   for (const port of [API_PORT, APP_PORT]) {
     if (await portAnswers(port)) fail(`port ${port} is already in use: stop what listens there or set BENCH_API_PORT/BENCH_APP_PORT`);
   }
-  const child = spawn(SANDBOX_BIN, [
-    '--listen', `127.0.0.1:${API_PORT}`,
-    '--app-listen', `127.0.0.1:${APP_PORT}`,
-    '--app-dir', appDir,
-    ...args,
-  ], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  let output = '';
-  child.stdout.on('data', (chunk) => { output += chunk; });
-  child.stderr.on('data', (chunk) => { output += chunk; });
-  let exited = null;
-  const exit = new Promise((resolve) => child.once('exit', (code, signal) => {
-    exited = signal ?? code;
-    process.removeListener('exit', killOnExit);
-    resolve();
-  }));
-
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (exited !== null) fail(`the sandbox exited (${exited}) before it served:\n${output}`);
-    if (await portAnswers(API_PORT) && await portAnswers(APP_PORT)) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      fail(`the sandbox did not answer on ports ${API_PORT} and ${APP_PORT} within 20 s:\n${output}`);
-    }
-    await sleep(50);
+  try {
+    return await startServer('the sandbox', SANDBOX_BIN, [
+      '--listen', `127.0.0.1:${API_PORT}`,
+      '--app-listen', `127.0.0.1:${APP_PORT}`,
+      '--app-dir', appDir,
+      ...args,
+    ], [API_PORT, APP_PORT]);
+  } catch (error) {
+    fail(error.message);
   }
-
-  return {
-    async stop() {
-      if (exited !== null) return;
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exit;
-      clearTimeout(killer);
-    },
-  };
-}
-
-/** One call from node (no Origin, no keep-alive); resolves to `{ status, text, json }`. */
-export function request(method, url, body, extraHeaders = {}) {
-  const payload = body === undefined ? '' : JSON.stringify(body);
-  const headers = { ...extraHeaders, 'content-length': Buffer.byteLength(payload) };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  return new Promise((resolve, reject) => {
-    const sent = http.request(url, { method, agent: false, headers }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk) => { text += chunk; });
-      response.on('end', () => {
-        let json;
-        try { json = JSON.parse(text); } catch { json = undefined; }
-        resolve({ status: response.statusCode, text, json });
-      });
-    });
-    sent.on('error', reject);
-    sent.end(payload);
-  });
 }
 
 /** `POST /__sandbox/reset`: data, faults, rate-limit counters, stats. */
 export async function resetSandbox() {
-  const answer = await request('POST', `${API_URL}/__sandbox/reset`, {});
+  const answer = await httpRequest('POST', `${API_URL}/__sandbox/reset`, { body: {} });
   if (answer.status !== 200) fail(`POST /__sandbox/reset answered ${answer.status}: ${answer.text}`);
 }
 
 /** `GET /__sandbox/stats`: `{ rateLimited: {platform: n}, requests: {platform: n} }`. */
 export async function sandboxStats() {
-  const answer = await request('GET', `${API_URL}/__sandbox/stats`);
+  const answer = await httpRequest('GET', `${API_URL}/__sandbox/stats`);
   if (answer.status !== 200 || !answer.json?.rateLimited) {
     fail(`GET /__sandbox/stats answered ${answer.status}: ${answer.text} (is the sandbox older than its stats route? rebuild it)`);
   }
@@ -173,7 +103,7 @@ export async function sandboxStats() {
 
 /** The config.json the sandbox serves beside the console (baseUrl and rateLimit rewritten). */
 export async function servedConfig() {
-  const answer = await request('GET', `${APP_URL}config.json`);
+  const answer = await httpRequest('GET', `${APP_URL}config.json`);
   if (answer.status !== 200 || !Array.isArray(answer.json?.connections)) {
     fail(`GET ${APP_URL}config.json answered ${answer.status}: ${answer.text.slice(0, 200)}`);
   }
@@ -185,14 +115,6 @@ export function sessionEntries(config) {
   return config.connections
     .filter((connection) => SESSIONS[connection.platform])
     .map((connection) => [`unplug.session.${connection.id}`, JSON.stringify(SESSIONS[connection.platform])]);
-}
-
-export function launchChromium() {
-  return chromium.launch({
-    executablePath: process.env.CHROME ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
 }
 
 /**
@@ -208,6 +130,17 @@ export async function newSignedInContext(browser, config, extraInit) {
   }, sessionEntries(config));
   if (extraInit) await context.addInitScript(extraInit);
   return context;
+}
+
+/** The page's errors, as they come: uncaught ones, and console errors (a Rust panic is logged
+ * there by console_error_panic_hook before its "unreachable" page error). */
+export function collectErrors(page) {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console error: ${message.text().split('\n')[0].slice(0, 300)}`);
+  });
+  return errors;
 }
 
 export function median(values) {

@@ -11,14 +11,13 @@
 //   UNPLUG_E2E_HEADED=1   show the browser window (needs a display)
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import http from 'node:http';
 import { mkdir, stat } from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
 import { after, afterEach, before, beforeEach } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { httpRequest, launchChromium, portAnswers, startServer } from './local.mjs';
+
+export { httpRequest, launchChromium, startServer };
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const API_PORT = Number(process.env.UNPLUG_E2E_API_PORT ?? 18787);
@@ -30,26 +29,6 @@ export const ARTIFACTS = path.join(ROOT, 'tests/e2e/artifacts');
 const SANDBOX_BIN = process.env.UNPLUG_SANDBOX_BIN
   ?? path.join(process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target'), 'sandbox/sandbox');
 const DIST = path.join(ROOT, 'dist');
-
-// Flags that keep Chromium quiet on a machine with no network but loopback.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function portAnswers(port) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 async function mustExist(file, hint) {
   try {
@@ -83,53 +62,6 @@ export async function startSandbox(args = []) {
 }
 
 /**
- * Spawns `command` (called `name` in errors) and waits up to 20 s until every
- * loopback port in `ports` answers. The process never outlives the test
- * process. Returns `{ stop(), output() }`: `stop()` sends SIGTERM, then
- * SIGKILL after 5 s; `output()` is its stdout and stderr so far.
- */
-export async function startServer(name, command, args, ports) {
-  const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-
-  // Never outlive the test process, even when it dies before `stop()`.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  let output = '';
-  child.stdout.on('data', (chunk) => { output += chunk; });
-  child.stderr.on('data', (chunk) => { output += chunk; });
-  let exited = null;
-  const exit = new Promise((resolve) => child.once('exit', (code, signal) => {
-    exited = signal ?? code;
-    process.removeListener('exit', killOnExit);
-    resolve();
-  }));
-
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (exited !== null) {
-      throw new Error(`${name} exited (${exited}) before it served:\n${output}`);
-    }
-    if ((await Promise.all(ports.map(portAnswers))).every(Boolean)) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`${name} did not answer on ports ${ports.join(' and ')} within 20 s:\n${output}`);
-    }
-    await sleep(50);
-  }
-
-  return {
-    output: () => output,
-    async stop() {
-      if (exited !== null) return;
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exit;
-      clearTimeout(killer);
-    },
-  };
-}
-
-/**
  * One HTTP call to the sandbox from node, the way a script or another admin
  * would make it: no `Origin` header (so no CORS), and node:http without
  * keep-alive, because fetch's pooled sockets would hold the test process open
@@ -139,28 +71,6 @@ export async function startServer(name, command, args, ports) {
  */
 export function sandboxRequest(method, route, options) {
   return httpRequest(method, `${API_URL}${route}`, options);
-}
-
-/** `sandboxRequest` to any absolute `url` (another local server); redirects are not followed. */
-export function httpRequest(method, url, { headers = {}, body } = {}) {
-  const payload = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
-  const sent = { ...headers };
-  if (body !== undefined && typeof body !== 'string') sent['content-type'] ??= 'application/json';
-  sent['content-length'] = Buffer.byteLength(payload);
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, { method, agent: false, headers: sent }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk) => { text += chunk; });
-      response.on('end', () => {
-        let json;
-        try { json = JSON.parse(text); } catch { json = undefined; }
-        resolve({ status: response.statusCode, headers: response.headers, text, json });
-      });
-    });
-    request.on('error', reject);
-    request.end(payload);
-  });
 }
 
 async function sandboxControl(route, body) {
@@ -190,15 +100,6 @@ export function resetSandbox() {
  */
 export function setFault({ platform, route, kind, count = 1 }) {
   return sandboxControl('faults', { platform, route, kind, count });
-}
-
-/** Launches Debian's Chromium; `openBrowser` opens pages in it. */
-export function launchChromium() {
-  return chromium.launch({
-    executablePath: process.env.CHROME ?? '/usr/bin/chromium',
-    headless: process.env.UNPLUG_E2E_HEADED !== '1',
-    args: CHROMIUM_ARGS,
-  });
 }
 
 /** A browser context (cookies, storage, HTTP cache) as the tests use it. */
