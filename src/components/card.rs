@@ -13,8 +13,8 @@ use crate::bulk::queue::Bulk;
 use crate::finding::filter::Row;
 use crate::model::{Integration, readable_time};
 use crate::state::actions::CardActions;
-use crate::state::connections::Connections;
-use crate::state::items::{Phase, use_items};
+use crate::state::connections::{ConnectionState, Connections};
+use crate::state::items::{ItemState, Phase, use_items};
 
 /// A DOM id made from any key.
 pub fn dom_id(key: &str) -> String {
@@ -27,6 +27,56 @@ pub fn status_text(phase: &Phase, item: &Integration) -> String {
         Phase::Finished(Ok(_)) => t("Disconnected").to_owned(),
         Phase::Queued => t("Queued for removal").to_owned(),
         _ => format!("{} ({})", item.status.label(), item.status_word),
+    }
+}
+
+/// What a card or a table row does with its integration, from the contexts around it (absent
+/// only where a card is mounted alone, in component tests). Cheap to clone into each handler.
+#[derive(Clone)]
+pub struct RowControls {
+    row: Arc<Row>,
+    connection: Option<ConnectionState>,
+    actions: Option<CardActions>,
+    pub state: ItemState,
+}
+
+impl RowControls {
+    pub fn new(row: Arc<Row>) -> Self {
+        let connection = use_context::<Connections>().and_then(|all| all.find(&row.item.connection_id));
+        let state = use_items().get(&row.key());
+        RowControls { row, connection, actions: use_context::<CardActions>(), state }
+    }
+
+    /// Opens the shared confirmation.
+    pub fn ask_to_disconnect(&self) {
+        if let Some(actions) = self.actions {
+            actions.ask_to_disconnect(self.row.clone());
+        }
+    }
+
+    pub fn open_details(&self) {
+        if let Some(actions) = self.actions {
+            actions.open_details(self.row.key());
+        }
+    }
+
+    /// Sends the removal again, without asking (it was confirmed before).
+    pub fn retry(&self) {
+        if let Some(connection) = self.connection {
+            self.state.disconnect(connection, self.row.item.clone());
+        }
+    }
+
+    pub fn dismiss(&self) {
+        if let Some(connection) = self.connection {
+            connection.dismiss(&std::iter::once(self.row.key()).collect());
+        }
+    }
+
+    /// A click handler running `act` on these controls.
+    pub fn on(&self, act: fn(&RowControls)) -> impl Fn(leptos::ev::MouseEvent) + Clone + use<> {
+        let controls = self.clone();
+        move |_| act(&controls)
     }
 }
 
@@ -57,48 +107,17 @@ pub fn SelectBox(row: Arc<Row>) -> impl IntoView {
 
 #[component]
 pub fn Card(row: Arc<Row>) -> impl IntoView {
-    // Absent only where a card is mounted alone (component tests).
-    let connection = use_context::<Connections>().and_then(|all| all.find(&row.item.connection_id));
-    let actions = use_context::<CardActions>();
-    let state = use_items().get(&row.key());
-    let phase = state.phase;
+    let controls = RowControls::new(row.clone());
+    let phase = controls.state.phase;
     let title_id = format!("unplug-card-{}", dom_id(&row.key()));
     let labelled_by = title_id.clone();
 
     let working = move || phase.with(Phase::is_busy);
     let gone = move || phase.with(Phase::is_gone);
-    let retry = {
-        let item = row.item.clone();
-        move |_| {
-            if let Some(connection) = connection {
-                state.disconnect(connection, item.clone());
-            }
-        }
-    };
-    let ask = {
-        let row = row.clone();
-        move |_| {
-            if let Some(actions) = actions {
-                actions.ask_to_disconnect(row.clone());
-            }
-        }
-    };
-    let open_details = {
-        let key = row.key();
-        move |_| {
-            if let Some(actions) = actions {
-                actions.open_details(key.clone());
-            }
-        }
-    };
-    let dismiss = {
-        let key = row.key();
-        move |_| {
-            if let Some(connection) = connection {
-                connection.dismiss(&std::iter::once(key.clone()).collect());
-            }
-        }
-    };
+    let retry = controls.on(RowControls::retry);
+    let ask = controls.on(RowControls::ask_to_disconnect);
+    let open_details = controls.on(RowControls::open_details);
+    let dismiss = controls.on(RowControls::dismiss);
     let item = row.item.clone();
     let status_item = item.clone();
     let Integration { platform, name, kind, status, created_by, created_at, fields, .. } = item;

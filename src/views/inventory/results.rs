@@ -10,13 +10,11 @@ use leptos::html::{Div, Tr};
 use leptos::prelude::*;
 
 use super::window::{Geometry, Slice, columns, visible};
-use crate::components::card::{Card, SelectBox, status_text};
+use crate::components::card::{Card, RowControls, SelectBox, status_text};
 use crate::finding::filter::Row;
 use crate::finding::query::{SortKey, ViewMode};
 use crate::model::readable_time;
-use crate::state::actions::CardActions;
-use crate::state::connections::Connections;
-use crate::state::items::{Phase, use_items};
+use crate::state::items::Phase;
 use crate::state::url::{Step, expect_view_state};
 
 /// Sizes in rem that style/main.css gives windowed cards and table rows; keep them equal.
@@ -196,34 +194,13 @@ pub fn Table(shown: Memo<Vec<Arc<Row>>>) -> impl IntoView {
 /// One integration as a dense row, with the same Disconnect as its card.
 #[component]
 fn TableRow(row: Arc<Row>) -> impl IntoView {
-    let actions = use_context::<CardActions>();
-    let connection = use_context::<Connections>().and_then(|all| all.find(&row.item.connection_id));
-    let state = use_items().get(&row.key());
-    let phase = state.phase;
-    let item = row.item.clone();
-    let status_item = item.clone();
-    let kind = item.kind;
-    let ask = {
-        let row = row.clone();
-        move |_| {
-            if let Some(actions) = actions {
-                actions.ask_to_disconnect(row.clone());
-            }
-        }
-    };
-    let open = {
-        let key = row.key();
-        move |_| {
-            if let Some(actions) = actions {
-                actions.open_details(key.clone());
-            }
-        }
-    };
-    let retry = move |_| {
-        if let Some(connection) = connection {
-            state.disconnect(connection, item.clone());
-        }
-    };
+    let controls = RowControls::new(row.clone());
+    let phase = controls.state.phase;
+    let status_item = row.item.clone();
+    let kind = row.item.kind;
+    let ask = controls.on(RowControls::ask_to_disconnect);
+    let open = controls.on(RowControls::open_details);
+    let retry = controls.on(RowControls::retry);
     view! {
         <tr class="unplug-table__row" data-status=row.item.status.slug() data-disconnected=move || phase.with(Phase::is_gone).to_string()>
             <td><SelectBox row=row.clone() /></td>
