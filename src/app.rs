@@ -9,9 +9,9 @@ use crate::config::{Config, ConfigError};
 use crate::embed::bridge;
 use crate::embed::theme::provide_appearance;
 use crate::finding::query::ViewQuery;
-use crate::state::url::current_search;
 use crate::state::activity::provide_activity;
 use crate::state::connections::provide_connections;
+use crate::state::url::current_search;
 use crate::views::console::Console;
 
 /// How long to wait for `config.json` itself.
@@ -22,7 +22,9 @@ async fn load_config(url: String) -> Result<Config, ConfigError> {
     let raw = http::send(&request, CONFIG_TIMEOUT_MS).await.map_err(|error| {
         ConfigError::Unreadable(match error {
             TransportError::Unreachable { detail } => tf("the request failed ({detail})", &[("detail", &detail)]),
-            TransportError::TimedOut { after_ms } => tf("no answer within {seconds} s", &[("seconds", &(after_ms / 1000))]),
+            TransportError::TimedOut { after_ms } => {
+                tf("no answer within {seconds} s", &[("seconds", &(after_ms / 1000))])
+            }
         })
     })?;
     if raw.status != 200 {
@@ -37,7 +39,9 @@ async fn load_config(url: String) -> Result<Config, ConfigError> {
 pub fn App(#[prop(default = "config.json".to_owned())] config_url: String) -> impl IntoView {
     provide_activity();
     let query = ViewQuery::parse(&current_search());
-    crate::i18n::choose_at_start(query.foreign.iter().find(|(name, _)| name == "lang").map(|(_, value)| value.as_str()));
+    crate::i18n::choose_at_start(
+        query.foreign.iter().find(|(name, _)| name == "lang").map(|(_, value)| value.as_str()),
+    );
     let config = LocalResource::new(move || load_config(config_url.clone()));
     view! {
         {move || match config.get() {

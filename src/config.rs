@@ -75,8 +75,7 @@ impl ConfigError {
 impl Config {
     /// Parses and checks the file's text; every rule broken is named.
     pub fn parse(text: &str) -> Result<Config, ConfigError> {
-        let config: Config =
-            serde_json::from_str(text).map_err(|e| ConfigError::Invalid(e.to_string()))?;
+        let config: Config = serde_json::from_str(text).map_err(|e| ConfigError::Invalid(e.to_string()))?;
         config.validate()?;
         Ok(config)
     }
@@ -105,14 +104,10 @@ impl Config {
                 return Err(ConfigError::Invalid(format!("connection \"{id}\" has an empty \"baseUrl\"")));
             }
             if connection.platform == Platform::Altegio && connection.application_id.is_none() {
-                return Err(ConfigError::Invalid(format!(
-                    "Altegio connection \"{id}\" needs \"applicationId\""
-                )));
+                return Err(ConfigError::Invalid(format!("Altegio connection \"{id}\" needs \"applicationId\"")));
             }
             if connection.rate_limit.is_some_and(|limit| limit.requests == 0 || limit.per_ms == 0) {
-                return Err(ConfigError::Invalid(format!(
-                    "connection \"{id}\" has a \"rateLimit\" of zero"
-                )));
+                return Err(ConfigError::Invalid(format!("connection \"{id}\" has a \"rateLimit\" of zero")));
             }
         }
         Ok(())
@@ -168,10 +163,7 @@ mod tests {
                 r#"{"connections":[{"id":"a","platform":"altegio","label":"A","baseUrl":"x"}]}"#,
                 "needs \"applicationId\"",
             ),
-            (
-                r#"{"connections":[{"id":"a","platform":"slack","label":"A","baseUrl":"x"}]}"#,
-                "unknown variant `slack`",
-            ),
+            (r#"{"connections":[{"id":"a","platform":"slack","label":"A","baseUrl":"x"}]}"#, "unknown variant `slack`"),
             (r#"{"connections":[{"id":"a","platform":"ryze","label":"A"}]}"#, "missing field `baseUrl`"),
             ("<html>", "expected value"),
             (

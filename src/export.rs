@@ -54,7 +54,8 @@ pub fn integrations_csv(rows: &[Arc<Row>]) -> String {
 }
 
 fn csv_cell(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() };
+    let value =
+        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() };
     if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
 }
 
@@ -63,8 +64,11 @@ pub fn integrations_json(rows: &[Arc<Row>]) -> String {
     let items: Vec<Value> = rows
         .iter()
         .map(|row| {
-            let mut object: Map<String, Value> =
-                record(row).into_iter().filter(|(column, _)| *column != "details").map(|(column, value)| (column.to_owned(), json!(value))).collect();
+            let mut object: Map<String, Value> = record(row)
+                .into_iter()
+                .filter(|(column, _)| *column != "details")
+                .map(|(column, value)| (column.to_owned(), json!(value)))
+                .collect();
             let fields: Map<String, Value> =
                 row.item.fields.iter().map(|field| (field.label.to_owned(), json!(clean(&field.value)))).collect();
             object.insert("fields".into(), Value::Object(fields));
@@ -97,8 +101,11 @@ pub fn activity_json(records: &[CallRecord], iso_time: &dyn Fn(f64) -> String) -
     let items: Vec<Value> = records
         .iter()
         .map(|record| {
-            let mut object: Map<String, Value> =
-                ACTIVITY_COLUMNS.iter().zip(activity_record(record, iso_time)).map(|(column, value)| ((*column).to_owned(), json!(value))).collect();
+            let mut object: Map<String, Value> = ACTIVITY_COLUMNS
+                .iter()
+                .zip(activity_record(record, iso_time))
+                .map(|(column, value)| ((*column).to_owned(), json!(value)))
+                .collect();
             object.insert("status".into(), record.status.map_or(Value::Null, |status| json!(status)));
             Value::Object(object)
         })
@@ -132,10 +139,15 @@ mod tests {
     fn csv_quotes_escapes_defuses_formulas_and_masks() {
         let csv = integrations_csv(&[row()]);
         let mut lines = csv.split("\r\n");
-        assert_eq!(lines.next(), Some("platform,connection,id,name,kind,status,statusWord,createdBy,createdAt,details"));
         assert_eq!(
             lines.next(),
-            Some("Rocket.Chat,\"Main, chat\",abc,\"'=HYPERLINK(\"\"x\"\")\",Outgoing webhook,Active,enabled,admin,2026-01-08T09:05:27Z,\"URLs: https://h/x?token=••••••&a=1, https://k/y\"")
+            Some("platform,connection,id,name,kind,status,statusWord,createdBy,createdAt,details")
+        );
+        assert_eq!(
+            lines.next(),
+            Some(
+                "Rocket.Chat,\"Main, chat\",abc,\"'=HYPERLINK(\"\"x\"\")\",Outgoing webhook,Active,enabled,admin,2026-01-08T09:05:27Z,\"URLs: https://h/x?token=••••••&a=1, https://k/y\""
+            )
         );
         assert!(!csv.contains("s3cret"));
     }
@@ -178,7 +190,10 @@ mod tests {
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
         assert_eq!(lines[0], "time,connection,request,status,outcome");
         assert_eq!(lines[1], "t+0,RyzeAPI (sandbox),DELETE http://h/ryze/api/chatwoot/delete/vendas,200,OK");
-        assert_eq!(lines[2], "t+1000,\"Rocket.Chat, main\",GET http://h/hook?token=••••••,,No answer within 1 second; the request was abandoned.");
+        assert_eq!(
+            lines[2],
+            "t+1000,\"Rocket.Chat, main\",GET http://h/hook?token=••••••,,No answer within 1 second; the request was abandoned."
+        );
         let json: Value = serde_json::from_str(&activity_json(&calls(), &iso)).expect("valid JSON");
         assert_eq!(json[0]["status"], 200);
         assert_eq!(json[1]["status"], Value::Null);

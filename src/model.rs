@@ -48,7 +48,8 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::IncomingWebhook, Kind::OutgoingWebhook, Kind::ChatwootOnInstance, Kind::AppOnLocation];
+    pub const ALL: [Kind; 4] =
+        [Kind::IncomingWebhook, Kind::OutgoingWebhook, Kind::ChatwootOnInstance, Kind::AppOnLocation];
 
     /// Short stable token for the URL's `kind` parameter.
     pub fn slug(self) -> &'static str {

@@ -8,9 +8,9 @@ use unplug::api::Disconnected;
 use unplug::api::call::{CallError, Exchange};
 use unplug::api::error::{Failure, PlatformMessage};
 use unplug::components::card::Card;
-use unplug::finding::filter::Row;
 use unplug::components::confirm_dialog::ConfirmDialog;
 use unplug::components::outcome::Outcome;
+use unplug::finding::filter::Row;
 use unplug::model::{Field, Integration, Kind, Platform, Status};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -29,7 +29,11 @@ fn query(host: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
 }
 
 fn exchange(status: u16, body: &str) -> Exchange {
-    Exchange { request_line: "POST http://h/api/v1/integrations.remove".into(), status: Some(status), body: body.into() }
+    Exchange {
+        request_line: "POST http://h/api/v1/integrations.remove".into(),
+        status: Some(status),
+        body: body.into(),
+    }
 }
 
 #[wasm_bindgen_test]
@@ -59,12 +63,17 @@ fn a_card_is_an_article_named_after_its_integration_with_a_disconnect_button() {
     assert_eq!(title.text_content().as_deref(), Some("GitHub pushes"));
     assert_eq!(article.get_attribute("data-status").as_deref(), Some("active"));
     let text = article.text_content().unwrap_or_default();
-    for expected in ["Rocket.Chat · Rocket.Chat (sandbox)", "Incoming webhook", "Active (enabled)", "graywolf336", "#dev"] {
+    for expected in
+        ["Rocket.Chat · Rocket.Chat (sandbox)", "Incoming webhook", "Active (enabled)", "graywolf336", "#dev"]
+    {
         assert!(text.contains(expected), "{expected} missing from {text}");
     }
     let button = query(&host, ".unplug-card__actions button");
     assert_eq!(button.text_content().as_deref(), Some("Disconnect"));
-    assert!(host.query_selector("dialog").expect("selector").is_none(), "the inventory owns the one confirmation dialog");
+    assert!(
+        host.query_selector("dialog").expect("selector").is_none(),
+        "the inventory owns the one confirmation dialog"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -109,7 +118,10 @@ fn every_failure_kind_reads_as_its_own_sentence_in_an_alert() {
         (Failure::TimedOut { after_ms: 15_000 }, "No answer within 15 seconds"),
         (Failure::RateLimited { wait_secs: Some(30), said: said.clone() }, "wait 30 s"),
         (Failure::Unauthorized { status: 401, said: said.clone() }, "Not signed in (HTTP 401)"),
-        (Failure::NotJson { status: 502, content_type: Some("text/html".into()) }, "HTTP 502 with a text/html body instead of JSON"),
+        (
+            Failure::NotJson { status: 502, content_type: Some("text/html".into()) },
+            "HTTP 502 with a text/html body instead of JSON",
+        ),
         (Failure::EmptyBody { status: 200 }, "empty body"),
         (Failure::Truncated { status: 200 }, "stops before its end"),
         (Failure::Malformed { status: 200, detail: "key must be a string".into() }, "not valid JSON"),
@@ -165,10 +177,15 @@ fn the_confirmation_names_the_platform_connection_and_the_documented_webhook() {
     assert!(text.contains("\"event\": \"uninstall\"") && text.contains("\"salon_id\": 1050"), "{text}");
     assert!(text.contains("\"partner_token\": \"••••••\""), "the token is masked: {text}");
     let buttons: Vec<String> = (0..2)
-        .map(|index| query(&host, &format!(".unplug-dialog__actions button:nth-child({})", index + 1)).text_content().unwrap_or_default())
+        .map(|index| {
+            query(&host, &format!(".unplug-dialog__actions button:nth-child({})", index + 1))
+                .text_content()
+                .unwrap_or_default()
+        })
         .collect();
     assert_eq!(buttons, ["Cancel", "Disconnect"]);
     // showModal() focuses the first focusable element: nothing focusable may come before Cancel.
-    let first = query(&host, "dialog button, dialog input, dialog select, dialog textarea, dialog a[href], dialog [tabindex]");
+    let first =
+        query(&host, "dialog button, dialog input, dialog select, dialog textarea, dialog a[href], dialog [tabindex]");
     assert_eq!(first.text_content().as_deref(), Some("Cancel"), "Cancel is focused first");
 }

@@ -41,9 +41,13 @@ fn rocket_chat_success_fixtures_decode() {
 
     let page: rocket_chat::wire::IntegrationsPage = ok(fixture!("rocketchat/list_ok.json"), envelope);
     assert_eq!(page.total as usize, page.integrations.len());
-    let cards: Vec<_> = page.integrations.into_iter().map(|wire| rocket_chat::convert::integration("rc", wire)).collect();
+    let cards: Vec<_> =
+        page.integrations.into_iter().map(|wire| rocket_chat::convert::integration("rc", wire)).collect();
     let outgoing = &cards[0];
-    assert_eq!((outgoing.kind, outgoing.status, outgoing.name.as_str()), (Kind::OutgoingWebhook, Status::Disabled, "Testing via REST API"));
+    assert_eq!(
+        (outgoing.kind, outgoing.status, outgoing.name.as_str()),
+        (Kind::OutgoingWebhook, Status::Disabled, "Testing via REST API")
+    );
     assert_eq!(outgoing.created_by.as_deref(), Some("graywolf336"));
     assert_eq!(cards[1].kind, Kind::IncomingWebhook);
     assert_eq!(rocket_chat::convert::wire_type(cards[1].kind), "webhook-incoming");
@@ -53,11 +57,18 @@ fn rocket_chat_success_fixtures_decode() {
 fn rocket_chat_errors_keep_the_platform_words() {
     let envelope = rocket_chat::wire::read_envelope;
     let cases = [
-        (400, fixture!("rocketchat/remove_not_found.json"), Failure::Platform { status: 400, said: said("No integration found.", None) }),
+        (
+            400,
+            fixture!("rocketchat/remove_not_found.json"),
+            Failure::Platform { status: 400, said: said("No integration found.", None) },
+        ),
         (
             400,
             fixture!("rocketchat/remove_invalid_integration.json"),
-            Failure::Platform { status: 400, said: said("Invalid integration [error-invalid-integration]", Some("error-invalid-integration")) },
+            Failure::Platform {
+                status: 400,
+                said: said("Invalid integration [error-invalid-integration]", Some("error-invalid-integration")),
+            },
         ),
         (
             400,
@@ -72,10 +83,26 @@ fn rocket_chat_errors_keep_the_platform_words() {
                 said: said("User does not have the permissions required for this action [error-forbidden]", None),
             },
         ),
-        (401, fixture!("rocketchat/unauthorized_v8.json"), Failure::Unauthorized { status: 401, said: said("You must be logged in to do this.", None) }),
-        (401, fixture!("rocketchat/unauthorized_v7.json"), Failure::Unauthorized { status: 401, said: said("You must be logged in to do this.", None) }),
-        (401, fixture!("rocketchat/unauthorized_docs.json"), Failure::Unauthorized { status: 401, said: said("You must be logged in to do this.", None) }),
-        (401, fixture!("rocketchat/login_failed_v7.json"), Failure::Unauthorized { status: 401, said: said("Unauthorized", None) }),
+        (
+            401,
+            fixture!("rocketchat/unauthorized_v8.json"),
+            Failure::Unauthorized { status: 401, said: said("You must be logged in to do this.", None) },
+        ),
+        (
+            401,
+            fixture!("rocketchat/unauthorized_v7.json"),
+            Failure::Unauthorized { status: 401, said: said("You must be logged in to do this.", None) },
+        ),
+        (
+            401,
+            fixture!("rocketchat/unauthorized_docs.json"),
+            Failure::Unauthorized { status: 401, said: said("You must be logged in to do this.", None) },
+        ),
+        (
+            401,
+            fixture!("rocketchat/login_failed_v7.json"),
+            Failure::Unauthorized { status: 401, said: said("Unauthorized", None) },
+        ),
     ];
     for (status, body, expected) in cases {
         assert_eq!(error_answer(&answer(status, body), envelope, 0.0), expected, "{body}");
@@ -103,7 +130,10 @@ fn ryze_fixtures_decode_and_errors_map() {
         (403, fixture!("ryze/forbidden_instance.json"), "Instance token does not match the requested instance"),
     ];
     for (status, body, message) in cases {
-        assert_eq!(error_answer(&answer(status, body), envelope, 0.0), Failure::Platform { status, said: said(message, None) });
+        assert_eq!(
+            error_answer(&answer(status, body), envelope, 0.0),
+            Failure::Platform { status, said: said(message, None) }
+        );
     }
     assert_eq!(
         error_answer(&answer(401, fixture!("ryze/invalid_token.json")), envelope, 0.0),
@@ -121,7 +151,8 @@ fn ryze_fixtures_decode_and_errors_map() {
 fn altegio_fixtures_decode_and_errors_map() {
     let envelope = altegio::wire::read_envelope;
     let salons: altegio::wire::Envelope<Vec<altegio::wire::Salon>> = ok(fixture!("altegio/salons_ok.json"), envelope);
-    let status: altegio::wire::Envelope<altegio::wire::IntegrationStatus> = ok(fixture!("altegio/status_ok.json"), envelope);
+    let status: altegio::wire::Envelope<altegio::wire::IntegrationStatus> =
+        ok(fixture!("altegio/status_ok.json"), envelope);
     let salon = salons.data[0].clone();
     let listed = altegio::convert::integration("alt", 1, salon);
     assert_eq!((listed.status, listed.status_word.as_str()), (Status::Unknown, altegio::convert::NOT_READ_YET));
@@ -133,13 +164,24 @@ fn altegio_fixtures_decode_and_errors_map() {
     let _: altegio::wire::Envelope<serde_json::Value> = ok(fixture!("altegio/empty_success.json"), envelope);
 
     let cases = [
-        (401, fixture!("altegio/unauthorized.json"), Failure::Unauthorized { status: 401, said: said("Authentication needed.", None) }),
-        (403, fixture!("altegio/forbidden.json"), Failure::Platform { status: 403, said: said("Access denied.", None) }),
+        (
+            401,
+            fixture!("altegio/unauthorized.json"),
+            Failure::Unauthorized { status: 401, said: said("Authentication needed.", None) },
+        ),
+        (
+            403,
+            fixture!("altegio/forbidden.json"),
+            Failure::Platform { status: 403, said: said("Access denied.", None) },
+        ),
         (404, fixture!("altegio/not_found.json"), Failure::Platform { status: 404, said: PlatformMessage::default() }),
         (
             422,
             fixture!("altegio/unprocessable.json"),
-            Failure::Platform { status: 422, said: said("An error has occurred. The count must be between 1 and 1000.", None) },
+            Failure::Platform {
+                status: 422,
+                said: said("An error has occurred. The count must be between 1 and 1000.", None),
+            },
         ),
     ];
     for (status, body, expected) in cases {
@@ -150,7 +192,12 @@ fn altegio_fixtures_decode_and_errors_map() {
 #[test]
 fn already_gone_is_recognised_only_for_the_documented_answers() {
     let gone = [
-        (Platform::Rocketchat, 400, fixture!("rocketchat/remove_not_found.json"), rocket_chat::wire::read_envelope as ReadEnvelope),
+        (
+            Platform::Rocketchat,
+            400,
+            fixture!("rocketchat/remove_not_found.json"),
+            rocket_chat::wire::read_envelope as ReadEnvelope,
+        ),
         (Platform::Ryze, 404, fixture!("ryze/no_integration_to_delete.json"), ryze::wire::read_envelope),
         (Platform::Altegio, 404, fixture!("altegio/not_found.json"), altegio::wire::read_envelope),
     ];
@@ -158,7 +205,12 @@ fn already_gone_is_recognised_only_for_the_documented_answers() {
         assert!(is_already_gone(platform, &error_answer(&answer(status, body), envelope, 0.0)), "{body}");
     }
     let not_gone = [
-        (Platform::Rocketchat, 400, fixture!("rocketchat/remove_invalid_integration.json"), rocket_chat::wire::read_envelope as ReadEnvelope),
+        (
+            Platform::Rocketchat,
+            400,
+            fixture!("rocketchat/remove_invalid_integration.json"),
+            rocket_chat::wire::read_envelope as ReadEnvelope,
+        ),
         (Platform::Ryze, 404, fixture!("ryze/instance_not_found.json"), ryze::wire::read_envelope),
         (Platform::Altegio, 403, fixture!("altegio/forbidden.json"), altegio::wire::read_envelope),
     ];
@@ -205,7 +257,8 @@ fn decode_everything(status: u16, body: &str) {
     let _ = decode::<ryze::wire::InstanceList>(&raw, ryze::wire::read_envelope, 0.0);
     let _ = decode::<ryze::wire::Deactivated>(&raw, ryze::wire::read_envelope, 0.0);
     let _ = decode::<altegio::wire::Envelope<Vec<altegio::wire::Salon>>>(&raw, altegio::wire::read_envelope, 0.0);
-    let _ = decode::<altegio::wire::Envelope<altegio::wire::IntegrationStatus>>(&raw, altegio::wire::read_envelope, 0.0);
+    let _ =
+        decode::<altegio::wire::Envelope<altegio::wire::IntegrationStatus>>(&raw, altegio::wire::read_envelope, 0.0);
     let _ = readable_body(body);
 }
 

@@ -42,9 +42,7 @@ pub fn handle(sandbox: &Sandbox, request: &Request, path: &str) -> Response {
     match (request.method.as_str(), template, location) {
         ("GET", "/marketplace/application/:app/salons", _) => salons(sandbox, request),
         ("GET", "/marketplace/salon/:id/application/:app", Some(id)) => status(sandbox, id),
-        ("POST", "/marketplace/salon/:id/application/:app/uninstall", Some(id)) => {
-            uninstall(sandbox, id)
-        }
+        ("POST", "/marketplace/salon/:id/application/:app/uninstall", Some(id)) => uninstall(sandbox, id),
         _ => Response::json_text(404, NOT_FOUND),
     }
 }
@@ -85,16 +83,8 @@ fn salons(sandbox: &Sandbox, request: &Request) -> Response {
 
 fn status(sandbox: &Sandbox, id: u64) -> Response {
     let data = lock(&sandbox.data);
-    match data
-        .altegio
-        .locations
-        .iter()
-        .find(|location| location.id == id && location.connected())
-    {
-        Some(location) => Response::json(
-            200,
-            &json!({ "success": true, "data": location.status, "meta": [] }),
-        ),
+    match data.altegio.locations.iter().find(|location| location.id == id && location.connected()) {
+        Some(location) => Response::json(200, &json!({ "success": true, "data": location.status, "meta": [] })),
         None => Response::json_text(404, NOT_FOUND),
     }
 }
@@ -102,11 +92,7 @@ fn status(sandbox: &Sandbox, id: u64) -> Response {
 /// Marks the location uninstalled, logs the change, and sends the disable webhook.
 fn uninstall(sandbox: &Sandbox, id: u64) -> Response {
     let mut data = lock(&sandbox.data);
-    let Some(location) = data
-        .altegio
-        .locations
-        .iter_mut()
-        .find(|location| location.id == id && location.connected())
+    let Some(location) = data.altegio.locations.iter_mut().find(|location| location.id == id && location.connected())
     else {
         return Response::json_text(404, NOT_FOUND);
     };
@@ -126,11 +112,7 @@ fn uninstall(sandbox: &Sandbox, id: u64) -> Response {
     payload["salon_id"] = json!(id);
     payload["application_id"] = json!(APPLICATION_ID);
     payload["partner_token"] = json!(PARTNER_TOKEN);
-    webhook::send(
-        &sandbox.webhooks,
-        sandbox.config.callback_url.as_deref(),
-        payload,
-    );
+    webhook::send(&sandbox.webhooks, sandbox.config.callback_url.as_deref(), payload);
     Response::json_text(200, UNINSTALL_OK)
 }
 

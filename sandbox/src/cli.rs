@@ -63,9 +63,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
             "--app-listen" => config.app_listen = value,
             "--callback-url" if value.starts_with("http://") => config.callback_url = Some(value),
             "--callback-url" => {
-                return Err(format!(
-                    "--callback-url must be an http:// URL (got {value})"
-                ));
+                return Err(format!("--callback-url must be an http:// URL (got {value})"));
             }
             "--allowed-origins" => {
                 let origins = value
@@ -85,13 +83,12 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
             "--rate-window-ms" => config.rate_window_ms = Some(positive(&flag, &value)?),
             "--integrations" => {
                 let count = positive(&flag, &value)?;
-                config.integrations =
-                    Some(usize::try_from(count).map_err(|_| format!("{flag} is too large"))?);
+                config.integrations = Some(usize::try_from(count).map_err(|_| format!("{flag} is too large"))?);
             }
             "--app-header" => match value.split_once(':') {
-                Some((name, header)) if !name.trim().is_empty() => config
-                    .app_headers
-                    .push((name.trim().to_owned(), header.trim().to_owned())),
+                Some((name, header)) if !name.trim().is_empty() => {
+                    config.app_headers.push((name.trim().to_owned(), header.trim().to_owned()))
+                }
                 _ => return Err(format!("--app-header takes \"Name: value\" (got {value})")),
             },
             _ => return Err(format!("unknown option {flag}; see --help")),
@@ -119,10 +116,7 @@ pub fn banner(running: &Running, config: &Config) -> String {
         ),
     };
     let rc_bodies = config.rc_version.pick("7.x", "8.x");
-    let callback = config
-        .callback_url
-        .as_deref()
-        .unwrap_or("none (webhooks are recorded, see /__sandbox/webhooks)");
+    let callback = config.callback_url.as_deref().unwrap_or("none (webhooks are recorded, see /__sandbox/webhooks)");
     format!(
         "Unplug sandbox
   Open the console   {app}
@@ -175,15 +169,9 @@ mod tests {
         };
         assert_eq!(config.listen, "0.0.0.0:9000");
         assert_eq!(config.rc_version, RcVersion::V7);
-        assert_eq!(
-            config.allowed_origins,
-            Some(vec!["http://a.test".to_owned(), "http://b.test".to_owned()])
-        );
+        assert_eq!(config.allowed_origins, Some(vec!["http://a.test".to_owned(), "http://b.test".to_owned()]));
         assert_eq!(config.rate_window_ms, Some(250));
-        assert_eq!(
-            config.app_headers,
-            [("Content-Security-Policy".to_owned(), "style-src 'self'".to_owned())]
-        );
+        assert_eq!(config.app_headers, [("Content-Security-Policy".to_owned(), "style-src 'self'".to_owned())]);
         assert!(run(&["--app-header", "no colon"]).is_err());
     }
 

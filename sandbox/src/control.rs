@@ -28,10 +28,7 @@ pub fn handle(sandbox: &Sandbox, request: &Request, path: &str) -> Response {
 
 fn add_fault(sandbox: &Sandbox, request: &Request) -> Response {
     let Some(body) = request.json_body() else {
-        return problem(
-            400,
-            "body must be JSON: {\"platform\",\"route\",\"kind\",\"count\"}",
-        );
+        return problem(400, "body must be JSON: {\"platform\",\"route\",\"kind\",\"count\"}");
     };
     let mut faults = lock(&sandbox.faults);
     match faults.add(&body) {
@@ -42,9 +39,8 @@ fn add_fault(sandbox: &Sandbox, request: &Request) -> Response {
 
 /// Records what a partner's receiver would get, headers that matter included.
 fn receive_webhook(sandbox: &Sandbox, request: &Request) -> Response {
-    let payload = request
-        .json_body()
-        .unwrap_or_else(|| Value::String(String::from_utf8_lossy(&request.body).into_owned()));
+    let payload =
+        request.json_body().unwrap_or_else(|| Value::String(String::from_utf8_lossy(&request.body).into_owned()));
     lock(&sandbox.webhooks).record_received(json!({
         "contentType": request.header("content-type"),
         "accept": request.header("accept"),

@@ -34,9 +34,7 @@ pub const ROCKET_CHAT: Policy = Policy {
 pub const RYZE: Policy = Policy {
     allow_methods: "GET, POST, PUT, DELETE, OPTIONS",
     allow_headers: "Content-Type, Authorization, token",
-    expose_headers: Some(
-        "X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After",
-    ),
+    expose_headers: Some("X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After"),
     methods_on_every_response: false,
     refuse_foreign_origin: false,
     any_origin: false,
@@ -67,11 +65,7 @@ pub const CONTROL: Policy = Policy {
 
 /// CORS headers for an actual (non-preflight) response, or `None` when the platform refuses the
 /// request outright. A request without `Origin` is not a cross-origin browser call: no headers.
-pub fn response_headers(
-    policy: &Policy,
-    origin: Option<&str>,
-    allowed: &[String],
-) -> Option<Vec<(String, String)>> {
+pub fn response_headers(policy: &Policy, origin: Option<&str>, allowed: &[String]) -> Option<Vec<(String, String)>> {
     let Some(origin) = origin else {
         return Some(Vec::new());
     };
@@ -93,11 +87,9 @@ pub fn response_headers(
 pub fn preflight(policy: &Policy, origin: Option<&str>, allowed: &[String]) -> Response {
     match origin {
         None => Response::empty(policy.preflight_status),
-        Some(origin) if is_allowed(policy, origin, allowed) => {
-            Response::empty(policy.preflight_status)
-                .with_headers(allow_origin(policy, origin))
-                .with_headers(methods_and_headers(policy))
-        }
+        Some(origin) if is_allowed(policy, origin, allowed) => Response::empty(policy.preflight_status)
+            .with_headers(allow_origin(policy, origin))
+            .with_headers(methods_and_headers(policy)),
         Some(_) => Response::empty(403),
     }
 }
@@ -126,10 +118,7 @@ fn allow_origin(policy: &Policy, origin: &str) -> Vec<(String, String)> {
     if policy.any_origin {
         vec![header("Access-Control-Allow-Origin", "*")]
     } else {
-        vec![
-            header("Access-Control-Allow-Origin", origin),
-            header("Vary", "Origin"),
-        ]
+        vec![header("Access-Control-Allow-Origin", origin), header("Vary", "Origin")]
     }
 }
 

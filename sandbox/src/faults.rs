@@ -28,10 +28,7 @@ impl Kind {
             "truncated" => Some(Self::Truncated),
             "empty" => Some(Self::Empty),
             "drop" => Some(Self::Drop),
-            _ => text
-                .strip_prefix("latency:")
-                .and_then(|ms| ms.parse().ok())
-                .map(Self::Latency),
+            _ => text.strip_prefix("latency:").and_then(|ms| ms.parse().ok()).map(Self::Latency),
         }
     }
 
@@ -64,15 +61,11 @@ impl Faults {
     /// Adds a fault from the control body `{"platform","route","kind","count"?}`.
     pub fn add(&mut self, body: &Value) -> Result<(), String> {
         let platform_name = body["platform"].as_str().unwrap_or_default();
-        let platform = Platform::from_name(platform_name).ok_or_else(|| {
-            format!("platform must be one of rocketchat, ryze, altegio (got {platform_name:?})")
-        })?;
+        let platform = Platform::from_name(platform_name)
+            .ok_or_else(|| format!("platform must be one of rocketchat, ryze, altegio (got {platform_name:?})"))?;
         let route = body["route"].as_str().unwrap_or_default();
         if route != "*" && !platform.routes().contains(&route) {
-            return Err(format!(
-                "route must be * or one of {} (got {route:?})",
-                platform.routes().join(", ")
-            ));
+            return Err(format!("route must be * or one of {} (got {route:?})", platform.routes().join(", ")));
         }
         let kind_text = body["kind"].as_str().unwrap_or_default();
         let kind = Kind::parse(kind_text).ok_or_else(|| {
@@ -80,25 +73,16 @@ impl Faults {
         })?;
         let remaining = match &body["count"] {
             Value::Null => 1,
-            count => count
-                .as_u64()
-                .filter(|count| *count > 0)
-                .ok_or("count must be a positive integer")?,
+            count => count.as_u64().filter(|count| *count > 0).ok_or("count must be a positive integer")?,
         };
-        self.0.push(Fault {
-            platform,
-            route: route.to_owned(),
-            kind,
-            remaining,
-        });
+        self.0.push(Fault { platform, route: route.to_owned(), kind, remaining });
         Ok(())
     }
 
     /// Uses up one request's worth of the first fault matching this request, if any.
     pub fn take(&mut self, platform: Platform, template: Option<&str>) -> Option<Kind> {
         let index = self.0.iter().position(|fault| {
-            fault.platform == platform
-                && (fault.route == "*" || Some(fault.route.as_str()) == template)
+            fault.platform == platform && (fault.route == "*" || Some(fault.route.as_str()) == template)
         })?;
         let fault = &mut self.0[index];
         let kind = fault.kind;
@@ -174,10 +158,7 @@ mod tests {
         faults.add(&body).expect("valid fault");
         let route = Some("/api/instance/list");
         assert_eq!(faults.take(Platform::RocketChat, route), None);
-        assert_eq!(
-            faults.take(Platform::Ryze, Some("/api/chatwoot/list/:instance")),
-            None
-        );
+        assert_eq!(faults.take(Platform::Ryze, Some("/api/chatwoot/list/:instance")), None);
         assert_eq!(faults.take(Platform::Ryze, route), Some(Kind::Latency(5)));
         assert_eq!(faults.take(Platform::Ryze, route), Some(Kind::Latency(5)));
         assert_eq!(faults.take(Platform::Ryze, route), None);

@@ -28,17 +28,11 @@ pub struct Request {
 impl Request {
     /// First value of a header, by case-insensitive name.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(key, _)| key.eq_ignore_ascii_case(name))
-            .map(|(_, value)| value.as_str())
+        self.headers.iter().find(|(key, _)| key.eq_ignore_ascii_case(name)).map(|(_, value)| value.as_str())
     }
 
     pub fn query_param(&self, name: &str) -> Option<&str> {
-        self.query
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
+        self.query.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str())
     }
 
     /// The body as JSON, or `None` when it is empty or not JSON.
@@ -57,17 +51,11 @@ pub struct Response {
 impl Response {
     /// A response with no body and no content type (preflights, CORS refusals).
     pub fn empty(status: u16) -> Self {
-        Self {
-            status,
-            headers: Vec::new(),
-            body: Vec::new(),
-        }
+        Self { status, headers: Vec::new(), body: Vec::new() }
     }
 
     pub fn with_body(status: u16, content_type: &str, body: impl Into<Vec<u8>>) -> Self {
-        Self::empty(status)
-            .with_header("Content-Type", content_type)
-            .body(body)
+        Self::empty(status).with_header("Content-Type", content_type).body(body)
     }
 
     /// Documented JSON bytes sent exactly as they are (fixtures).
@@ -100,10 +88,7 @@ impl Response {
         for (name, value) in &self.headers {
             head.push_str(&format!("{name}: {value}\r\n"));
         }
-        head.push_str(&format!(
-            "Content-Length: {}\r\nConnection: close\r\n\r\n",
-            self.body.len()
-        ));
+        head.push_str(&format!("Content-Length: {}\r\nConnection: close\r\n\r\n", self.body.len()));
         let mut bytes = head.into_bytes();
         bytes.extend_from_slice(&self.body);
         bytes
@@ -142,11 +127,9 @@ where
 fn answer(mut stream: TcpStream, handler: &dyn Fn(&Request) -> Outcome) {
     let outcome = match read_request(&stream) {
         Ok(request) => handler(&request),
-        Err(error) => Outcome::Respond(Response::with_body(
-            400,
-            "text/plain; charset=utf-8",
-            format!("bad request: {error}\n"),
-        )),
+        Err(error) => {
+            Outcome::Respond(Response::with_body(400, "text/plain; charset=utf-8", format!("bad request: {error}\n")))
+        }
     };
     if let Outcome::Respond(response) = outcome {
         // The client may already be gone; there is nobody left to tell.
@@ -164,8 +147,7 @@ fn read_request(stream: &TcpStream) -> io::Result<Request> {
 
     let request_line = read_line(&mut reader, &mut head_budget)?;
     let mut parts = request_line.split(' ');
-    let (Some(method), Some(target), Some(version)) = (parts.next(), parts.next(), parts.next())
-    else {
+    let (Some(method), Some(target), Some(version)) = (parts.next(), parts.next(), parts.next()) else {
         return Err(invalid("malformed request line"));
     };
     if !version.starts_with("HTTP/1.") {
@@ -178,9 +160,7 @@ fn read_request(stream: &TcpStream) -> io::Result<Request> {
         if line.is_empty() {
             break;
         }
-        let (name, value) = line
-            .split_once(':')
-            .ok_or_else(|| invalid("malformed header"))?;
+        let (name, value) = line.split_once(':').ok_or_else(|| invalid("malformed header"))?;
         headers.push((name.trim().to_owned(), value.trim().to_owned()));
     }
 
@@ -191,14 +171,10 @@ fn read_request(stream: &TcpStream) -> io::Result<Request> {
             .map(|(_, value)| value.as_str())
     };
     if header("transfer-encoding").is_some() {
-        return Err(invalid(
-            "chunked bodies are not supported; send Content-Length",
-        ));
+        return Err(invalid("chunked bodies are not supported; send Content-Length"));
     }
     let length = match header("content-length") {
-        Some(text) => text
-            .parse::<usize>()
-            .map_err(|_| invalid("bad Content-Length"))?,
+        Some(text) => text.parse::<usize>().map_err(|_| invalid("bad Content-Length"))?,
         None => 0,
     };
     if length > MAX_BODY_BYTES {
@@ -208,14 +184,7 @@ fn read_request(stream: &TcpStream) -> io::Result<Request> {
     reader.read_exact(&mut body)?;
 
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
-    Ok(Request {
-        method: method.to_owned(),
-        path: path.to_owned(),
-        query: parse_query(query),
-        headers,
-        body,
-        peer,
-    })
+    Ok(Request { method: method.to_owned(), path: path.to_owned(), query: parse_query(query), headers, body, peer })
 }
 
 /// One CRLF- (or LF-) terminated line, counted against the header budget.
@@ -269,9 +238,7 @@ pub fn percent_decode(text: &str, plus_is_space: bool) -> String {
 }
 
 fn hex(digit: u8) -> Option<u8> {
-    char::from(digit)
-        .to_digit(16)
-        .and_then(|value| u8::try_from(value).ok())
+    char::from(digit).to_digit(16).and_then(|value| u8::try_from(value).ok())
 }
 
 fn reason(status: u16) -> &'static str {

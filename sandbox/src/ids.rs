@@ -49,8 +49,8 @@ pub fn random_token() -> String {
 
 /// A generator seeded from a text (FNV-1a), so values derived from an id never change.
 pub fn seeded_by(text: &str) -> SplitMix {
-    let hash = text.bytes().fold(0xCBF2_9CE4_8422_2325_u64, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01B3)
-    });
+    let hash = text
+        .bytes()
+        .fold(0xCBF2_9CE4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01B3));
     SplitMix::new(hash)
 }

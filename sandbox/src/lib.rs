@@ -5,11 +5,7 @@
 /// The documented bytes in `tests/fixtures/`, compiled in so client tests and sandbox agree on them.
 macro_rules! fixture {
     ($path:literal) => {
-        include_str!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../tests/fixtures/",
-            $path
-        ))
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/", $path))
     };
 }
 
@@ -66,11 +62,7 @@ impl Running {
 pub fn start(config: Config) -> io::Result<Running> {
     let api = TcpListener::bind(&config.listen)?;
     let api_addr = api.local_addr()?;
-    let app = if config.app_dir.is_dir() {
-        Some(TcpListener::bind(&config.app_listen)?)
-    } else {
-        None
-    };
+    let app = if config.app_dir.is_dir() { Some(TcpListener::bind(&config.app_listen)?) } else { None };
     let app_addr = app.as_ref().map(TcpListener::local_addr).transpose()?;
     let allowed_origins = match &config.allowed_origins {
         Some(origins) => origins.clone(),
@@ -91,12 +83,7 @@ pub fn start(config: Config) -> io::Result<Running> {
         http::serve(api, move |request| router::dispatch(&sandbox, request));
     });
 
-    Ok(Running {
-        api_addr,
-        app_addr,
-        allowed_origins,
-        api_thread,
-    })
+    Ok(Running { api_addr, app_addr, allowed_origins, api_thread })
 }
 
 #[cfg(test)]
@@ -112,17 +99,10 @@ mod tests {
         for platform in ["altegio", "rocketchat", "ryze"] {
             let entries = fs::read_dir(root.join(platform)).expect("fixture folder");
             for path in entries.map(|entry| entry.expect("entry").path()) {
-                if path
-                    .extension()
-                    .is_some_and(|extension| extension == "json")
-                {
+                if path.extension().is_some_and(|extension| extension == "json") {
                     let text = fs::read_to_string(&path).expect("readable");
                     let parsed = serde_json::from_str::<serde_json::Value>(&text);
-                    assert!(
-                        parsed.is_ok(),
-                        "{} is not one JSON document",
-                        path.display()
-                    );
+                    assert!(parsed.is_ok(), "{} is not one JSON document", path.display());
                     checked += 1;
                 }
             }

@@ -19,17 +19,12 @@ fn main() -> ExitCode {
     let running = match sandbox::start(config.clone()) {
         Ok(running) => running,
         Err(error) => {
-            eprintln!(
-                "sandbox: cannot listen ({error}); is another sandbox or trunk serve running?"
-            );
+            eprintln!("sandbox: cannot listen ({error}); is another sandbox or trunk serve running?");
             return ExitCode::FAILURE;
         }
     };
     if running.app_addr.is_none() {
-        eprintln!(
-            "sandbox: warning: app directory {} not found; serving the APIs only",
-            config.app_dir.display()
-        );
+        eprintln!("sandbox: warning: app directory {} not found; serving the APIs only", config.app_dir.display());
     }
     print!("{}", cli::banner(&running, &config));
     running.wait();

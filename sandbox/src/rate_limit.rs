@@ -36,21 +36,14 @@ impl Verdict {
     pub fn headers(&self, reset: u64) -> Vec<(String, String)> {
         vec![
             ("X-RateLimit-Limit".to_owned(), self.limit.to_string()),
-            (
-                "X-RateLimit-Remaining".to_owned(),
-                self.remaining.to_string(),
-            ),
+            ("X-RateLimit-Remaining".to_owned(), self.remaining.to_string()),
             ("X-RateLimit-Reset".to_owned(), reset.to_string()),
         ]
     }
 
     /// Whole seconds to wait, rounded up as both platforms do.
     pub fn wait_seconds(&self) -> u64 {
-        self.reset_in
-            .as_millis()
-            .div_ceil(1000)
-            .try_into()
-            .unwrap_or(u64::MAX)
+        self.reset_in.as_millis().div_ceil(1000).try_into().unwrap_or(u64::MAX)
     }
 }
 
@@ -58,15 +51,9 @@ impl RateLimiter {
     /// Counts one call against `key`; the window starts at the key's first call.
     pub fn hit(&mut self, key: String, limit: u32, window: Duration) -> Verdict {
         let now = Instant::now();
-        let entry = self.windows.entry(key).or_insert(Window {
-            started: now,
-            calls: 0,
-        });
+        let entry = self.windows.entry(key).or_insert(Window { started: now, calls: 0 });
         if now.duration_since(entry.started) >= window {
-            *entry = Window {
-                started: now,
-                calls: 0,
-            };
+            *entry = Window { started: now, calls: 0 };
         }
         entry.calls = entry.calls.saturating_add(1);
         Verdict {
@@ -92,10 +79,7 @@ mod tests {
         let mut limiter = RateLimiter::default();
         let window = Duration::from_millis(50);
         let verdicts: Vec<_> = (0..3).map(|_| limiter.hit("k".into(), 2, window)).collect();
-        assert_eq!(
-            verdicts.iter().map(|v| v.allowed).collect::<Vec<_>>(),
-            [true, true, false]
-        );
+        assert_eq!(verdicts.iter().map(|v| v.allowed).collect::<Vec<_>>(), [true, true, false]);
         assert_eq!(verdicts[0].remaining, 1);
         assert_eq!(verdicts[2].remaining, 0);
         assert!(limiter.hit("other".into(), 2, window).allowed);

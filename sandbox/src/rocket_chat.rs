@@ -8,8 +8,8 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use crate::data::rocket_chat::{
-    BYPASS_RATE_LIMIT, Direction, MANAGE_INCOMING, MANAGE_OUTGOING, MANAGE_OWN_INCOMING,
-    MANAGE_OWN_OUTGOING, USERS, User,
+    BYPASS_RATE_LIMIT, Direction, MANAGE_INCOMING, MANAGE_OUTGOING, MANAGE_OWN_INCOMING, MANAGE_OWN_OUTGOING, USERS,
+    User,
 };
 use crate::http::{Request, Response};
 use crate::ids;
@@ -59,12 +59,8 @@ const DEFAULT_COUNT: usize = 50;
 const MAX_COUNT: usize = 100;
 /// The 8.x list validator has `additionalProperties: false`.
 const LIST_PARAMETERS: &[&str] = &["offset", "count", "sort", "name", "type", "query"];
-const ANY_INTEGRATION_PERMISSION: [&str; 4] = [
-    MANAGE_INCOMING,
-    MANAGE_OWN_INCOMING,
-    MANAGE_OUTGOING,
-    MANAGE_OWN_OUTGOING,
-];
+const ANY_INTEGRATION_PERMISSION: [&str; 4] =
+    [MANAGE_INCOMING, MANAGE_OWN_INCOMING, MANAGE_OUTGOING, MANAGE_OWN_OUTGOING];
 
 pub fn handle(sandbox: &Sandbox, request: &Request, path: &str) -> Response {
     let version = sandbox.config.rc_version;
@@ -86,20 +82,11 @@ pub fn handle(sandbox: &Sandbox, request: &Request, path: &str) -> Response {
         return api_v1(sandbox, request, route, user);
     };
     let headers = verdict.headers(verdict.reset_epoch_ms());
-    let response = if verdict.allowed {
-        api_v1(sandbox, request, route, user)
-    } else {
-        too_many_requests(&verdict)
-    };
+    let response = if verdict.allowed { api_v1(sandbox, request, route, user) } else { too_many_requests(&verdict) };
     response.with_headers(headers)
 }
 
-fn api_v1(
-    sandbox: &Sandbox,
-    request: &Request,
-    route: &str,
-    user: Option<&'static User>,
-) -> Response {
+fn api_v1(sandbox: &Sandbox, request: &Request, route: &str, user: Option<&'static User>) -> Response {
     match (request.method.as_str(), route, user) {
         ("POST", "/api/v1/login", _) => login(sandbox, request),
         ("POST", "/api/v1/logout", Some(_)) => logout(sandbox, request),
@@ -122,12 +109,7 @@ fn authenticate(sandbox: &Sandbox, request: &Request) -> Option<&'static User> {
 
 /// Counts the call by client IP + route + method; `None` for users who bypass the limiter (no
 /// headers are sent to them, as on the real server).
-fn rate_limit(
-    sandbox: &Sandbox,
-    request: &Request,
-    route: &str,
-    user: Option<&User>,
-) -> Option<Verdict> {
+fn rate_limit(sandbox: &Sandbox, request: &Request, route: &str, user: Option<&User>) -> Option<Verdict> {
     if user.is_some_and(|user| user.can(BYPASS_RATE_LIMIT)) {
         return None;
     }
@@ -150,18 +132,12 @@ fn login(sandbox: &Sandbox, request: &Request) -> Response {
     let sessions = &mut data.rocket_chat.sessions;
     let session = match body["resume"].as_str() {
         // Resuming keeps the token, as Meteor's resume login does.
-        Some(resume) => sessions
-            .get(resume)
-            .and_then(|id| User::by_id(id))
-            .map(|user| (user, resume.to_owned())),
+        Some(resume) => sessions.get(resume).and_then(|id| User::by_id(id)).map(|user| (user, resume.to_owned())),
         None => {
             let user = password_user(&body);
             if let Some(expected) = user.and_then(|user| user.two_factor_code) {
                 // The code may come in the body or, as Rocket.Chat also accepts, a header.
-                match body["code"]
-                    .as_str()
-                    .or_else(|| request.header("x-2fa-code"))
-                {
+                match body["code"].as_str().or_else(|| request.header("x-2fa-code")) {
                     None => return Response::json_text(401, LOGIN_TOTP_REQUIRED),
                     Some(code) if code != expected => {
                         return Response::json_text(401, LOGIN_TOTP_INVALID);
@@ -200,9 +176,7 @@ fn password_user(body: &Value) -> Option<&'static User> {
         .or_else(|| body["user"]["username"].as_str())
         .or_else(|| body["user"]["email"].as_str())?;
     let password = body["password"].as_str()?;
-    USERS
-        .iter()
-        .find(|user| (user.username == login || user.email == login) && user.password == password)
+    USERS.iter().find(|user| (user.username == login || user.email == login) && user.password == password)
 }
 
 fn logout(sandbox: &Sandbox, request: &Request) -> Response {
@@ -213,11 +187,7 @@ fn logout(sandbox: &Sandbox, request: &Request) -> Response {
 }
 
 fn list(sandbox: &Sandbox, request: &Request, user: &User) -> Response {
-    if request
-        .query
-        .iter()
-        .any(|(key, _)| !LIST_PARAMETERS.contains(&key.as_str()))
-    {
+    if request.query.iter().any(|(key, _)| !LIST_PARAMETERS.contains(&key.as_str())) {
         return invalid_params(&["must NOT have additional properties".to_owned()]);
     }
     let sort = match request.query_param("sort").map(parse_sort).transpose() {
@@ -284,9 +254,7 @@ fn get(sandbox: &Sandbox, request: &Request, user: &User) -> Response {
             && created_by.is_none_or(|creator| integration["_createdBy"]["_id"] == creator)
     });
     match found {
-        Some(integration) => {
-            Response::json(200, &json!({ "integration": integration, "success": true }))
-        }
+        Some(integration) => Response::json(200, &json!({ "integration": integration, "success": true })),
         None => Response::json_text(400, GET_NOT_FOUND),
     }
 }
@@ -317,9 +285,7 @@ fn remove(sandbox: &Sandbox, request: &Request, user: &User) -> Response {
     // Found by `urls` or by `_id` only: the stored type is not compared with the type sent.
     let position = store.integrations.iter().position(|integration| {
         if direction == Direction::Outgoing && !url.is_empty() {
-            integration["urls"]
-                .as_array()
-                .is_some_and(|urls| urls.iter().any(|stored| stored == url))
+            integration["urls"].as_array().is_some_and(|urls| urls.iter().any(|stored| stored == url))
         } else {
             integration["_id"] == id
         }
@@ -396,10 +362,7 @@ fn validate_remove(body: &Value) -> Result<(), Response> {
 /// empty list once the integration (and with it its history) is removed.
 fn history(sandbox: &Sandbox, request: &Request, user: &User) -> Response {
     let Some(id) = request.query_param("id") else {
-        return Response::json(
-            400,
-            &json!({"success": false, "error": "Invalid integration id."}),
-        );
+        return Response::json(400, &json!({"success": false, "error": "Invalid integration id."}));
     };
     if !user.can(MANAGE_OUTGOING) && !user.can(MANAGE_OWN_OUTGOING) {
         return forbidden(sandbox);
@@ -411,9 +374,7 @@ fn history(sandbox: &Sandbox, request: &Request, user: &User) -> Response {
         .get(id)
         .into_iter()
         .flatten()
-        .filter(|run| {
-            user.can(MANAGE_OUTGOING) || run["integration"]["_createdBy"]["_id"] == user.id
-        })
+        .filter(|run| user.can(MANAGE_OUTGOING) || run["integration"]["_createdBy"]["_id"] == user.id)
         .collect();
     Response::json(
         200,
@@ -438,9 +399,7 @@ fn visible(user: &User, integration: &Value) -> bool {
 }
 
 fn can_manage_any(user: &User) -> bool {
-    ANY_INTEGRATION_PERMISSION
-        .iter()
-        .any(|permission| user.can(permission))
+    ANY_INTEGRATION_PERMISSION.iter().any(|permission| user.can(permission))
 }
 
 /// `{"field": 1|-1, ...}` as the `sort` query parameter carries it.
@@ -483,10 +442,7 @@ fn compare(a: &Value, b: &Value) -> Ordering {
     match (a, b) {
         (Value::String(a), Value::String(b)) => a.cmp(b),
         (Value::Number(a), Value::Number(b)) => {
-            let (a, b) = (
-                a.as_f64().unwrap_or_default(),
-                b.as_f64().unwrap_or_default(),
-            );
+            let (a, b) = (a.as_f64().unwrap_or_default(), b.as_f64().unwrap_or_default());
             a.total_cmp(&b)
         }
         (Value::Bool(a), Value::Bool(b)) => a.cmp(b),

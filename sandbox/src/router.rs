@@ -30,9 +30,7 @@ impl Platform {
     }
 
     pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|platform| platform.name() == name)
+        Self::ALL.into_iter().find(|platform| platform.name() == name)
     }
 
     /// Route templates, written after the platform prefix; faults name them.
@@ -102,9 +100,10 @@ pub fn find(routes: &[&'static str], path: &str) -> Option<(&'static str, Vec<St
 pub fn dispatch(sandbox: &Sandbox, request: &Request) -> Outcome {
     let (platform, path, policy) = if let Some(path) = under(&request.path, control::PREFIX) {
         (None, path, &cors::CONTROL)
-    } else if let Some((platform, path)) = Platform::ALL.into_iter().find_map(|platform| {
-        under(&request.path, &format!("/{}", platform.name())).map(|path| (platform, path))
-    }) {
+    } else if let Some((platform, path)) = Platform::ALL
+        .into_iter()
+        .find_map(|platform| under(&request.path, &format!("/{}", platform.name())).map(|path| (platform, path)))
+    {
         (Some(platform), path, platform.cors())
     } else {
         return Outcome::Respond(Response::json(
@@ -123,19 +122,12 @@ pub fn dispatch(sandbox: &Sandbox, request: &Request) -> Outcome {
 }
 
 /// CORS, preflight, fault knobs, then the platform (or the controls).
-fn answer(
-    sandbox: &Sandbox,
-    request: &Request,
-    platform: Option<Platform>,
-    path: &str,
-    policy: &Policy,
-) -> Outcome {
+fn answer(sandbox: &Sandbox, request: &Request, platform: Option<Platform>, path: &str, policy: &Policy) -> Outcome {
     let origin = request.header("origin");
     if request.method == "OPTIONS" {
         return Outcome::Respond(cors::preflight(policy, origin, &sandbox.allowed_origins));
     }
-    let Some(cors_headers) = cors::response_headers(policy, origin, &sandbox.allowed_origins)
-    else {
+    let Some(cors_headers) = cors::response_headers(policy, origin, &sandbox.allowed_origins) else {
         // Rocket.Chat's answer to an origin outside its allow-list: 403, empty body.
         return Outcome::Respond(Response::empty(403));
     };
@@ -153,8 +145,7 @@ fn answer(
 
 /// The rest of `path` when it sits under `prefix` (`/ryze` matches `/ryze/...`, not `/ryzen`).
 fn under<'a>(path: &'a str, prefix: &str) -> Option<&'a str> {
-    path.strip_prefix(prefix)
-        .filter(|rest| rest.is_empty() || rest.starts_with('/'))
+    path.strip_prefix(prefix).filter(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 #[cfg(test)]
@@ -168,10 +159,7 @@ mod tests {
             find(&routes, "/api/chatwoot/list/caf%C3%A9"),
             Some(("/api/chatwoot/list/:instance", vec!["café".to_owned()]))
         );
-        assert_eq!(
-            find(&routes, "/a/1/b/2/c"),
-            Some(("/a/:x/b/:y/c", vec!["1".to_owned(), "2".to_owned()]))
-        );
+        assert_eq!(find(&routes, "/a/1/b/2/c"), Some(("/a/:x/b/:y/c", vec!["1".to_owned(), "2".to_owned()])));
         assert_eq!(find(&routes, "/api/chatwoot/list/"), None);
         assert_eq!(find(&routes, "/api/chatwoot/list/a/b"), None);
     }

@@ -11,11 +11,7 @@ use crate::rate_limit::Verdict;
 use crate::router;
 use crate::state::{Sandbox, lock};
 
-pub const ROUTES: &[&str] = &[
-    "/api/instance/list",
-    "/api/chatwoot/list/:instance",
-    "/api/chatwoot/delete/:instance",
-];
+pub const ROUTES: &[&str] = &["/api/instance/list", "/api/chatwoot/list/:instance", "/api/chatwoot/delete/:instance"];
 
 const DELETE_OK: &str = fixture!("ryze/delete_ok.json");
 const RATE_LIMITED: &str = fixture!("ryze/rate_limited.json");
@@ -57,11 +53,7 @@ pub fn handle(sandbox: &Sandbox, request: &Request, path: &str) -> Response {
     let window = sandbox.config.rate_window(RATE_LIMIT_WINDOW);
     let verdict = lock(&sandbox.limiter).hit(key, RATE_LIMIT, window);
     let headers = verdict.headers(verdict.reset_epoch_ms().div_ceil(1000));
-    let response = if verdict.allowed {
-        route(sandbox, request, path, token)
-    } else {
-        rate_limited(&verdict)
-    };
+    let response = if verdict.allowed { route(sandbox, request, path, token) } else { rate_limited(&verdict) };
     response.with_headers(headers)
 }
 
@@ -109,20 +101,13 @@ fn list(sandbox: &Sandbox, request: &Request, scope: &Scope) -> Response {
     let instances = &data.ryze.instances;
     let listed: Vec<&Instance> = match (scope, request.query_param("instanceName")) {
         // An instance token sees its own instance and nothing else; the filter is ignored.
-        (Scope::Instance(_), _) | (Scope::Account, None) => instances
-            .iter()
-            .filter(|instance| scope.covers(instance.name()))
-            .collect(),
+        (Scope::Instance(_), _) | (Scope::Account, None) => {
+            instances.iter().filter(|instance| scope.covers(instance.name())).collect()
+        }
         (Scope::Account, Some(filter)) => {
-            let names: Vec<&str> = filter
-                .split(',')
-                .map(str::trim)
-                .filter(|name| !name.is_empty())
-                .collect();
-            let found: Vec<&Instance> = instances
-                .iter()
-                .filter(|instance| names.is_empty() || names.contains(&instance.name()))
-                .collect();
+            let names: Vec<&str> = filter.split(',').map(str::trim).filter(|name| !name.is_empty()).collect();
+            let found: Vec<&Instance> =
+                instances.iter().filter(|instance| names.is_empty() || names.contains(&instance.name())).collect();
             // One unknown name is an error; unknown names among several are ignored.
             if names.len() == 1 && found.is_empty() {
                 return Response::json_text(404, INSTANCE_NOT_FOUND);
@@ -135,10 +120,7 @@ fn list(sandbox: &Sandbox, request: &Request, scope: &Scope) -> Response {
         count => format!("{count} Instances found"),
     };
     let items: Vec<Value> = listed.into_iter().map(list_item).collect();
-    Response::json(
-        200,
-        &json!({ "success": true, "message": message, "data": items }),
-    )
+    Response::json(200, &json!({ "success": true, "message": message, "data": items }))
 }
 
 /// The stored summary plus a `chatwoot` summary derived from the integration (our choice).
@@ -169,12 +151,7 @@ fn chatwoot_info(sandbox: &Sandbox, scope: &Scope, name: &str) -> Response {
         return Response::json_text(403, FORBIDDEN_INSTANCE);
     }
     let data = lock(&sandbox.data);
-    let Some(instance) = data
-        .ryze
-        .instances
-        .iter()
-        .find(|instance| instance.name() == name)
-    else {
+    let Some(instance) = data.ryze.instances.iter().find(|instance| instance.name() == name) else {
         return Response::json_text(404, INSTANCE_NOT_FOUND);
     };
     match &instance.chatwoot {
@@ -188,12 +165,7 @@ fn chatwoot_delete(sandbox: &Sandbox, scope: &Scope, name: &str) -> Response {
         return Response::json_text(403, FORBIDDEN_INSTANCE);
     }
     let mut data = lock(&sandbox.data);
-    let Some(instance) = data
-        .ryze
-        .instances
-        .iter_mut()
-        .find(|instance| instance.name() == name)
-    else {
+    let Some(instance) = data.ryze.instances.iter_mut().find(|instance| instance.name() == name) else {
         return Response::json_text(404, INSTANCE_NOT_FOUND);
     };
     if instance.chatwoot.is_none() {
@@ -207,14 +179,10 @@ fn chatwoot_delete(sandbox: &Sandbox, scope: &Scope, name: &str) -> Response {
 }
 
 fn rate_limited(verdict: &Verdict) -> Response {
-    Response::json_text(429, RATE_LIMITED)
-        .with_header("Retry-After", verdict.wait_seconds().to_string())
+    Response::json_text(429, RATE_LIMITED).with_header("Retry-After", verdict.wait_seconds().to_string())
 }
 
 /// The documented error envelope, for the sandbox's own messages (unknown routes).
 fn error(status: u16, message: &str) -> Response {
-    Response::json(
-        status,
-        &json!({ "success": false, "error": { "message": message } }),
-    )
+    Response::json(status, &json!({ "success": false, "error": { "message": message } }))
 }

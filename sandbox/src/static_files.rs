@@ -29,15 +29,9 @@ pub fn serve(listener: TcpListener, site: Site) {
     });
 }
 
-fn respond(
-    app_dir: &Path,
-    api_addr: SocketAddr,
-    rate_window_ms: Option<u64>,
-    request: &Request,
-) -> Response {
+fn respond(app_dir: &Path, api_addr: SocketAddr, rate_window_ms: Option<u64>, request: &Request) -> Response {
     if request.method != "GET" {
-        return Response::with_body(405, "text/plain; charset=utf-8", "GET only\n")
-            .with_header("Allow", "GET");
+        return Response::with_body(405, "text/plain; charset=utf-8", "GET only\n").with_header("Allow", "GET");
     }
     let Some(mut file) = resolve(app_dir, &request.path) else {
         return not_found();
@@ -61,10 +55,7 @@ fn respond(
 fn resolve(app_dir: &Path, url_path: &str) -> Option<PathBuf> {
     let decoded = percent_decode(url_path, false);
     let mut file = app_dir.to_path_buf();
-    for segment in decoded
-        .split('/')
-        .filter(|segment| !segment.is_empty() && *segment != ".")
-    {
+    for segment in decoded.split('/').filter(|segment| !segment.is_empty() && *segment != ".") {
         if segment == ".." || segment.contains('\\') || segment.contains(':') {
             return None;
         }
@@ -79,9 +70,7 @@ fn api_origin(api_addr: SocketAddr, host_header: Option<&str>) -> String {
     if !api_addr.ip().is_unspecified() {
         return format!("http://{api_addr}");
     }
-    let host = host_header
-        .map(|host| host.rsplit_once(':').map_or(host, |(name, _)| name))
-        .unwrap_or("localhost");
+    let host = host_header.map(|host| host.rsplit_once(':').map_or(host, |(name, _)| name)).unwrap_or("localhost");
     format!("http://{host}:{}", api_addr.port())
 }
 
@@ -111,19 +100,14 @@ fn adjust_sandbox_connections(value: &mut Value, api_origin: &str, rate_window_m
                     .and_then(Platform::from_name)
                     .and_then(Platform::enforced_limit);
                 if let (Some(requests), Some(per_ms)) = (limit, rate_window_ms) {
-                    object.insert(
-                        "rateLimit".to_owned(),
-                        json!({ "requests": requests, "perMs": per_ms }),
-                    );
+                    object.insert("rateLimit".to_owned(), json!({ "requests": requests, "perMs": per_ms }));
                 }
             }
-            object
-                .values_mut()
-                .for_each(|child| adjust_sandbox_connections(child, api_origin, rate_window_ms));
+            object.values_mut().for_each(|child| adjust_sandbox_connections(child, api_origin, rate_window_ms));
         }
-        Value::Array(items) => items
-            .iter_mut()
-            .for_each(|child| adjust_sandbox_connections(child, api_origin, rate_window_ms)),
+        Value::Array(items) => {
+            items.iter_mut().for_each(|child| adjust_sandbox_connections(child, api_origin, rate_window_ms))
+        }
         _ => {}
     }
 }
@@ -172,10 +156,7 @@ mod tests {
 
     #[test]
     fn keeps_the_path_of_a_base_url() {
-        assert_eq!(
-            url_path("https://chat.example.com:3000/rocketchat"),
-            "/rocketchat"
-        );
+        assert_eq!(url_path("https://chat.example.com:3000/rocketchat"), "/rocketchat");
         assert_eq!(url_path("http://127.0.0.1:8787"), "");
         assert_eq!(url_path("/ryze"), "/ryze");
     }
@@ -183,14 +164,8 @@ mod tests {
     #[test]
     fn uses_the_browser_host_when_listening_everywhere() {
         let everywhere = "0.0.0.0:8787".parse().expect("address");
-        assert_eq!(
-            api_origin(everywhere, Some("box.lan:8080")),
-            "http://box.lan:8787"
-        );
+        assert_eq!(api_origin(everywhere, Some("box.lan:8080")), "http://box.lan:8787");
         let loopback = "127.0.0.1:9000".parse().expect("address");
-        assert_eq!(
-            api_origin(loopback, Some("box.lan:8080")),
-            "http://127.0.0.1:9000"
-        );
+        assert_eq!(api_origin(loopback, Some("box.lan:8080")), "http://127.0.0.1:9000");
     }
 }

@@ -65,12 +65,7 @@ pub fn send(log: &Arc<Mutex<WebhookLog>>, url: Option<&str>, payload: Value) {
         Some(_) => "pending".to_owned(),
         None => "not sent: no --callback-url".to_owned(),
     };
-    guard.sent.push(Sent {
-        id,
-        url: url.map(str::to_owned),
-        payload: payload.clone(),
-        result,
-    });
+    guard.sent.push(Sent { id, url: url.map(str::to_owned), payload: payload.clone(), result });
     drop(guard);
 
     if let Some(url) = url {
@@ -88,15 +83,10 @@ pub fn send(log: &Arc<Mutex<WebhookLog>>, url: Option<&str>, payload: Value) {
 
 /// One POST over a plain `TcpStream`, as Altegio sends it; returns the receiver's status code.
 fn post(url: &str, body: &str) -> io::Result<u16> {
-    let rest = url
-        .strip_prefix("http://")
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "only http:// URLs"))?;
+    let rest =
+        url.strip_prefix("http://").ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "only http:// URLs"))?;
     let (authority, path) = rest.find('/').map_or((rest, "/"), |at| rest.split_at(at));
-    let address = if authority.contains(':') {
-        authority.to_owned()
-    } else {
-        format!("{authority}:80")
-    };
+    let address = if authority.contains(':') { authority.to_owned() } else { format!("{authority}:80") };
     let socket = address
         .to_socket_addrs()?
         .next()
@@ -112,10 +102,7 @@ fn post(url: &str, body: &str) -> io::Result<u16> {
 
     let mut response = Vec::new();
     stream.read_to_end(&mut response)?;
-    let status_line = response
-        .split(|byte| *byte == b'\n')
-        .next()
-        .unwrap_or_default();
+    let status_line = response.split(|byte| *byte == b'\n').next().unwrap_or_default();
     String::from_utf8_lossy(status_line)
         .split(' ')
         .nth(1)

@@ -20,12 +20,7 @@ fn call(addr: SocketAddr, method: &str, path: &str) -> Reply {
 }
 
 fn ids(reply: &Reply) -> Vec<u64> {
-    reply.json()["data"]
-        .as_array()
-        .expect("data array")
-        .iter()
-        .map(|salon| salon["id"].as_u64().expect("id"))
-        .collect()
+    reply.json()["data"].as_array().expect("data array").iter().map(|salon| salon["id"].as_u64().expect("id")).collect()
 }
 
 #[test]
@@ -35,88 +30,40 @@ fn lists_connected_locations_with_the_documented_item() {
     assert_eq!(reply.status, 200);
     assert_eq!(ids(&reply), [1050, 1051, 1052, 1053]);
     assert_eq!(reply.json()["meta"], json!([]));
-    call(
-        addr,
-        "GET",
-        "/marketplace/application/1/salons?page=1&count=1",
-    )
-    .assert_fixture(200, "altegio/salons_ok.json");
+    call(addr, "GET", "/marketplace/application/1/salons?page=1&count=1").assert_fixture(200, "altegio/salons_ok.json");
 }
 
 #[test]
 fn pages_count_from_one_and_page_zero_is_the_first() {
     let addr = start().api_addr;
-    assert_eq!(
-        ids(&call(
-            addr,
-            "GET",
-            "/marketplace/application/1/salons?page=2&count=3"
-        )),
-        [1053]
-    );
-    assert_eq!(
-        ids(&call(
-            addr,
-            "GET",
-            "/marketplace/application/1/salons?page=0&count=2"
-        )),
-        [1050, 1051]
-    );
-    assert_eq!(
-        ids(&call(
-            addr,
-            "GET",
-            "/marketplace/application/1/salons?page=3&count=2"
-        )),
-        Vec::<u64>::new()
-    );
-    assert_eq!(
-        ids(&call(
-            addr,
-            "GET",
-            "/marketplace/application/1/salons?count=1000"
-        ))
-        .len(),
-        4
-    );
+    assert_eq!(ids(&call(addr, "GET", "/marketplace/application/1/salons?page=2&count=3")), [1053]);
+    assert_eq!(ids(&call(addr, "GET", "/marketplace/application/1/salons?page=0&count=2")), [1050, 1051]);
+    assert_eq!(ids(&call(addr, "GET", "/marketplace/application/1/salons?page=3&count=2")), Vec::<u64>::new());
+    assert_eq!(ids(&call(addr, "GET", "/marketplace/application/1/salons?count=1000")).len(), 4);
 }
 
 #[test]
 fn count_out_of_range_is_422() {
     let addr = start().api_addr;
     for count in ["0", "1001", "many"] {
-        call(
-            addr,
-            "GET",
-            &format!("/marketplace/application/1/salons?count={count}"),
-        )
-        .assert_fixture(422, "altegio/unprocessable.json");
+        call(addr, "GET", &format!("/marketplace/application/1/salons?count={count}"))
+            .assert_fixture(422, "altegio/unprocessable.json");
     }
     let bad_page = call(addr, "GET", "/marketplace/application/1/salons?page=first");
     assert_eq!(bad_page.status, 422);
-    assert_eq!(
-        bad_page.json()["meta"]["errors"],
-        json!(["The page must be an integer."])
-    );
+    assert_eq!(bad_page.json()["meta"]["errors"], json!(["The page must be an integer."]));
 }
 
 #[test]
 fn the_partner_token_and_application_are_checked() {
     let addr = start().api_addr;
-    get(addr, "/altegio/marketplace/application/1/salons")
-        .assert_fixture(401, "altegio/unauthorized.json");
+    get(addr, "/altegio/marketplace/application/1/salons").assert_fixture(401, "altegio/unauthorized.json");
     Call::new(addr, "GET", "/altegio/marketplace/salon/1050/application/1")
         .header("Authorization", "Bearer someone-else")
         .send()
         .assert_fixture(401, "altegio/unauthorized.json");
-    call(addr, "GET", "/marketplace/application/2/salons")
-        .assert_fixture(403, "altegio/forbidden.json");
-    call(
-        addr,
-        "POST",
-        "/marketplace/salon/1050/application/7/uninstall",
-    )
-    .assert_fixture(403, "altegio/forbidden.json");
+    call(addr, "GET", "/marketplace/application/2/salons").assert_fixture(403, "altegio/forbidden.json");
+    call(addr, "POST", "/marketplace/salon/1050/application/7/uninstall").assert_fixture(403, "altegio/forbidden.json");
     // A user token next to the partner token is allowed.
     let with_user = Call::new(addr, "GET", "/altegio/marketplace/salon/1050/application/1")
         .header("Authorization", "Bearer sandbox-partner-token, User abc")
@@ -127,49 +74,27 @@ fn the_partner_token_and_application_are_checked() {
 #[test]
 fn status_answers_the_documented_data_or_404() {
     let addr = start().api_addr;
-    call(addr, "GET", "/marketplace/salon/1050/application/1")
-        .assert_fixture(200, "altegio/status_ok.json");
+    call(addr, "GET", "/marketplace/salon/1050/application/1").assert_fixture(200, "altegio/status_ok.json");
     let states: Vec<Value> = [1051, 1052, 1053]
         .iter()
         .map(|id| {
-            call(
-                addr,
-                "GET",
-                &format!("/marketplace/salon/{id}/application/1"),
-            )
-            .json()["data"]["connection_status"]["status"]
-                .clone()
+            call(addr, "GET", &format!("/marketplace/salon/{id}/application/1")).json()["data"]["connection_status"]
+                    ["status"]
+                    .clone()
         })
         .collect();
-    assert_eq!(
-        states,
-        [json!("pending"), json!("freezed"), json!("active")]
-    );
-    call(addr, "GET", "/marketplace/salon/9999/application/1")
-        .assert_fixture(404, "altegio/not_found.json");
+    assert_eq!(states, [json!("pending"), json!("freezed"), json!("active")]);
+    call(addr, "GET", "/marketplace/salon/9999/application/1").assert_fixture(404, "altegio/not_found.json");
 }
 
 #[test]
 fn uninstall_disconnects_once_then_404_and_records_the_webhook() {
     let addr = start().api_addr;
-    call(
-        addr,
-        "POST",
-        "/marketplace/salon/1051/application/1/uninstall",
-    )
-    .assert_fixture(200, "altegio/uninstall_ok.json");
-    call(addr, "GET", "/marketplace/salon/1051/application/1")
-        .assert_fixture(404, "altegio/not_found.json");
-    assert_eq!(
-        ids(&call(addr, "GET", "/marketplace/application/1/salons")),
-        [1050, 1052, 1053]
-    );
-    call(
-        addr,
-        "POST",
-        "/marketplace/salon/1051/application/1/uninstall",
-    )
-    .assert_fixture(404, "altegio/not_found.json");
+    call(addr, "POST", "/marketplace/salon/1051/application/1/uninstall")
+        .assert_fixture(200, "altegio/uninstall_ok.json");
+    call(addr, "GET", "/marketplace/salon/1051/application/1").assert_fixture(404, "altegio/not_found.json");
+    assert_eq!(ids(&call(addr, "GET", "/marketplace/application/1/salons")), [1050, 1052, 1053]);
+    call(addr, "POST", "/marketplace/salon/1051/application/1/uninstall").assert_fixture(404, "altegio/not_found.json");
 
     let log = get(addr, "/__sandbox/webhooks").json();
     let sent = log["sent"].as_array().expect("sent");
@@ -195,12 +120,8 @@ fn the_disable_webhook_reaches_the_callback_url() {
         config.callback_url = Some(format!("http://{receiver}/__sandbox/callback"));
     })
     .api_addr;
-    call(
-        sender,
-        "POST",
-        "/marketplace/salon/1053/application/1/uninstall",
-    )
-    .assert_fixture(200, "altegio/uninstall_ok.json");
+    call(sender, "POST", "/marketplace/salon/1053/application/1/uninstall")
+        .assert_fixture(200, "altegio/uninstall_ok.json");
 
     let deadline = Instant::now() + Duration::from_secs(5);
     let received = loop {

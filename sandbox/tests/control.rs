@@ -9,71 +9,38 @@ use common::{Call, Reply, get, post_json, start, start_with};
 use serde_json::{Value, json};
 
 fn admin_list(addr: std::net::SocketAddr, query: &str) -> Reply {
-    Call::new(
-        addr,
-        "GET",
-        &format!("/rocketchat/api/v1/integrations.list{query}"),
-    )
-    .header("X-User-Id", "sandboxAdminUserId")
-    .header("X-Auth-Token", "sandbox-admin-auth-token")
-    .send()
+    Call::new(addr, "GET", &format!("/rocketchat/api/v1/integrations.list{query}"))
+        .header("X-User-Id", "sandboxAdminUserId")
+        .header("X-Auth-Token", "sandbox-admin-auth-token")
+        .send()
 }
 
 fn ryze_list(addr: std::net::SocketAddr) -> Value {
-    Call::new(addr, "GET", "/ryze/api/instance/list")
-        .header("token", "sandbox-account-token")
-        .send()
-        .json()
+    Call::new(addr, "GET", "/ryze/api/instance/list").header("token", "sandbox-account-token").send().json()
 }
 
 fn salons(addr: std::net::SocketAddr) -> Value {
-    Call::new(
-        addr,
-        "GET",
-        "/altegio/marketplace/application/1/salons?count=1000",
-    )
-    .header("Authorization", "Bearer sandbox-partner-token")
-    .send()
-    .json()
+    Call::new(addr, "GET", "/altegio/marketplace/application/1/salons?count=1000")
+        .header("Authorization", "Bearer sandbox-partner-token")
+        .send()
+        .json()
 }
 
 #[test]
 fn reset_restores_data_and_clears_faults_counters_and_sessions() {
     let addr = start_with(|config| config.rate_window_ms = Some(60_000)).api_addr;
-    let login = post_json(
-        addr,
-        "/rocketchat/api/v1/login",
-        r#"{"user":"manager","password":"manager"}"#,
-    )
-    .json();
-    let manager_token = login["data"]["authToken"]
-        .as_str()
-        .expect("token")
-        .to_owned();
+    let login = post_json(addr, "/rocketchat/api/v1/login", r#"{"user":"manager","password":"manager"}"#).json();
+    let manager_token = login["data"]["authToken"].as_str().expect("token").to_owned();
     Call::new(addr, "POST", "/rocketchat/api/v1/logout")
         .header("X-User-Id", "sandboxAdminUserId")
         .header("X-Auth-Token", "sandbox-admin-auth-token")
         .send();
-    assert_eq!(
-        admin_list(addr, "").status,
-        401,
-        "the fixed admin token was logged out"
-    );
-    Call::new(addr, "DELETE", "/ryze/api/chatwoot/delete/suporte")
-        .header("token", "sandbox-account-token")
+    assert_eq!(admin_list(addr, "").status, 401, "the fixed admin token was logged out");
+    Call::new(addr, "DELETE", "/ryze/api/chatwoot/delete/suporte").header("token", "sandbox-account-token").send();
+    Call::new(addr, "POST", "/altegio/marketplace/salon/1050/application/1/uninstall")
+        .header("Authorization", "Bearer sandbox-partner-token")
         .send();
-    Call::new(
-        addr,
-        "POST",
-        "/altegio/marketplace/salon/1050/application/1/uninstall",
-    )
-    .header("Authorization", "Bearer sandbox-partner-token")
-    .send();
-    post_json(
-        addr,
-        "/__sandbox/faults",
-        r#"{"platform":"ryze","route":"*","kind":"drop","count":5}"#,
-    );
+    post_json(addr, "/__sandbox/faults", r#"{"platform":"ryze","route":"*","kind":"drop","count":5}"#);
     let manager_get = |token: &str| {
         Call::new(addr, "GET", "/rocketchat/api/v1/integrations.get")
             .header("X-User-Id", "sandboxManagerUserId")
@@ -92,34 +59,17 @@ fn reset_restores_data_and_clears_faults_counters_and_sessions() {
     assert_eq!(ryze_list(addr)["data"][0]["chatwoot"]["status"], "active");
     assert_eq!(salons(addr)["data"].as_array().map(Vec::len), Some(4));
     assert_eq!(get(addr, "/__sandbox/faults").json(), json!({"faults": []}));
-    assert_eq!(
-        get(addr, "/__sandbox/webhooks").json(),
-        json!({"sent": [], "received": []})
-    );
+    assert_eq!(get(addr, "/__sandbox/webhooks").json(), json!({"sent": [], "received": []}));
     let old_session = Call::new(addr, "GET", "/rocketchat/api/v1/integrations.list")
         .header("X-User-Id", "sandboxManagerUserId")
         .header("X-Auth-Token", &manager_token)
         .send();
     assert_eq!(old_session.status, 401, "sessions are cleared");
-    let fresh = post_json(
-        addr,
-        "/rocketchat/api/v1/login",
-        r#"{"user":"manager","password":"manager"}"#,
-    );
-    let fresh_token = fresh.json()["data"]["authToken"]
-        .as_str()
-        .expect("token")
-        .to_owned();
+    let fresh = post_json(addr, "/rocketchat/api/v1/login", r#"{"user":"manager","password":"manager"}"#);
+    let fresh_token = fresh.json()["data"]["authToken"].as_str().expect("token").to_owned();
     let again = manager_get(&fresh_token);
-    assert_eq!(
-        again.status, 400,
-        "the documented missing-parameter answer, not 429"
-    );
-    assert_eq!(
-        again.header("X-RateLimit-Remaining"),
-        Some("9"),
-        "counters are cleared"
-    );
+    assert_eq!(again.status, 400, "the documented missing-parameter answer, not 429");
+    assert_eq!(again.header("X-RateLimit-Remaining"), Some("9"), "counters are cleared");
 }
 
 #[test]
@@ -136,44 +86,25 @@ fn integrations_n_generates_n_spread_over_the_platforms() {
     assert_eq!(counts, (11, 10, 10));
 
     let integrations = rc["integrations"].as_array().expect("array");
-    let incoming = integrations
-        .iter()
-        .filter(|i| i["type"] == "webhook-incoming")
-        .count();
+    let incoming = integrations.iter().filter(|i| i["type"] == "webhook-incoming").count();
     assert_eq!(incoming, 6);
-    let mut names: Vec<&str> = integrations
-        .iter()
-        .map(|i| i["name"].as_str().expect("name"))
-        .collect();
+    let mut names: Vec<&str> = integrations.iter().map(|i| i["name"].as_str().expect("name")).collect();
     names.sort_unstable();
     assert_eq!(names.first(), Some(&"Webhook 0001"));
     assert_eq!(names.last(), Some(&"Webhook 0011"));
-    let dates: std::collections::BTreeSet<&str> = integrations
-        .iter()
-        .map(|i| i["_createdAt"].as_str().expect("date"))
-        .collect();
+    let dates: std::collections::BTreeSet<&str> =
+        integrations.iter().map(|i| i["_createdAt"].as_str().expect("date")).collect();
     assert_eq!(dates.len(), 11, "varied creation dates");
 
-    let statuses: std::collections::BTreeSet<String> = ryze["data"]
-        .as_array()
-        .expect("array")
-        .iter()
-        .map(|i| i["chatwoot"]["status"].to_string())
-        .collect();
+    let statuses: std::collections::BTreeSet<String> =
+        ryze["data"].as_array().expect("array").iter().map(|i| i["chatwoot"]["status"].to_string()).collect();
     assert_eq!(statuses.len(), 3, "active, paused and error");
     // The instance token owns the first generated instance.
-    let own = Call::new(addr, "GET", "/ryze/api/instance/list")
-        .header("token", "sandbox-instance-token")
-        .send()
-        .json();
+    let own = Call::new(addr, "GET", "/ryze/api/instance/list").header("token", "sandbox-instance-token").send().json();
     assert_eq!(own["data"][0]["instanceName"], "instance-0001");
 
     post_json(addr, "/__sandbox/reset", "");
-    assert_eq!(
-        admin_list(addr, "?count=100").json(),
-        rc,
-        "reset rebuilds the same generated data"
-    );
+    assert_eq!(admin_list(addr, "?count=100").json(), rc, "reset rebuilds the same generated data");
 }
 
 /// A throwaway app directory with one file of each served type.
@@ -229,34 +160,17 @@ fn the_app_server_serves_files_with_their_types() {
         ("/config.json", "application/json"),
     ] {
         let reply = get(app, path);
-        assert_eq!(
-            (reply.status, reply.header("Content-Type")),
-            (200, Some(mime)),
-            "{path}"
-        );
+        assert_eq!((reply.status, reply.header("Content-Type")), (200, Some(mime)), "{path}");
     }
-    assert_eq!(
-        get(app, "/unplug_bg.wasm").body.as_bytes(),
-        b"\0asm\x01\0\0\0"
-    );
-    assert_eq!(
-        get(app, "/docs").body,
-        "docs",
-        "a directory serves its index.html"
-    );
+    assert_eq!(get(app, "/unplug_bg.wasm").body.as_bytes(), b"\0asm\x01\0\0\0");
+    assert_eq!(get(app, "/docs").body, "docs", "a directory serves its index.html");
     assert_eq!(get(app, "/missing.js").status, 404);
     assert_eq!(get(app, "/../Cargo.toml").status, 404);
     assert_eq!(get(app, "/docs/%2e%2e/%2e%2e/etc/passwd").status, 404);
     assert_eq!(Call::new(app, "POST", "/").send().status, 405);
 
     let origins = &running.allowed_origins;
-    assert_eq!(
-        origins,
-        &[
-            format!("http://{app}"),
-            format!("http://localhost:{}", app.port())
-        ]
-    );
+    assert_eq!(origins, &[format!("http://{app}"), format!("http://localhost:{}", app.port())]);
     let _ = fs::remove_dir_all(dir);
 }
 
@@ -275,11 +189,7 @@ fn config_json_points_sandbox_connections_at_the_bound_api() {
         .collect();
     assert_eq!(
         urls,
-        [
-            format!("http://{api}/rocketchat").as_str(),
-            format!("http://{api}/ryze").as_str(),
-            "https://app.alteg.io"
-        ]
+        [format!("http://{api}/rocketchat").as_str(), format!("http://{api}/ryze").as_str(), "https://app.alteg.io"]
     );
     assert_eq!(config["requestTimeoutMs"], 15000, "everything else is kept");
     let _ = fs::remove_dir_all(dir);
@@ -345,12 +255,7 @@ fn without_a_rate_window_config_json_keeps_its_rate_limits() {
     let config = get(running.app_addr.expect("app served"), "/config.json").json();
     assert_eq!(
         rate_limits(&config),
-        [
-            Value::Null,
-            json!({"requests": 1, "perMs": 5}),
-            Value::Null,
-            json!({"requests": 3, "perMs": 1000}),
-        ]
+        [Value::Null, json!({"requests": 1, "perMs": 5}), Value::Null, json!({"requests": 3, "perMs": 1000}),]
     );
     let _ = fs::remove_dir_all(dir);
 }
@@ -365,16 +270,8 @@ fn stats_count_requests_and_429s_per_platform_until_reset() {
     assert_eq!(get(addr, "/__sandbox/stats").json(), zero);
 
     // The manager is rate limited: 10 calls of a route a window, so the 11th and 12th get 429.
-    let login = post_json(
-        addr,
-        "/rocketchat/api/v1/login",
-        r#"{"user":"manager","password":"manager"}"#,
-    )
-    .json();
-    let token = login["data"]["authToken"]
-        .as_str()
-        .expect("token")
-        .to_owned();
+    let login = post_json(addr, "/rocketchat/api/v1/login", r#"{"user":"manager","password":"manager"}"#).json();
+    let token = login["data"]["authToken"].as_str().expect("token").to_owned();
     let statuses: Vec<u16> = (0..12)
         .map(|_| {
             Call::new(addr, "GET", "/rocketchat/api/v1/integrations.list")
@@ -414,10 +311,6 @@ fn unknown_paths_on_the_api_port_say_where_things_are() {
     let addr = start().api_addr;
     let reply = get(addr, "/nope");
     assert_eq!(reply.status, 404);
-    assert!(
-        reply.json()["error"]
-            .as_str()
-            .is_some_and(|e| e.contains("/rocketchat"))
-    );
+    assert!(reply.json()["error"].as_str().is_some_and(|e| e.contains("/rocketchat")));
     assert_eq!(get(addr, "/__sandbox/nope").status, 404);
 }

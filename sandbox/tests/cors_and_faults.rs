@@ -9,21 +9,16 @@ use common::{Call, FOREIGN_ORIGIN, ORIGIN, Reply, get, parse, post_json, start};
 use serde_json::{Value, json};
 
 const RC_METHODS: &str = "GET, POST, PUT, DELETE, HEAD, PATCH";
-const RC_HEADERS: &str = "Origin, X-Requested-With, Content-Type, Accept, X-User-Id, X-Auth-Token, x-visitor-token, Authorization";
-const RYZE_EXPOSE: &str =
-    "X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After";
+const RC_HEADERS: &str =
+    "Origin, X-Requested-With, Content-Type, Accept, X-User-Id, X-Auth-Token, x-visitor-token, Authorization";
+const RYZE_EXPOSE: &str = "X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After";
 
 fn from(addr: SocketAddr, method: &str, path: &str, origin: &str) -> Reply {
-    Call::new(addr, method, path)
-        .header("Origin", origin)
-        .send()
+    Call::new(addr, method, path).header("Origin", origin).send()
 }
 
 fn preflight(addr: SocketAddr, path: &str, origin: &str) -> Reply {
-    Call::new(addr, "OPTIONS", path)
-        .header("Origin", origin)
-        .header("Access-Control-Request-Method", "POST")
-        .send()
+    Call::new(addr, "OPTIONS", path).header("Origin", origin).header("Access-Control-Request-Method", "POST").send()
 }
 
 #[test]
@@ -32,14 +27,8 @@ fn rocket_chat_echoes_allowed_origins_and_refuses_others_with_an_empty_403() {
     let allowed = from(addr, "GET", "/rocketchat/api/info", ORIGIN);
     assert_eq!(allowed.status, 200);
     assert_eq!(allowed.header("Access-Control-Allow-Origin"), Some(ORIGIN));
-    assert_eq!(
-        allowed.header("Access-Control-Allow-Methods"),
-        Some(RC_METHODS)
-    );
-    assert_eq!(
-        allowed.header("Access-Control-Allow-Headers"),
-        Some(RC_HEADERS)
-    );
+    assert_eq!(allowed.header("Access-Control-Allow-Methods"), Some(RC_METHODS));
+    assert_eq!(allowed.header("Access-Control-Allow-Headers"), Some(RC_HEADERS));
     assert_eq!(allowed.header("Access-Control-Expose-Headers"), None);
 
     let refused = from(addr, "GET", "/rocketchat/api/info", FOREIGN_ORIGIN);
@@ -50,11 +39,7 @@ fn rocket_chat_echoes_allowed_origins_and_refuses_others_with_an_empty_403() {
     assert_eq!((ok.status, ok.body.as_str()), (200, ""));
     assert_eq!(ok.header("Access-Control-Allow-Origin"), Some(ORIGIN));
     assert_eq!(ok.header("Access-Control-Allow-Headers"), Some(RC_HEADERS));
-    let no = preflight(
-        addr,
-        "/rocketchat/api/v1/integrations.remove",
-        FOREIGN_ORIGIN,
-    );
+    let no = preflight(addr, "/rocketchat/api/v1/integrations.remove", FOREIGN_ORIGIN);
     assert_eq!((no.status, no.body.as_str()), (403, ""));
 }
 
@@ -64,29 +49,17 @@ fn ryze_exposes_rate_limit_headers_and_leaves_foreign_origins_without_cors() {
     let allowed = from(addr, "GET", "/ryze/api/instance/list", ORIGIN);
     assert_eq!(allowed.status, 401);
     assert_eq!(allowed.header("Access-Control-Allow-Origin"), Some(ORIGIN));
-    assert_eq!(
-        allowed.header("Access-Control-Expose-Headers"),
-        Some(RYZE_EXPOSE)
-    );
+    assert_eq!(allowed.header("Access-Control-Expose-Headers"), Some(RYZE_EXPOSE));
 
     let foreign = from(addr, "GET", "/ryze/api/instance/list", FOREIGN_ORIGIN);
-    assert_eq!(
-        foreign.status, 401,
-        "answered, but the browser will not let the page read it"
-    );
+    assert_eq!(foreign.status, 401, "answered, but the browser will not let the page read it");
     assert_eq!(foreign.header("Access-Control-Allow-Origin"), None);
 
     let ok = preflight(addr, "/ryze/api/chatwoot/delete/suporte", ORIGIN);
     assert_eq!(ok.status, 204);
     assert_eq!(ok.header("Access-Control-Allow-Origin"), Some(ORIGIN));
-    assert_eq!(
-        ok.header("Access-Control-Allow-Methods"),
-        Some("GET, POST, PUT, DELETE, OPTIONS")
-    );
-    assert_eq!(
-        ok.header("Access-Control-Allow-Headers"),
-        Some("Content-Type, Authorization, token")
-    );
+    assert_eq!(ok.header("Access-Control-Allow-Methods"), Some("GET, POST, PUT, DELETE, OPTIONS"));
+    assert_eq!(ok.header("Access-Control-Allow-Headers"), Some("Content-Type, Authorization, token"));
     let no = preflight(addr, "/ryze/api/chatwoot/delete/suporte", FOREIGN_ORIGIN);
     assert_eq!(no.status, 403);
     assert_eq!(no.header("Access-Control-Allow-Origin"), None);
@@ -95,42 +68,17 @@ fn ryze_exposes_rate_limit_headers_and_leaves_foreign_origins_without_cors() {
 #[test]
 fn altegio_echoes_allowed_origins_without_exposing_headers() {
     let addr = start().api_addr;
-    let allowed = from(
-        addr,
-        "GET",
-        "/altegio/marketplace/application/1/salons",
-        ORIGIN,
-    );
+    let allowed = from(addr, "GET", "/altegio/marketplace/application/1/salons", ORIGIN);
     assert_eq!(allowed.header("Access-Control-Allow-Origin"), Some(ORIGIN));
     assert_eq!(allowed.header("Access-Control-Expose-Headers"), None);
-    let foreign = from(
-        addr,
-        "GET",
-        "/altegio/marketplace/application/1/salons",
-        FOREIGN_ORIGIN,
-    );
+    let foreign = from(addr, "GET", "/altegio/marketplace/application/1/salons", FOREIGN_ORIGIN);
     assert_eq!(foreign.status, 401);
     assert_eq!(foreign.header("Access-Control-Allow-Origin"), None);
 
-    let ok = preflight(
-        addr,
-        "/altegio/marketplace/salon/1050/application/1/uninstall",
-        ORIGIN,
-    );
+    let ok = preflight(addr, "/altegio/marketplace/salon/1050/application/1/uninstall", ORIGIN);
     assert_eq!(ok.status, 204);
-    assert_eq!(
-        ok.header("Access-Control-Allow-Headers"),
-        Some("Authorization, Accept, Content-Type")
-    );
-    assert_eq!(
-        preflight(
-            addr,
-            "/altegio/marketplace/application/1/salons",
-            FOREIGN_ORIGIN
-        )
-        .status,
-        403
-    );
+    assert_eq!(ok.header("Access-Control-Allow-Headers"), Some("Authorization, Accept, Content-Type"));
+    assert_eq!(preflight(addr, "/altegio/marketplace/application/1/salons", FOREIGN_ORIGIN).status, 403);
 }
 
 #[test]
@@ -139,10 +87,7 @@ fn sandbox_controls_accept_any_origin() {
     let reply = from(addr, "GET", "/__sandbox/faults", FOREIGN_ORIGIN);
     assert_eq!(reply.status, 200);
     assert_eq!(reply.header("Access-Control-Allow-Origin"), Some("*"));
-    assert_eq!(
-        preflight(addr, "/__sandbox/faults", FOREIGN_ORIGIN).status,
-        204
-    );
+    assert_eq!(preflight(addr, "/__sandbox/faults", FOREIGN_ORIGIN).status, 204);
 }
 
 fn add_fault(addr: SocketAddr, fault: Value) -> Reply {
@@ -156,10 +101,7 @@ fn info(addr: SocketAddr) -> Reply {
 #[test]
 fn latency_delays_then_answers_normally() {
     let addr = start().api_addr;
-    let added = add_fault(
-        addr,
-        json!({"platform": "rocketchat", "route": "/api/info", "kind": "latency:300"}),
-    );
+    let added = add_fault(addr, json!({"platform": "rocketchat", "route": "/api/info", "kind": "latency:300"}));
     assert_eq!(added.status, 201);
     assert_eq!(
         get(addr, "/__sandbox/faults").json(),
@@ -174,10 +116,7 @@ fn latency_delays_then_answers_normally() {
 #[test]
 fn html5xx_answers_an_nginx_page_that_the_browser_may_read() {
     let addr = start().api_addr;
-    add_fault(
-        addr,
-        json!({"platform": "rocketchat", "route": "*", "kind": "html5xx"}),
-    );
+    add_fault(addr, json!({"platform": "rocketchat", "route": "*", "kind": "html5xx"}));
     let reply = info(addr);
     assert_eq!(reply.status, 502);
     assert_eq!(reply.header("Content-Type"), Some("text/html"));
@@ -192,12 +131,7 @@ fn malformed_answers_json_that_does_not_parse() {
         addr,
         json!({"platform": "altegio", "route": "/marketplace/application/:app/salons", "kind": "malformed"}),
     );
-    let reply = from(
-        addr,
-        "GET",
-        "/altegio/marketplace/application/1/salons",
-        ORIGIN,
-    );
+    let reply = from(addr, "GET", "/altegio/marketplace/application/1/salons", ORIGIN);
     assert_eq!(reply.status, 200);
     assert_eq!(reply.header("Content-Type"), Some("application/json"));
     assert!(serde_json::from_str::<Value>(&reply.body).is_err());
@@ -207,16 +141,9 @@ fn malformed_answers_json_that_does_not_parse() {
 fn truncated_cuts_the_real_body_in_half() {
     let addr = start().api_addr;
     let path = "/ryze/api/chatwoot/list/suporte";
-    let whole = Call::new(addr, "GET", path)
-        .header("token", "sandbox-account-token")
-        .send();
-    add_fault(
-        addr,
-        json!({"platform": "ryze", "route": "/api/chatwoot/list/:instance", "kind": "truncated"}),
-    );
-    let cut = Call::new(addr, "GET", path)
-        .header("token", "sandbox-account-token")
-        .send();
+    let whole = Call::new(addr, "GET", path).header("token", "sandbox-account-token").send();
+    add_fault(addr, json!({"platform": "ryze", "route": "/api/chatwoot/list/:instance", "kind": "truncated"}));
+    let cut = Call::new(addr, "GET", path).header("token", "sandbox-account-token").send();
     assert_eq!(cut.status, 200);
     assert_eq!(cut.body, whole.body[..whole.body.len() / 2]);
 }
@@ -224,14 +151,9 @@ fn truncated_cuts_the_real_body_in_half() {
 #[test]
 fn empty_keeps_the_status_and_the_effect_but_not_the_body() {
     let addr = start().api_addr;
-    add_fault(
-        addr,
-        json!({"platform": "ryze", "route": "/api/chatwoot/delete/:instance", "kind": "empty"}),
-    );
+    add_fault(addr, json!({"platform": "ryze", "route": "/api/chatwoot/delete/:instance", "kind": "empty"}));
     let call = |method| {
-        Call::new(addr, method, "/ryze/api/chatwoot/delete/vendas")
-            .header("token", "sandbox-account-token")
-            .send()
+        Call::new(addr, method, "/ryze/api/chatwoot/delete/vendas").header("token", "sandbox-account-token").send()
     };
     let reply = call("DELETE");
     assert_eq!((reply.status, reply.body.as_str()), (200, ""));
@@ -241,42 +163,23 @@ fn empty_keeps_the_status_and_the_effect_but_not_the_body() {
 #[test]
 fn drop_closes_the_connection_without_a_byte() {
     let addr = start().api_addr;
-    add_fault(
-        addr,
-        json!({"platform": "rocketchat", "route": "/api/info", "kind": "drop"}),
-    );
+    add_fault(addr, json!({"platform": "rocketchat", "route": "/api/info", "kind": "drop"}));
     let bytes = Call::new(addr, "GET", "/rocketchat/api/info").send_raw();
-    assert!(
-        bytes.is_empty(),
-        "got {:?}",
-        String::from_utf8_lossy(&bytes)
-    );
+    assert!(bytes.is_empty(), "got {:?}", String::from_utf8_lossy(&bytes));
     info(addr).assert_fixture(200, "rocketchat/info.json");
 }
 
 #[test]
 fn a_fault_applies_to_count_matching_requests_only() {
     let addr = start().api_addr;
-    add_fault(
-        addr,
-        json!({"platform": "rocketchat", "route": "/api/info", "kind": "html5xx", "count": 2}),
-    );
+    add_fault(addr, json!({"platform": "rocketchat", "route": "/api/info", "kind": "html5xx", "count": 2}));
     // Preflights, other routes and other platforms do not use it up.
     assert_eq!(preflight(addr, "/rocketchat/api/info", ORIGIN).status, 200);
-    assert_eq!(
-        get(addr, "/rocketchat/api/v1/integrations.list").status,
-        401
-    );
+    assert_eq!(get(addr, "/rocketchat/api/v1/integrations.list").status, 401);
     assert_eq!(get(addr, "/ryze/api/instance/list").status, 401);
-    assert_eq!(
-        get(addr, "/__sandbox/faults").json()["faults"][0]["count"],
-        2
-    );
+    assert_eq!(get(addr, "/__sandbox/faults").json()["faults"][0]["count"], 2);
     assert_eq!(info(addr).status, 502);
-    assert_eq!(
-        get(addr, "/__sandbox/faults").json()["faults"][0]["count"],
-        1
-    );
+    assert_eq!(get(addr, "/__sandbox/faults").json()["faults"][0]["count"], 1);
     assert_eq!(info(addr).status, 502);
     info(addr).assert_fixture(200, "rocketchat/info.json");
 }
@@ -295,8 +198,6 @@ fn bad_fault_requests_are_refused_with_the_reason() {
         assert!(reply.json()["error"].is_string());
     }
     assert_eq!(get(addr, "/__sandbox/faults").json(), json!({"faults": []}));
-    let raw = Call::new(addr, "POST", "/__sandbox/faults")
-        .body("not json")
-        .send_raw();
+    let raw = Call::new(addr, "POST", "/__sandbox/faults").body("not json").send_raw();
     assert_eq!(parse(&raw).status, 400);
 }

@@ -25,10 +25,7 @@ struct Session {
 }
 
 fn admin() -> Session {
-    Session {
-        user_id: ADMIN_ID.to_owned(),
-        token: ADMIN_TOKEN.to_owned(),
-    }
+    Session { user_id: ADMIN_ID.to_owned(), token: ADMIN_TOKEN.to_owned() }
 }
 
 fn login(addr: SocketAddr, user: &str) -> Session {
@@ -42,16 +39,9 @@ fn login(addr: SocketAddr, user: &str) -> Session {
     }
 }
 
-fn call(
-    addr: SocketAddr,
-    session: &Session,
-    method: &str,
-    path: &str,
-    body: Option<&str>,
-) -> Reply {
-    let mut call = Call::new(addr, method, path)
-        .header("X-User-Id", &session.user_id)
-        .header("X-Auth-Token", &session.token);
+fn call(addr: SocketAddr, session: &Session, method: &str, path: &str, body: Option<&str>) -> Reply {
+    let mut call =
+        Call::new(addr, method, path).header("X-User-Id", &session.user_id).header("X-Auth-Token", &session.token);
     if let Some(body) = body {
         call = call.body(body);
     }
@@ -59,24 +49,12 @@ fn call(
 }
 
 fn list(addr: SocketAddr, session: &Session, query: &str) -> Reply {
-    call(
-        addr,
-        session,
-        "GET",
-        &format!("/rocketchat/api/v1/integrations.list{query}"),
-        None,
-    )
+    call(addr, session, "GET", &format!("/rocketchat/api/v1/integrations.list{query}"), None)
 }
 
 fn remove(addr: SocketAddr, session: &Session, body: Value) -> Reply {
     let body = body.to_string();
-    call(
-        addr,
-        session,
-        "POST",
-        "/rocketchat/api/v1/integrations.remove",
-        Some(&body),
-    )
+    call(addr, session, "POST", "/rocketchat/api/v1/integrations.remove", Some(&body))
 }
 
 fn names(reply: &Reply) -> Vec<String> {
@@ -97,12 +75,7 @@ fn info_reports_an_8x_or_a_7x_version() {
     get(start().api_addr, "/rocketchat/api/info").assert_fixture(200, "rocketchat/info.json");
     let reply = get(v7().api_addr, "/rocketchat/api/info");
     assert_eq!(reply.status, 200);
-    assert!(
-        reply.json()["version"]
-            .as_str()
-            .expect("version")
-            .starts_with("7.")
-    );
+    assert!(reply.json()["version"].as_str().expect("version").starts_with("7."));
 }
 
 #[test]
@@ -157,8 +130,7 @@ fn failed_login_answers_the_versioned_401() {
     let wrong = json!({"user": "admin", "password": "nope"}).to_string();
     post_json(start().api_addr, "/rocketchat/api/v1/login", &wrong)
         .assert_fixture(401, "rocketchat/login_failed_v8.json");
-    post_json(v7().api_addr, "/rocketchat/api/v1/login", &wrong)
-        .assert_fixture(401, "rocketchat/login_failed_v7.json");
+    post_json(v7().api_addr, "/rocketchat/api/v1/login", &wrong).assert_fixture(401, "rocketchat/login_failed_v7.json");
     let stale_resume = json!({"resume": "not-a-token"}).to_string();
     post_json(start().api_addr, "/rocketchat/api/v1/login", &stale_resume)
         .assert_fixture(401, "rocketchat/login_failed_v8.json");
@@ -166,32 +138,18 @@ fn failed_login_answers_the_versioned_401() {
 
 #[test]
 fn calls_without_a_valid_session_answer_the_versioned_401() {
-    for (running, expected) in [
-        (start(), "rocketchat/unauthorized_v8.json"),
-        (v7(), "rocketchat/unauthorized_v7.json"),
-    ] {
+    for (running, expected) in [(start(), "rocketchat/unauthorized_v8.json"), (v7(), "rocketchat/unauthorized_v7.json")]
+    {
         let addr = running.api_addr;
         get(addr, "/rocketchat/api/v1/integrations.list").assert_fixture(401, expected);
-        let wrong_token = Session {
-            user_id: ADMIN_ID.to_owned(),
-            token: "nope".to_owned(),
-        };
+        let wrong_token = Session { user_id: ADMIN_ID.to_owned(), token: "nope".to_owned() };
         list(addr, &wrong_token, "").assert_fixture(401, expected);
         // A real token presented with another user's id is not a session either.
-        let wrong_user = Session {
-            user_id: "sandboxViewerUserId".to_owned(),
-            token: ADMIN_TOKEN.to_owned(),
-        };
+        let wrong_user = Session { user_id: "sandboxViewerUserId".to_owned(), token: ADMIN_TOKEN.to_owned() };
         list(addr, &wrong_user, "").assert_fixture(401, expected);
         remove(addr, &wrong_token, json!({})).assert_fixture(401, expected);
-        call(
-            addr,
-            &wrong_token,
-            "GET",
-            "/rocketchat/api/v1/integrations.get?integrationId=x",
-            None,
-        )
-        .assert_fixture(401, expected);
+        call(addr, &wrong_token, "GET", "/rocketchat/api/v1/integrations.get?integrationId=x", None)
+            .assert_fixture(401, expected);
     }
 }
 
@@ -202,10 +160,7 @@ fn logout_invalidates_the_token() {
     assert_eq!(list(addr, &session, "").status, 200);
     let reply = call(addr, &session, "POST", "/rocketchat/api/v1/logout", None);
     assert_eq!(reply.status, 200);
-    assert_eq!(
-        reply.json(),
-        json!({"status": "success", "data": {"message": "You've been logged out!"}})
-    );
+    assert_eq!(reply.json(), json!({"status": "success", "data": {"message": "You've been logged out!"}}));
     list(addr, &session, "").assert_fixture(401, "rocketchat/unauthorized_v8.json");
 }
 
@@ -217,57 +172,26 @@ fn list_has_the_documented_keys_and_newest_first() {
     let body = reply.json();
     let keys: BTreeSet<&String> = body.as_object().expect("object").keys().collect();
     let documented = fixture("rocketchat/list_ok.json");
-    let documented_keys: BTreeSet<&String> =
-        documented.as_object().expect("object").keys().collect();
+    let documented_keys: BTreeSet<&String> = documented.as_object().expect("object").keys().collect();
     assert_eq!(keys, documented_keys);
     assert_eq!(
-        (
-            body["offset"].clone(),
-            body["items"].clone(),
-            body["count"].clone(),
-            body["total"].clone()
-        ),
+        (body["offset"].clone(), body["items"].clone(), body["count"].clone(), body["total"].clone()),
         (json!(0), json!(12), json!(12), json!(12))
     );
 
     let integrations = body["integrations"].as_array().expect("array");
-    let created: Vec<&str> = integrations
-        .iter()
-        .map(|i| i["_createdAt"].as_str().expect("date"))
-        .collect();
+    let created: Vec<&str> = integrations.iter().map(|i| i["_createdAt"].as_str().expect("date")).collect();
     let mut sorted = created.clone();
     sorted.sort_unstable_by(|a, b| b.cmp(a));
     assert_eq!(created, sorted, "newest _createdAt first");
-    assert_eq!(
-        integrations
-            .iter()
-            .filter(|i| i["type"] == "webhook-incoming")
-            .count(),
-        6
-    );
-    assert_eq!(
-        integrations
-            .iter()
-            .filter(|i| i["enabled"] == false)
-            .count(),
-        2
-    );
-    assert_eq!(
-        integrations
-            .iter()
-            .filter(|i| i["_createdBy"]["username"] == "manager")
-            .count(),
-        2
-    );
+    assert_eq!(integrations.iter().filter(|i| i["type"] == "webhook-incoming").count(), 6);
+    assert_eq!(integrations.iter().filter(|i| i["enabled"] == false).count(), 2);
+    assert_eq!(integrations.iter().filter(|i| i["_createdBy"]["username"] == "manager").count(), 2);
     for integration in integrations {
         assert_eq!(integration["_id"].as_str().map(str::len), Some(17));
     }
     let documented_item = &fixture("rocketchat/remove_ok_outgoing.json")["integration"];
-    assert_eq!(
-        integrations.last(),
-        Some(documented_item),
-        "the documented example is the oldest"
-    );
+    assert_eq!(integrations.last(), Some(documented_item), "the documented example is the oldest");
 }
 
 #[test]
@@ -277,12 +201,7 @@ fn list_pages_with_offset_and_count() {
     let reply = list(addr, &admin(), "?offset=10&count=5");
     let body = reply.json();
     assert_eq!(
-        (
-            body["offset"].clone(),
-            body["items"].clone(),
-            body["count"].clone(),
-            body["total"].clone()
-        ),
+        (body["offset"].clone(), body["items"].clone(), body["count"].clone(), body["total"].clone()),
         (json!(10), json!(2), json!(2), json!(12))
     );
     assert_eq!(names(&reply), all[10..]);
@@ -296,10 +215,7 @@ fn list_pages_with_offset_and_count() {
 fn list_count_defaults_to_50_and_stops_at_100() {
     let addr = start_with(|config| config.integrations = Some(330)).api_addr;
     let default = list(addr, &admin(), "").json();
-    assert_eq!(
-        (default["items"].clone(), default["total"].clone()),
-        (json!(50), json!(110))
-    );
+    assert_eq!((default["items"].clone(), default["total"].clone()), (json!(50), json!(110)));
     let capped = list(addr, &admin(), "?count=500").json();
     assert_eq!(capped["items"], 100);
 }
@@ -332,36 +248,19 @@ fn own_only_users_see_and_remove_only_their_own() {
     let mine = list(addr, &manager, "");
     assert_eq!(names(&mine), ["Standup reminder", "Grafana alerts"]);
 
-    let someone_elses = remove(
-        addr,
-        &manager,
-        json!({"type": "webhook-outgoing", "integrationId": GIPHY_ID}),
-    );
+    let someone_elses = remove(addr, &manager, json!({"type": "webhook-outgoing", "integrationId": GIPHY_ID}));
     someone_elses.assert_fixture(400, "rocketchat/remove_invalid_integration.json");
-    let incoming = remove(
-        addr,
-        &manager,
-        json!({"type": "webhook-incoming", "integrationId": "NBTm56xe8Rh5cF47X"}),
-    );
+    let incoming = remove(addr, &manager, json!({"type": "webhook-incoming", "integrationId": "NBTm56xe8Rh5cF47X"}));
     assert_eq!(incoming.status, 400);
     let mut expected = fixture("rocketchat/remove_invalid_integration.json");
     expected["details"]["method"] = json!("deleteIncomingIntegration");
     assert_eq!(incoming.json(), expected);
 
-    let get_other = call(
-        addr,
-        &manager,
-        "GET",
-        &format!("/rocketchat/api/v1/integrations.get?integrationId={GIPHY_ID}"),
-        None,
-    );
+    let get_other =
+        call(addr, &manager, "GET", &format!("/rocketchat/api/v1/integrations.get?integrationId={GIPHY_ID}"), None);
     get_other.assert_fixture(400, "rocketchat/get_not_found.json");
 
-    let own = remove(
-        addr,
-        &manager,
-        json!({"type": "webhook-incoming", "integrationId": MANAGER_INCOMING_ID}),
-    );
+    let own = remove(addr, &manager, json!({"type": "webhook-incoming", "integrationId": MANAGER_INCOMING_ID}));
     assert_eq!(own.status, 200);
     assert_eq!(own.json()["integration"]["_id"], MANAGER_INCOMING_ID);
     assert_eq!(names(&list(addr, &manager, "")), ["Standup reminder"]);
@@ -369,35 +268,16 @@ fn own_only_users_see_and_remove_only_their_own() {
 
 #[test]
 fn users_without_permission_get_the_versioned_403() {
-    for (running, expected) in [
-        (start(), "rocketchat/forbidden_v8.json"),
-        (v7(), "rocketchat/forbidden_v7.json"),
-    ] {
+    for (running, expected) in [(start(), "rocketchat/forbidden_v8.json"), (v7(), "rocketchat/forbidden_v7.json")] {
         let addr = running.api_addr;
         let viewer = login(addr, "viewer");
         list(addr, &viewer, "").assert_fixture(403, expected);
-        call(
-            addr,
-            &viewer,
-            "GET",
-            &format!("/rocketchat/api/v1/integrations.get?integrationId={GIPHY_ID}"),
-            None,
-        )
-        .assert_fixture(403, expected);
-        remove(
-            addr,
-            &viewer,
-            json!({"type": "webhook-outgoing", "integrationId": GIPHY_ID}),
-        )
-        .assert_fixture(403, expected);
-        call(
-            addr,
-            &viewer,
-            "GET",
-            &format!("/rocketchat/api/v1/integrations.history?id={GIPHY_ID}"),
-            None,
-        )
-        .assert_fixture(403, expected);
+        call(addr, &viewer, "GET", &format!("/rocketchat/api/v1/integrations.get?integrationId={GIPHY_ID}"), None)
+            .assert_fixture(403, expected);
+        remove(addr, &viewer, json!({"type": "webhook-outgoing", "integrationId": GIPHY_ID}))
+            .assert_fixture(403, expected);
+        call(addr, &viewer, "GET", &format!("/rocketchat/api/v1/integrations.history?id={GIPHY_ID}"), None)
+            .assert_fixture(403, expected);
     }
 }
 
@@ -405,47 +285,25 @@ fn users_without_permission_get_the_versioned_403() {
 fn removing_across_directions_without_permission_is_not_authorized() {
     let addr = start().api_addr;
     let inbound = login(addr, "inbound");
-    remove(
-        addr,
-        &inbound,
-        json!({"type": "webhook-outgoing", "integrationId": GIPHY_ID}),
-    )
-    .assert_fixture(400, "rocketchat/remove_not_authorized.json");
+    remove(addr, &inbound, json!({"type": "webhook-outgoing", "integrationId": GIPHY_ID}))
+        .assert_fixture(400, "rocketchat/remove_not_authorized.json");
 }
 
 #[test]
 fn get_answers_the_integration_or_the_documented_400s() {
     let addr = start().api_addr;
-    let path =
-        format!("/rocketchat/api/v1/integrations.get?integrationId={DOCUMENTED_OUTGOING_ID}");
+    let path = format!("/rocketchat/api/v1/integrations.get?integrationId={DOCUMENTED_OUTGOING_ID}");
     let reply = call(addr, &admin(), "GET", &path, None);
     assert_eq!(reply.status, 200);
     let documented = fixture("rocketchat/remove_ok_outgoing.json");
-    assert_eq!(
-        reply.json(),
-        documented,
-        "same {{integration, success}} shape and document"
-    );
+    assert_eq!(reply.json(), documented, "same {{integration, success}} shape and document");
 
-    call(
-        addr,
-        &admin(),
-        "GET",
-        "/rocketchat/api/v1/integrations.get",
-        None,
-    )
-    .assert_fixture(400, "rocketchat/get_invalid_params.json");
-    call(
-        addr,
-        &admin(),
-        "GET",
-        "/rocketchat/api/v1/integrations.get?integrationId=nope",
-        None,
-    )
-    .assert_fixture(400, "rocketchat/get_not_found.json");
-    let wrong_creator = format!("{path}&createdBy=sandboxManagerUserId");
-    call(addr, &admin(), "GET", &wrong_creator, None)
+    call(addr, &admin(), "GET", "/rocketchat/api/v1/integrations.get", None)
+        .assert_fixture(400, "rocketchat/get_invalid_params.json");
+    call(addr, &admin(), "GET", "/rocketchat/api/v1/integrations.get?integrationId=nope", None)
         .assert_fixture(400, "rocketchat/get_not_found.json");
+    let wrong_creator = format!("{path}&createdBy=sandboxManagerUserId");
+    call(addr, &admin(), "GET", &wrong_creator, None).assert_fixture(400, "rocketchat/get_not_found.json");
 }
 
 #[test]
@@ -458,16 +316,14 @@ fn remove_answers_the_deleted_document_then_not_found() {
     assert_eq!(after["total"], 11);
     assert!(!after.to_string().contains(DOCUMENTED_OUTGOING_ID));
     remove(addr, &admin(), body).assert_fixture(400, "rocketchat/remove_not_found.json");
-    let path =
-        format!("/rocketchat/api/v1/integrations.get?integrationId={DOCUMENTED_OUTGOING_ID}");
+    let path = format!("/rocketchat/api/v1/integrations.get?integrationId={DOCUMENTED_OUTGOING_ID}");
     call(addr, &admin(), "GET", &path, None).assert_fixture(400, "rocketchat/get_not_found.json");
 }
 
 #[test]
 fn remove_validates_the_body_as_the_server_does() {
     let addr = start().api_addr;
-    remove(addr, &admin(), json!({}))
-        .assert_fixture(400, "rocketchat/remove_invalid_params_no_type.json");
+    remove(addr, &admin(), json!({})).assert_fixture(400, "rocketchat/remove_invalid_params_no_type.json");
     remove(addr, &admin(), json!({"integrationId": GIPHY_ID}))
         .assert_fixture(400, "rocketchat/remove_invalid_params_no_type.json");
     remove(addr, &admin(), json!({"type": "webhook-outgoing"}))
@@ -488,32 +344,16 @@ fn remove_validates_the_body_as_the_server_does() {
         both.json(),
         json!({"success": false, "error": "must match pattern \"webhook-incoming\"\n must match exactly one schema in oneOf [invalid-params]", "errorType": "invalid-params"})
     );
-    let incoming_by_url = remove(
-        addr,
-        &admin(),
-        json!({"type": "webhook-incoming", "target_url": "https://x.test"}),
-    );
+    let incoming_by_url = remove(addr, &admin(), json!({"type": "webhook-incoming", "target_url": "https://x.test"}));
     assert_eq!(
         incoming_by_url.json()["error"],
         "must have required property 'integrationId'\n must match pattern \"webhook-outgoing\"\n must have required property 'integrationId'\n must match exactly one schema in oneOf [invalid-params]"
     );
-    remove(
-        addr,
-        &admin(),
-        json!({"type": "xwebhook-incoming", "integrationId": GIPHY_ID}),
-    )
-    .assert_fixture(400, "rocketchat/remove_invalid_type.json");
-    remove(
-        addr,
-        &admin(),
-        json!({"type": "webhook-outgoing", "integrationId": ""}),
-    )
-    .assert_fixture(400, "rocketchat/remove_missing_id_or_url.json");
-    assert_eq!(
-        list(addr, &admin(), "").json()["total"],
-        12,
-        "nothing was removed"
-    );
+    remove(addr, &admin(), json!({"type": "xwebhook-incoming", "integrationId": GIPHY_ID}))
+        .assert_fixture(400, "rocketchat/remove_invalid_type.json");
+    remove(addr, &admin(), json!({"type": "webhook-outgoing", "integrationId": ""}))
+        .assert_fixture(400, "rocketchat/remove_missing_id_or_url.json");
+    assert_eq!(list(addr, &admin(), "").json()["total"], 12, "nothing was removed");
 }
 
 #[test]
@@ -531,40 +371,23 @@ fn removing_an_outgoing_integration_by_url_deletes_its_history() {
     );
     assert_eq!(reply.status, 200);
     assert_eq!(reply.json()["integration"]["_id"], GIPHY_ID);
-    assert_eq!(
-        call(addr, &admin(), "GET", &history_path, None).json()["total"],
-        0
-    );
+    assert_eq!(call(addr, &admin(), "GET", &history_path, None).json()["total"], 0);
 
     let manager = login(addr, "manager");
     let own_history = format!("/rocketchat/api/v1/integrations.history?id={MANAGER_OUTGOING_ID}");
-    assert_eq!(
-        call(addr, &manager, "GET", &own_history, None).json()["total"],
-        2
-    );
+    assert_eq!(call(addr, &manager, "GET", &own_history, None).json()["total"], 2);
 }
 
 #[test]
 fn removing_an_incoming_integration_answers_it() {
     let addr = start().api_addr;
-    let reply = remove(
-        addr,
-        &admin(),
-        json!({"type": "webhook-incoming", "integrationId": "D8hgkER8fq6g5jFbo"}),
-    );
+    let reply = remove(addr, &admin(), json!({"type": "webhook-incoming", "integrationId": "D8hgkER8fq6g5jFbo"}));
     assert_eq!(reply.status, 200);
     let body = reply.json();
     assert_eq!(body["success"], true);
     assert_eq!(body["integration"]["name"], "Zabbix monitoring");
-    assert_eq!(
-        body["integration"]["token"].as_str().map(str::len),
-        Some(48)
-    );
-    assert_eq!(
-        body.as_object().map(|object| object.len()),
-        Some(2),
-        "exactly integration and success"
-    );
+    assert_eq!(body["integration"]["token"].as_str().map(str::len), Some(48));
+    assert_eq!(body.as_object().map(|object| object.len()), Some(2), "exactly integration and success");
 }
 
 #[test]
@@ -575,25 +398,14 @@ fn the_rate_limiter_allows_ten_calls_per_route_then_429_until_the_window_ends() 
         let reply = list(addr, &manager, "");
         assert_eq!(reply.status, 200);
         assert_eq!(reply.header("X-RateLimit-Limit"), Some("10"));
-        assert_eq!(
-            reply.header("X-RateLimit-Remaining"),
-            Some(expected_remaining.to_string().as_str())
-        );
-        let reset: u64 = reply
-            .header("X-RateLimit-Reset")
-            .and_then(|r| r.parse().ok())
-            .expect("reset");
+        assert_eq!(reply.header("X-RateLimit-Remaining"), Some(expected_remaining.to_string().as_str()));
+        let reset: u64 = reply.header("X-RateLimit-Reset").and_then(|r| r.parse().ok()).expect("reset");
         assert!(reset > 1_700_000_000_000, "epoch milliseconds: {reset}");
     }
     let limited = list(addr, &manager, "");
     assert_eq!(limited.status, 429);
     let mut expected = fixture("rocketchat/too_many_requests.json");
-    expected["error"] = json!(
-        expected["error"]
-            .as_str()
-            .expect("text")
-            .replace("wait 42 seconds", "wait 1 seconds")
-    );
+    expected["error"] = json!(expected["error"].as_str().expect("text").replace("wait 42 seconds", "wait 1 seconds"));
     assert_eq!(limited.json(), expected);
     assert_eq!(limited.header("X-RateLimit-Remaining"), Some("0"));
 

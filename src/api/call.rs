@@ -77,7 +77,9 @@ pub fn observe_calls(observer: impl Fn(CallRecord) + 'static) {
 pub fn outcome_label(caller: &Caller<'_>, request: &HttpRequest, result: Result<(), &Failure>) -> String {
     match result {
         Ok(()) => "OK".into(),
-        Err(failure) if request.method != super::http::Method::Get && super::is_already_gone(caller.platform, failure) => {
+        Err(failure)
+            if request.method != super::http::Method::Get && super::is_already_gone(caller.platform, failure) =>
+        {
             crate::i18n::t("Already disconnected").into()
         }
         Err(failure) => failure.summary(),

@@ -71,10 +71,7 @@ pub fn rate_limit_wait(raw: &RawResponse, said: &PlatformMessage, now_ms: f64) -
 
 fn seconds_in_message(message: &str) -> Option<u64> {
     let words: Vec<&str> = message.split_whitespace().collect();
-    words
-        .windows(2)
-        .find(|pair| pair[1].starts_with("second"))
-        .and_then(|pair| pair[0].parse().ok())
+    words.windows(2).find(|pair| pair[1].starts_with("second")).and_then(|pair| pair[0].parse().ok())
 }
 
 /// Reads a string field, if present.
@@ -113,7 +110,8 @@ mod tests {
         struct Needs {
             total: u64,
         }
-        let failure = decode::<Needs>(&raw(200, "application/json", "{}"), no_envelope, 0.0).expect_err("total is required");
+        let failure =
+            decode::<Needs>(&raw(200, "application/json", "{}"), no_envelope, 0.0).expect_err("total is required");
         assert_eq!(failure, Failure::UnexpectedShape { status: 200, detail: "missing field `total`".into() });
     }
 

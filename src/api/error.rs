@@ -13,21 +13,47 @@ pub struct PlatformMessage {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Failure {
     /// No readable answer: server down, connection dropped, or refused by CORS.
-    Unreachable { origin: String },
-    TimedOut { after_ms: u32 },
-    RateLimited { wait_secs: Option<u64>, said: PlatformMessage },
+    Unreachable {
+        origin: String,
+    },
+    TimedOut {
+        after_ms: u32,
+    },
+    RateLimited {
+        wait_secs: Option<u64>,
+        said: PlatformMessage,
+    },
     /// The credentials are missing, wrong or expired.
-    Unauthorized { status: u16, said: PlatformMessage },
+    Unauthorized {
+        status: u16,
+        said: PlatformMessage,
+    },
     /// A documented error answer.
-    Platform { status: u16, said: PlatformMessage },
+    Platform {
+        status: u16,
+        said: PlatformMessage,
+    },
     /// An answer that is not JSON at all, typically a proxy's HTML error page.
-    NotJson { status: u16, content_type: Option<String> },
-    EmptyBody { status: u16 },
+    NotJson {
+        status: u16,
+        content_type: Option<String>,
+    },
+    EmptyBody {
+        status: u16,
+    },
     /// JSON that stops before its end.
-    Truncated { status: u16 },
-    Malformed { status: u16, detail: String },
+    Truncated {
+        status: u16,
+    },
+    Malformed {
+        status: u16,
+        detail: String,
+    },
     /// Valid JSON that is not the documented shape (a required field is missing, say).
-    UnexpectedShape { status: u16, detail: String },
+    UnexpectedShape {
+        status: u16,
+        detail: String,
+    },
 }
 
 /// `1 second`, `2 seconds`, `1.5 seconds`, in the current language.
@@ -57,9 +83,9 @@ impl Failure {
     /// The platform's own words, where it gave any.
     pub fn said(&self) -> Option<&PlatformMessage> {
         match self {
-            Failure::RateLimited { said, .. }
-            | Failure::Unauthorized { said, .. }
-            | Failure::Platform { said, .. } => Some(said),
+            Failure::RateLimited { said, .. } | Failure::Unauthorized { said, .. } | Failure::Platform { said, .. } => {
+                Some(said)
+            }
             _ => None,
         }
     }
@@ -80,9 +106,10 @@ impl Failure {
             Failure::RateLimited { wait_secs: None, .. } => {
                 t("Rate limited (HTTP 429): the platform did not say for how long.").into()
             }
-            Failure::Unauthorized { status, .. } => {
-                tf("Not signed in (HTTP {status}): the credentials are missing, wrong or expired.", &[("status", status)])
-            }
+            Failure::Unauthorized { status, .. } => tf(
+                "Not signed in (HTTP {status}): the credentials are missing, wrong or expired.",
+                &[("status", status)],
+            ),
             Failure::Platform { status, said } => match &said.message {
                 Some(_) => tf("The platform refused the request (HTTP {status}).", &[("status", status)]),
                 None => tf("The platform answered HTTP {status} without a message.", &[("status", status)]),
@@ -97,9 +124,10 @@ impl Failure {
             Failure::Truncated { status } => {
                 tf("HTTP {status}, but the JSON body stops before its end (cut off in transit).", &[("status", status)])
             }
-            Failure::Malformed { status, detail } => {
-                tf("HTTP {status} with a body that is not valid JSON: {detail}.", &[("status", status), ("detail", detail)])
-            }
+            Failure::Malformed { status, detail } => tf(
+                "HTTP {status} with a body that is not valid JSON: {detail}.",
+                &[("status", status), ("detail", detail)],
+            ),
             Failure::UnexpectedShape { status, detail } => tf(
                 "HTTP {status} with JSON that does not match the documented shape: {detail}.",
                 &[("status", status), ("detail", detail)],
@@ -113,19 +141,22 @@ impl Failure {
             Failure::Unreachable { .. } => t(
                 "Check that the server is up and that its CORS setting allows this page's origin (Rocket.Chat: API_Enable_CORS and API_CORS_Origin; RyzeAPI: the account's authorised origins), or point the connection's baseUrl at a same-origin reverse proxy.",
             ),
-            Failure::TimedOut { .. } => {
-                t("Retry; if it keeps timing out, check the platform's status or raise requestTimeoutMs in config.json.")
-            }
+            Failure::TimedOut { .. } => t(
+                "Retry; if it keeps timing out, check the platform's status or raise requestTimeoutMs in config.json.",
+            ),
             Failure::RateLimited { .. } => {
                 t("Wait, then retry; lower the connection's rateLimit in config.json to stay under the limit.")
             }
             Failure::Unauthorized { .. } => t("Sign in again on the Connections view."),
-            Failure::Platform { status: 403, .. } => t("The signed-in account lacks the permission; use an account that has it."),
+            Failure::Platform { status: 403, .. } => {
+                t("The signed-in account lacks the permission; use an account that has it.")
+            }
             Failure::Platform { status: 500..=599, .. } => t("A platform-side problem: retry later."),
             Failure::Platform { .. } => t("Read the platform's message; retry once the cause is fixed."),
-            Failure::NotJson { .. } | Failure::EmptyBody { .. } | Failure::Truncated { .. } | Failure::Malformed { .. } => {
-                t("Retry; if it persists, check any proxy in front of the platform.")
-            }
+            Failure::NotJson { .. }
+            | Failure::EmptyBody { .. }
+            | Failure::Truncated { .. }
+            | Failure::Malformed { .. } => t("Retry; if it persists, check any proxy in front of the platform."),
             Failure::UnexpectedShape { .. } => {
                 t("The platform's answer differs from its documentation; show the raw response to its support.")
             }

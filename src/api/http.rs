@@ -85,8 +85,12 @@ pub struct RawResponse {
 pub enum TransportError {
     /// `fetch` rejected: the server is down, the connection dropped, or CORS refused the
     /// answer. The browser deliberately does not say which.
-    Unreachable { detail: String },
-    TimedOut { after_ms: u32 },
+    Unreachable {
+        detail: String,
+    },
+    TimedOut {
+        after_ms: u32,
+    },
 }
 
 /// Sends `request`, aborting it after `timeout_ms`.
@@ -120,10 +124,7 @@ pub async fn send(request: &HttpRequest, timeout_ms: u32) -> Result<RawResponse,
     })
 }
 
-async fn exchange(
-    request: &HttpRequest,
-    signal: Option<web_sys::AbortSignal>,
-) -> Result<RawResponse, String> {
+async fn exchange(request: &HttpRequest, signal: Option<web_sys::AbortSignal>) -> Result<RawResponse, String> {
     let method = match request.method {
         Method::Get => GlooMethod::GET,
         Method::Post => GlooMethod::POST,

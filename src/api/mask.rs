@@ -94,7 +94,8 @@ pub fn mask_url_secrets(text: &str) -> String {
             out.push('=');
             out.push_str(MASK);
             let value = &rest[name_end + 1..];
-            rest = &value[value.find(|c: char| c == '&' || c == '#' || c.is_whitespace() || c == ',').unwrap_or(value.len())..];
+            rest = &value
+                [value.find(|c: char| c == '&' || c == '#' || c.is_whitespace() || c == ',').unwrap_or(value.len())..];
         }
     }
     out.push_str(rest);
@@ -135,10 +136,7 @@ mod tests {
 
     #[test]
     fn masks_secrets_in_bodies_that_do_not_parse() {
-        assert_eq!(
-            mask_text(r#"{"name":"a","token" : "abc\"def","x":1"#),
-            r#"{"name":"a","token" : "••••••","x":1"#
-        );
+        assert_eq!(mask_text(r#"{"name":"a","token" : "abc\"def","x":1"#), r#"{"name":"a","token" : "••••••","x":1"#);
         // Cut inside the secret: nothing after the opening quote survives.
         assert_eq!(mask_text(r#"{"partner_token":"yasdfk"#), r#"{"partner_token":"••••••"#);
         assert_eq!(mask_text("<html>token</html>"), "<html>token</html>");

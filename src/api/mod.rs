@@ -23,8 +23,15 @@ use crate::state::secret::Secret;
 /// What a person types to connect.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Credentials {
-    RocketChatPassword { user: String, password: Secret, code: Option<String> },
-    RocketChatToken { user_id: String, auth_token: Secret },
+    RocketChatPassword {
+        user: String,
+        password: Secret,
+        code: Option<String>,
+    },
+    RocketChatToken {
+        user_id: String,
+        auth_token: Secret,
+    },
     /// A RyzeAPI account or instance token, or an Altegio partner token.
     Token(Secret),
 }
@@ -32,10 +39,20 @@ pub enum Credentials {
 /// A connection that is signed in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Session {
-    RocketChat { auth: rocket_chat::client::Auth, username: String, version: String },
+    RocketChat {
+        auth: rocket_chat::client::Auth,
+        username: String,
+        version: String,
+    },
     /// `instance` names the one instance an instance token owns; `None` for an account token.
-    Ryze { token: Secret, instance: Option<String> },
-    Altegio { token: Secret, application_id: u64 },
+    Ryze {
+        token: Secret,
+        instance: Option<String>,
+    },
+    Altegio {
+        token: Secret,
+        application_id: u64,
+    },
 }
 
 impl Session {
@@ -101,7 +118,8 @@ impl Connection {
                 let request = rocket_chat::client::login(self.base(), &user, &password, code.as_deref());
                 let (ok, _): (rocket_chat::wire::LoginOk, _) =
                     call(self.caller(), request, rocket_chat::wire::read_envelope).await?;
-                let auth = rocket_chat::client::Auth { user_id: ok.data.user_id, token: Secret::new(ok.data.auth_token) };
+                let auth =
+                    rocket_chat::client::Auth { user_id: ok.data.user_id, token: Secret::new(ok.data.auth_token) };
                 Ok(Session::RocketChat { auth, username: ok.data.me.username, version })
             }
             (Platform::Rocketchat, Credentials::RocketChatToken { user_id, auth_token }) => {
@@ -114,8 +132,12 @@ impl Connection {
                 let application_id = self.config.application_id.unwrap_or_default();
                 // One location is enough to check the token and that it owns the application.
                 let request = altegio::client::list_salons(self.base(), &token, application_id, 1, 1);
-                call::<altegio::wire::Envelope<Vec<altegio::wire::Salon>>>(self.caller(), request, altegio::wire::read_envelope)
-                    .await?;
+                call::<altegio::wire::Envelope<Vec<altegio::wire::Salon>>>(
+                    self.caller(),
+                    request,
+                    altegio::wire::read_envelope,
+                )
+                .await?;
                 Ok(Session::Altegio { token, application_id })
             }
             (platform, _) => Err(CallError::before_sending(Failure::UnexpectedShape {
@@ -147,7 +169,9 @@ impl Connection {
         match session {
             Session::RocketChat { auth, .. } => {
                 let request = rocket_chat::client::logout(self.base(), auth);
-                call::<rocket_chat::wire::LogoutOk>(self.caller(), request, rocket_chat::wire::read_envelope).await.map(|_| ())
+                call::<rocket_chat::wire::LogoutOk>(self.caller(), request, rocket_chat::wire::read_envelope)
+                    .await
+                    .map(|_| ())
             }
             Session::Ryze { .. } | Session::Altegio { .. } => Ok(()),
         }
@@ -155,7 +179,11 @@ impl Connection {
 
     /// Every integration of the connection, read to the last page; `progress` hears how many
     /// are read so far and the total where the platform tells it.
-    pub async fn list(&self, session: &Session, progress: &dyn Fn(usize, Option<u64>)) -> Result<Vec<Integration>, CallError> {
+    pub async fn list(
+        &self,
+        session: &Session,
+        progress: &dyn Fn(usize, Option<u64>),
+    ) -> Result<Vec<Integration>, CallError> {
         let id = &self.config.id;
         match session {
             Session::RocketChat { auth, .. } => {
@@ -184,12 +212,21 @@ impl Connection {
             Session::Altegio { token, application_id } => {
                 let mut items = Vec::new();
                 for page in 1.. {
-                    let request = altegio::client::list_salons(self.base(), token, *application_id, page, altegio::client::PAGE_SIZE);
+                    let request = altegio::client::list_salons(
+                        self.base(),
+                        token,
+                        *application_id,
+                        page,
+                        altegio::client::PAGE_SIZE,
+                    );
                     let (envelope, _): (altegio::wire::Envelope<Vec<altegio::wire::Salon>>, _) =
                         call(self.caller(), request, altegio::wire::read_envelope).await?;
                     let last_page = (envelope.data.len() as u64) < altegio::client::PAGE_SIZE;
                     items.extend(
-                        envelope.data.into_iter().map(|salon| altegio::convert::integration(id, *application_id, salon)),
+                        envelope
+                            .data
+                            .into_iter()
+                            .map(|salon| altegio::convert::integration(id, *application_id, salon)),
                     );
                     progress(items.len(), None);
                     if last_page {
@@ -225,7 +262,11 @@ impl Connection {
 
     /// The platform's full record of one integration, for the detail panel, loaded only when
     /// the panel opens.
-    pub async fn details(&self, session: &Session, item: &Integration) -> Result<(Vec<(String, String)>, Exchange), CallError> {
+    pub async fn details(
+        &self,
+        session: &Session,
+        item: &Integration,
+    ) -> Result<(Vec<(String, String)>, Exchange), CallError> {
         let (value, exchange) = match session {
             Session::RocketChat { auth, .. } => {
                 let request = rocket_chat::client::get(self.base(), auth, &item.id);
@@ -279,9 +320,15 @@ impl Connection {
 /// What the platform documents a disconnect does, for the confirmation dialog.
 pub fn what_disconnect_does(platform: Platform) -> &'static str {
     match platform {
-        Platform::Rocketchat => t("Rocket.Chat deletes the webhook integration; for an outgoing webhook, its history too."),
-        Platform::Ryze => t("RyzeAPI removes the Chatwoot link from the instance. Its documents disagree on whether the Chatwoot inbox survives, so do not count on either."),
-        Platform::Altegio => t("The location loses the app's API access and its webhooks, and Altegio documents this disable webhook to the app's Callback URL:"),
+        Platform::Rocketchat => {
+            t("Rocket.Chat deletes the webhook integration; for an outgoing webhook, its history too.")
+        }
+        Platform::Ryze => t(
+            "RyzeAPI removes the Chatwoot link from the instance. Its documents disagree on whether the Chatwoot inbox survives, so do not count on either.",
+        ),
+        Platform::Altegio => t(
+            "The location loses the app's API access and its webhooks, and Altegio documents this disable webhook to the app's Callback URL:",
+        ),
     }
 }
 

@@ -33,7 +33,9 @@ pub fn by_connection(rows: &[Arc<Row>]) -> Vec<ConnectionGroup> {
     }
     let platform_rank = |platform: Platform| Platform::ALL.iter().position(|each| *each == platform);
     groups.sort_by(|a, b| {
-        platform_rank(a.platform).cmp(&platform_rank(b.platform)).then_with(|| a.connection_label.cmp(&b.connection_label))
+        platform_rank(a.platform)
+            .cmp(&platform_rank(b.platform))
+            .then_with(|| a.connection_label.cmp(&b.connection_label))
     });
     groups
 }
@@ -56,10 +58,9 @@ pub fn failures_by_reason<'a>(failed: impl IntoIterator<Item = (&'a Row, &'a Cal
         let summary = error.failure.summary();
         let said = error.failure.said().cloned().unwrap_or_default();
         let entry = (row.key(), row.item.name.clone(), row.connection_label.clone());
-        match groups
-            .iter_mut()
-            .find(|group| group.summary == summary && group.platform_message == said.message && group.error_type == said.error_type)
-        {
+        match groups.iter_mut().find(|group| {
+            group.summary == summary && group.platform_message == said.message && group.error_type == said.error_type
+        }) {
             Some(group) => group.items.push(entry),
             None => groups.push(FailureGroup {
                 summary,
@@ -113,14 +114,22 @@ mod tests {
 
     #[test]
     fn failures_group_by_summary_and_platform_message() {
-        let rows = [row("rc", Platform::Rocketchat, "a"), row("rc", Platform::Rocketchat, "b"), row("ryze", Platform::Ryze, "c")];
+        let rows = [
+            row("rc", Platform::Rocketchat, "a"),
+            row("rc", Platform::Rocketchat, "b"),
+            row("ryze", Platform::Ryze, "c"),
+        ];
         let forbidden = |message: &str| {
             CallError::before_sending(Failure::Platform {
                 status: 403,
                 said: PlatformMessage { message: Some(message.into()), error_type: Some("error-not-allowed".into()) },
             })
         };
-        let errors = [forbidden("Not allowed"), forbidden("Not allowed"), CallError::before_sending(Failure::TimedOut { after_ms: 1000 })];
+        let errors = [
+            forbidden("Not allowed"),
+            forbidden("Not allowed"),
+            CallError::before_sending(Failure::TimedOut { after_ms: 1000 }),
+        ];
         let groups = failures_by_reason(rows.iter().map(|row| &**row).zip(errors.iter()));
         assert_eq!(groups.len(), 2);
         assert_eq!(groups[0].items.len(), 2);

@@ -32,7 +32,9 @@ pub enum ItemOutcome {
 pub enum Pause {
     ByPerson,
     /// A connection answered 401: its credentials must be entered again.
-    SignIn { connection: String },
+    SignIn {
+        connection: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -271,7 +273,9 @@ impl Bulk {
     /// Marks what a worker did not send, and ends the run with the last worker.
     fn finish_worker(self, unsent: VecDeque<usize>) {
         if !unsent.is_empty() {
-            let keys: Vec<String> = self.rows.with_untracked(|rows| unsent.iter().filter_map(|index| rows.get(*index)).map(|row| row.key()).collect());
+            let keys: Vec<String> = self.rows.with_untracked(|rows| {
+                unsent.iter().filter_map(|index| rows.get(*index)).map(|row| row.key()).collect()
+            });
             for key in keys {
                 self.items.get(&key).phase.set(Phase::Idle);
             }

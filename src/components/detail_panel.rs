@@ -26,7 +26,8 @@ pub fn DetailPanel(
     last_exchange: RwSignal<Option<Exchange>>,
     #[prop(into)] on_disconnect: Callback<()>,
     /// Heard however the panel closes: Close, Escape, or Disconnect.
-    #[prop(into)] on_close: Callback<()>,
+    #[prop(into)]
+    on_close: Callback<()>,
     #[prop(into)] disconnect_disabled: Signal<bool>,
 ) -> impl IntoView {
     let title_id = format!("unplug-details-{}", super::card::dom_id(&item.key()));

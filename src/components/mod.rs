@@ -4,6 +4,6 @@ pub mod card;
 pub mod confirm_dialog;
 pub mod copy_button;
 pub mod detail_panel;
+pub mod download;
 pub mod modal;
 pub mod outcome;
-pub mod download;

@@ -24,11 +24,9 @@ pub fn emit(event: &Event) {
     let Ok(message) = js_sys::JSON::parse(&event_message(event).to_string()) else { return };
     // In an iframe the host is the parent; mounted by script it is this very window, even when
     // the host page is itself framed.
-    let framed = window
-        .parent()
-        .ok()
-        .flatten()
-        .filter(|parent| !super::is_hosted() && !JsValue::from(parent.clone()).loose_eq(&JsValue::from(window.clone())));
+    let framed = window.parent().ok().flatten().filter(|parent| {
+        !super::is_hosted() && !JsValue::from(parent.clone()).loose_eq(&JsValue::from(window.clone()))
+    });
     let target = framed.unwrap_or(window);
     ALLOWED.with(|allowed| {
         for origin in allowed.borrow().iter() {

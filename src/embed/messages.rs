@@ -13,7 +13,10 @@ use crate::state::secret::Secret;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum HostMessage {
     /// Sign a connection in with credentials the host already holds.
-    Credentials { connection: String, credentials: Credentials },
+    Credentials {
+        connection: String,
+        credentials: Credentials,
+    },
     /// `None`: follow the browser again.
     Theme(Option<Theme>),
     Lang(Lang),
@@ -81,19 +84,31 @@ mod tests {
 
     #[test]
     fn reads_each_kind_of_credentials_and_the_theme() {
-        let password = json!({"type": "unplug:credentials", "connection": "rc", "credentials": {"user": "a", "password": "p"}});
+        let password =
+            json!({"type": "unplug:credentials", "connection": "rc", "credentials": {"user": "a", "password": "p"}});
         assert_eq!(
             parse(&password),
             Some(HostMessage::Credentials {
                 connection: "rc".into(),
-                credentials: Credentials::RocketChatPassword { user: "a".into(), password: Secret::new("p"), code: None }
+                credentials: Credentials::RocketChatPassword {
+                    user: "a".into(),
+                    password: Secret::new("p"),
+                    code: None
+                }
             })
         );
         let token = json!({"type": "unplug:credentials", "connection": "ryze", "credentials": {"token": "t"}});
         assert!(matches!(parse(&token), Some(HostMessage::Credentials { credentials: Credentials::Token(_), .. })));
-        let auth = json!({"type": "unplug:credentials", "connection": "rc", "credentials": {"userId": "u", "authToken": "t"}});
-        assert!(matches!(parse(&auth), Some(HostMessage::Credentials { credentials: Credentials::RocketChatToken { .. }, .. })));
-        assert_eq!(parse(&json!({"type": "unplug:theme", "theme": "dark"})), Some(HostMessage::Theme(Some(Theme::Dark))));
+        let auth =
+            json!({"type": "unplug:credentials", "connection": "rc", "credentials": {"userId": "u", "authToken": "t"}});
+        assert!(matches!(
+            parse(&auth),
+            Some(HostMessage::Credentials { credentials: Credentials::RocketChatToken { .. }, .. })
+        ));
+        assert_eq!(
+            parse(&json!({"type": "unplug:theme", "theme": "dark"})),
+            Some(HostMessage::Theme(Some(Theme::Dark)))
+        );
         assert_eq!(parse(&json!({"type": "unplug:theme", "theme": "system"})), Some(HostMessage::Theme(None)));
         assert_eq!(parse(&json!({"type": "unplug:lang", "lang": "pt-BR"})), Some(HostMessage::Lang(Lang::PtBr)));
         assert_eq!(parse(&json!({"type": "unplug:lang", "lang": "de"})), None);
@@ -121,7 +136,8 @@ mod tests {
 
     #[test]
     fn events_carry_ids_and_platform_only() {
-        let event = Event::Disconnected { platform: Platform::Ryze, connection: "ryze-main".into(), id: "vendas".into() };
+        let event =
+            Event::Disconnected { platform: Platform::Ryze, connection: "ryze-main".into(), id: "vendas".into() };
         assert_eq!(
             event_message(&event),
             json!({"type": "unplug:event", "event": "integration.disconnected", "platform": "ryze", "connection": "ryze-main", "id": "vendas"})

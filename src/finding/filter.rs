@@ -21,14 +21,21 @@ pub struct Row {
 
 impl Row {
     pub fn new(item: Integration, connection_label: String) -> Self {
-        let mut haystack = [item.name.as_str(), &item.id, &connection_label, item.kind.label(), &item.status_word]
-            .join("\n");
+        let mut haystack =
+            [item.name.as_str(), &item.id, &connection_label, item.kind.label(), &item.status_word].join("\n");
         for value in item.fields.iter().map(|field| field.value.as_str()).chain(item.created_by.as_deref()) {
             haystack.push('\n');
             haystack.push_str(value);
         }
-        let created_key = item.created_at.as_deref().map(|at| at.chars().take(19).map(|c| if c == 'T' { ' ' } else { c }).collect());
-        Row { name_key: item.name.to_lowercase(), haystack: haystack.to_lowercase(), created_key, connection_label, item }
+        let created_key =
+            item.created_at.as_deref().map(|at| at.chars().take(19).map(|c| if c == 'T' { ' ' } else { c }).collect());
+        Row {
+            name_key: item.name.to_lowercase(),
+            haystack: haystack.to_lowercase(),
+            created_key,
+            connection_label,
+            item,
+        }
     }
 
     pub fn key(&self) -> String {
@@ -112,11 +119,7 @@ pub fn status_counts(rows: &[Arc<Row>], query: &ViewQuery) -> Vec<(Status, usize
     for row in rows.iter().filter(|row| row.matches_all_but_status(query, &terms)) {
         counts[status_rank(row.item.status)] += 1;
     }
-    Status::ALL
-        .into_iter()
-        .zip(counts)
-        .filter(|(status, count)| *status != Status::Unknown || *count > 0)
-        .collect()
+    Status::ALL.into_iter().zip(counts).filter(|(status, count)| *status != Status::Unknown || *count > 0).collect()
 }
 
 #[cfg(test)]
@@ -158,7 +161,8 @@ mod tests {
     #[test]
     fn search_reads_name_id_connection_and_field_values_whatever_the_case() {
         let all = rows();
-        let find = |text: &str| names(&select(&all, &ViewQuery { search: text.into(), ..ViewQuery::default() })).join(",");
+        let find =
+            |text: &str| names(&select(&all, &ViewQuery { search: text.into(), ..ViewQuery::default() })).join(",");
         assert_eq!(find("HELPDESK"), "Helpdesk bridge");
         assert_eq!(find("id-zabbix"), "zabbix");
         assert_eq!(find("suporte.example.com"), "suporte");
@@ -170,16 +174,23 @@ mod tests {
     #[test]
     fn filters_combine() {
         let all = rows();
-        let query = ViewQuery { platform: Some(Platform::Rocketchat), statuses: vec![Status::Disabled], ..ViewQuery::default() };
+        let query = ViewQuery {
+            platform: Some(Platform::Rocketchat),
+            statuses: vec![Status::Disabled],
+            ..ViewQuery::default()
+        };
         assert_eq!(names(&select(&all, &query)), ["zabbix"]);
-        let query = ViewQuery { connection: Some("ryze".into()), kind: Some(Kind::ChatwootOnInstance), ..ViewQuery::default() };
+        let query =
+            ViewQuery { connection: Some("ryze".into()), kind: Some(Kind::ChatwootOnInstance), ..ViewQuery::default() };
         assert_eq!(names(&select(&all, &query)), ["suporte"]);
     }
 
     #[test]
     fn sorts_by_each_key_with_undated_items_last() {
         let all = rows();
-        let sorted = |key, descending| names(&select(&all, &ViewQuery { sort: Sort { key, descending }, ..ViewQuery::default() })).join(",");
+        let sorted = |key, descending| {
+            names(&select(&all, &ViewQuery { sort: Sort { key, descending }, ..ViewQuery::default() })).join(",")
+        };
         assert_eq!(sorted(SortKey::Name, false), "Barber Bros,Helpdesk bridge,suporte,zabbix");
         assert_eq!(sorted(SortKey::Name, true), "zabbix,suporte,Helpdesk bridge,Barber Bros");
         assert_eq!(sorted(SortKey::Created, false), "zabbix,Barber Bros,Helpdesk bridge,suporte");
@@ -190,7 +201,8 @@ mod tests {
     #[test]
     fn status_counts_follow_every_other_filter_but_not_the_status_one() {
         let all = rows();
-        let query = ViewQuery { platform: Some(Platform::Rocketchat), statuses: vec![Status::Active], ..ViewQuery::default() };
+        let query =
+            ViewQuery { platform: Some(Platform::Rocketchat), statuses: vec![Status::Active], ..ViewQuery::default() };
         let counts = status_counts(&all, &query);
         assert!(counts.contains(&(Status::Active, 1)));
         assert!(counts.contains(&(Status::Disabled, 1)));

@@ -124,7 +124,8 @@ impl ViewQuery {
 
     /// `?…` with only what differs from the defaults, or an empty string.
     pub fn to_search(&self) -> String {
-        let mut pairs: Vec<(&str, String)> = self.foreign.iter().map(|(name, value)| (name.as_str(), value.clone())).collect();
+        let mut pairs: Vec<(&str, String)> =
+            self.foreign.iter().map(|(name, value)| (name.as_str(), value.clone())).collect();
         let statuses: Vec<&str> = self.statuses.iter().map(|status| status.slug()).collect();
         let own = [
             ("q", (!self.search.is_empty()).then(|| self.search.clone())),
@@ -140,7 +141,8 @@ impl ViewQuery {
         if pairs.is_empty() {
             return String::new();
         }
-        let joined: Vec<String> = pairs.iter().map(|(name, value)| format!("{}={}", encode(name), encode(value))).collect();
+        let joined: Vec<String> =
+            pairs.iter().map(|(name, value)| format!("{}={}", encode(name), encode(value))).collect();
         format!("?{}", joined.join("&"))
     }
 
@@ -157,7 +159,6 @@ impl ViewQuery {
     pub fn cleared(&self) -> Self {
         ViewQuery { sort: self.sort, view: self.view, foreign: self.foreign.clone(), ..ViewQuery::default() }
     }
-
 }
 
 fn parse_pairs(search: &str) -> Vec<(String, String)> {

@@ -92,7 +92,8 @@ pub fn set_lang(lang: Lang) {
     SIGNAL.with(|signal| signal.try_set(lang));
     // The page's own language too, for screen readers and hyphenation, when Unplug owns the page.
     #[cfg(target_arch = "wasm32")]
-    if let Some(root) = web_sys::window().and_then(|window| window.document()).and_then(|document| document.document_element())
+    if let Some(root) =
+        web_sys::window().and_then(|window| window.document()).and_then(|document| document.document_element())
         && !crate::embed::is_hosted()
     {
         let _ = root.set_attribute("lang", lang.tag());
@@ -110,7 +111,8 @@ pub fn t(english: &'static str) -> &'static str {
 
 /// `english` in the current language with each `{name}` replaced by its value.
 pub fn tf(english: &'static str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-    args.iter().fold(t(english).to_owned(), |text, (name, value)| text.replace(&format!("{{{name}}}"), &value.to_string()))
+    args.iter()
+        .fold(t(english).to_owned(), |text, (name, value)| text.replace(&format!("{{{name}}}"), &value.to_string()))
 }
 
 /// A count with the language's digit grouping (`10,000`, `10.000`, `10 000`).
@@ -166,7 +168,10 @@ mod tests {
         assert_eq!(number(10_000), "10.000");
         assert_eq!(date_time("2026-01-08", "09:05:27"), "08/01/2026 09:05:27");
         assert_eq!(t("Refresh"), "Atualizar");
-        assert_eq!(tf("Showing {shown} of {total}", &[("shown", &number(1)), ("total", &number(1234))]), "Mostrando 1 de 1.234");
+        assert_eq!(
+            tf("Showing {shown} of {total}", &[("shown", &number(1)), ("total", &number(1234))]),
+            "Mostrando 1 de 1.234"
+        );
         set_lang(Lang::Ru);
         assert_eq!(number(1_234_567), "1\u{202f}234\u{202f}567");
         assert_eq!(date_time("2026-01-08", "09:05:27"), "08.01.2026 09:05:27");
@@ -197,7 +202,9 @@ mod tests {
     }
 
     fn placeholders(text: &str) -> Vec<String> {
-        text.match_indices('{').filter_map(|(start, _)| text[start..].find('}').map(|end| text[start..=start + end].to_owned())).collect()
+        text.match_indices('{')
+            .filter_map(|(start, _)| text[start..].find('}').map(|end| text[start..=start + end].to_owned()))
+            .collect()
     }
 
     /// The string literals right after `t(` or `tf(` in every source file under src/.
@@ -209,15 +216,20 @@ mod tests {
                 let path = entry.path();
                 if path.is_dir() {
                     dirs.push(path);
-                } else if path.extension().is_some_and(|ext| ext == "rs") && !path.starts_with(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n")) {
+                } else if path.extension().is_some_and(|ext| ext == "rs")
+                    && !path.starts_with(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n"))
+                {
                     let source = std::fs::read_to_string(&path).expect("readable source");
                     // Field labels are written where a card's facts are made, and shown through t.
                     // A copy button's label is shown through t as well.
                     for call in ["t(", "tf(", "Field::new(", "Field::id(", "label="] {
                         for (start, _) in source.match_indices(call) {
-                            let preceded_by_word = source[..start].chars().last().is_some_and(|c| c.is_alphanumeric() || c == '_');
+                            let preceded_by_word =
+                                source[..start].chars().last().is_some_and(|c| c.is_alphanumeric() || c == '_');
                             // The text may start on the next line, after the opening parenthesis.
-                            let Some(rest) = source[start + call.len()..].trim_start().strip_prefix('"') else { continue };
+                            let Some(rest) = source[start + call.len()..].trim_start().strip_prefix('"') else {
+                                continue;
+                            };
                             if preceded_by_word {
                                 continue;
                             }

@@ -23,7 +23,11 @@ pub enum Load {
     NotConnected,
     /// Read so far, and the total where the platform tells it; `shown` keeps the previous
     /// list on screen (with each card's outcome) until the new one is complete.
-    Loading { read: usize, total: Option<u64>, shown: Vec<Integration> },
+    Loading {
+        read: usize,
+        total: Option<u64>,
+        shown: Vec<Integration>,
+    },
     Loaded(Vec<Integration>),
     Failed(CallError),
 }

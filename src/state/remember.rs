@@ -25,7 +25,9 @@ impl From<&Session> for Stored {
                 username: username.clone(),
                 version: version.clone(),
             },
-            Session::Ryze { token, instance } => Stored::Ryze { token: token.expose().to_owned(), instance: instance.clone() },
+            Session::Ryze { token, instance } => {
+                Stored::Ryze { token: token.expose().to_owned(), instance: instance.clone() }
+            }
             Session::Altegio { token, application_id } => {
                 Stored::Altegio { token: token.expose().to_owned(), application_id: *application_id }
             }

@@ -24,9 +24,7 @@ pub struct Location {
 
 impl Location {
     pub fn state(&self) -> &str {
-        self.status["connection_status"]["status"]
-            .as_str()
-            .unwrap_or_default()
+        self.status["connection_status"]["status"].as_str().unwrap_or_default()
     }
 
     /// Uninstalled locations are kept (their log survives) but no longer listed or reachable.
@@ -44,41 +42,13 @@ impl Store {
     pub fn defaults() -> Self {
         let salons = crate::parse_fixture(SALONS_FIXTURE);
         let status = crate::parse_fixture(STATUS_FIXTURE);
-        let la_visage = Location {
-            id: 1050,
-            salon: salons["data"][0].clone(),
-            status: status["data"].clone(),
-        };
+        let la_visage = Location { id: 1050, salon: salons["data"][0].clone(), status: status["data"].clone() };
         Self {
             locations: vec![
                 la_visage,
-                location(
-                    1051,
-                    "Barber Bros",
-                    "Chicago",
-                    -6,
-                    "America/Chicago",
-                    "pending",
-                    0,
-                ),
-                location(
-                    1052,
-                    "Nail Studio Luna",
-                    "Miami",
-                    -5,
-                    "America/New_York",
-                    "freezed",
-                    1,
-                ),
-                location(
-                    1053,
-                    "Serenity Spa",
-                    "Los Angeles",
-                    -8,
-                    "America/Los_Angeles",
-                    "active",
-                    2,
-                ),
+                location(1051, "Barber Bros", "Chicago", -6, "America/Chicago", "pending", 0),
+                location(1052, "Nail Studio Luna", "Miami", -5, "America/New_York", "freezed", 1),
+                location(1053, "Serenity Spa", "Los Angeles", -8, "America/Los_Angeles", "active", 2),
             ],
         }
     }
@@ -90,30 +60,14 @@ impl Store {
             .map(|index| {
                 let id = 20_001 + u64::try_from(index).unwrap_or(u64::MAX - 20_001);
                 let title = format!("Location {:04}", index + 1);
-                location(
-                    id,
-                    &title,
-                    "New York",
-                    -5,
-                    "America/New_York",
-                    STATES[index % 3],
-                    index,
-                )
+                location(id, &title, "New York", -5, "America/New_York", STATES[index % 3], index)
             })
             .collect();
         Self { locations }
     }
 }
 
-fn location(
-    id: u64,
-    title: &str,
-    city: &str,
-    timezone: i32,
-    timezone_name: &str,
-    state: &str,
-    age: usize,
-) -> Location {
+fn location(id: u64, title: &str, city: &str, timezone: i32, timezone_name: &str, state: &str, age: usize) -> Location {
     let salons = crate::parse_fixture(SALONS_FIXTURE);
     let mut salon = salons["data"][0].clone();
     salon["id"] = json!(id);
@@ -125,11 +79,7 @@ fn location(
     salon["timezone"] = json!(timezone);
     salon["timezone_name"] = json!(timezone_name);
     salon["address"] = json!(format!("{city}, {} Main Street", 100 + id % 900));
-    Location {
-        id,
-        salon,
-        status: status_history(id, state, age),
-    }
+    Location { id, salon, status: status_history(id, state, age) }
 }
 
 /// The log a location in `state` would have: installed, activated, then frozen for non-payment.

@@ -41,13 +41,8 @@ impl User {
 }
 
 /// What an admin holds by default here: every manage permission, and no rate limit.
-const ADMIN_PERMISSIONS: &[&str] = &[
-    MANAGE_INCOMING,
-    MANAGE_OWN_INCOMING,
-    MANAGE_OUTGOING,
-    MANAGE_OWN_OUTGOING,
-    BYPASS_RATE_LIMIT,
-];
+const ADMIN_PERMISSIONS: &[&str] =
+    &[MANAGE_INCOMING, MANAGE_OWN_INCOMING, MANAGE_OUTGOING, MANAGE_OWN_OUTGOING, BYPASS_RATE_LIMIT];
 
 pub static USERS: [User; 5] = [
     User {
@@ -303,11 +298,7 @@ impl Store {
                 Some((id.to_owned(), history_for(integration)))
             })
             .collect();
-        Self {
-            integrations,
-            history,
-            sessions: HashMap::from([(ADMIN_AUTH_TOKEN.to_owned(), ADMIN_USER_ID)]),
-        }
+        Self { integrations, history, sessions: HashMap::from([(ADMIN_AUTH_TOKEN.to_owned(), ADMIN_USER_ID)]) }
     }
 }
 
@@ -343,10 +334,7 @@ const INCOMING: Spec<'static> = Spec {
     trigger_word: "",
 };
 
-const OUTGOING: Spec<'static> = Spec {
-    direction: Direction::Outgoing,
-    ..INCOMING
-};
+const OUTGOING: Spec<'static> = Spec { direction: Direction::Outgoing, ..INCOMING };
 
 const GITHUB_SCRIPT: &str = "class Script {\n  process_incoming_request({ request }) {\n    return { content: { text: request.content.head_commit.message } };\n  }\n}\n";
 
@@ -379,10 +367,7 @@ impl Spec<'_> {
             "_updatedAt": self.created_at,
         });
         if self.direction == Direction::Outgoing {
-            let trigger_words: Vec<&str> = [self.trigger_word]
-                .into_iter()
-                .filter(|word| !word.is_empty())
-                .collect();
+            let trigger_words: Vec<&str> = [self.trigger_word].into_iter().filter(|word| !word.is_empty()).collect();
             document["urls"] = json!([self.url]);
             document["event"] = json!("sendMessage");
             document["triggerWords"] = json!(trigger_words);

@@ -39,11 +39,8 @@ pub struct Store {
 
 impl Store {
     pub fn defaults() -> Self {
-        let suporte = Instance {
-            summary: documented_summary(),
-            chatwoot: Some(documented_info()),
-            gateway_down: false,
-        };
+        let suporte =
+            Instance { summary: documented_summary(), chatwoot: Some(documented_info()), gateway_down: false };
         let instances = vec![
             suporte,
             Instance {
@@ -72,10 +69,7 @@ impl Store {
                 gateway_down: false,
             },
         ];
-        Self {
-            instances,
-            instance_token_owner: "suporte".to_owned(),
-        }
+        Self { instances, instance_token_owner: "suporte".to_owned() }
     }
 
     /// `count` instances `instance-0001`..., each with a Chatwoot integration, statuses rotating.
@@ -98,14 +92,8 @@ impl Store {
                 }
             })
             .collect();
-        let instance_token_owner = instances
-            .first()
-            .map(|instance| instance.name().to_owned())
-            .unwrap_or_default();
-        Self {
-            instances,
-            instance_token_owner,
-        }
+        let instance_token_owner = instances.first().map(|instance| instance.name().to_owned()).unwrap_or_default();
+        Self { instances, instance_token_owner }
     }
 }
 
@@ -157,8 +145,5 @@ fn info(name: &str, status: &str, inbox_id: usize, last_error: &str) -> Value {
 
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

@@ -33,9 +33,7 @@ pub fn start_with(adjust: impl FnOnce(&mut Config)) -> Running {
 
 /// A fixture file as JSON, read from disk (not through the sandbox's compiled-in copy).
 pub fn fixture(path: &str) -> Value {
-    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/fixtures")
-        .join(path);
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(path);
     let text = std::fs::read_to_string(&file).expect("fixture readable");
     serde_json::from_str(&text).expect("fixture is JSON")
 }
@@ -49,15 +47,11 @@ pub struct Reply {
 
 impl Reply {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(key, _)| key.eq_ignore_ascii_case(name))
-            .map(|(_, value)| value.as_str())
+        self.headers.iter().find(|(key, _)| key.eq_ignore_ascii_case(name)).map(|(_, value)| value.as_str())
     }
 
     pub fn json(&self) -> Value {
-        serde_json::from_str(&self.body)
-            .unwrap_or_else(|error| panic!("body is not JSON ({error}): {}", self.body))
+        serde_json::from_str(&self.body).unwrap_or_else(|error| panic!("body is not JSON ({error}): {}", self.body))
     }
 
     /// Asserts status and a body equal (as JSON) to a fixture.
@@ -78,13 +72,7 @@ pub struct Call<'a> {
 
 impl<'a> Call<'a> {
     pub fn new(addr: SocketAddr, method: &'a str, path: &'a str) -> Self {
-        Self {
-            addr,
-            method,
-            path,
-            headers: Vec::new(),
-            body: None,
-        }
+        Self { addr, method, path, headers: Vec::new(), body: None }
     }
 
     pub fn header(mut self, name: &'a str, value: &'a str) -> Self {
@@ -100,21 +88,13 @@ impl<'a> Call<'a> {
     /// The raw bytes the server sent before closing.
     pub fn send_raw(&self) -> Vec<u8> {
         let mut stream = TcpStream::connect(self.addr).expect("connect");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .expect("timeout");
-        let mut request = format!(
-            "{} {} HTTP/1.1\r\nHost: {}\r\n",
-            self.method, self.path, self.addr
-        );
+        stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+        let mut request = format!("{} {} HTTP/1.1\r\nHost: {}\r\n", self.method, self.path, self.addr);
         for (name, value) in &self.headers {
             request.push_str(&format!("{name}: {value}\r\n"));
         }
         if let Some(body) = self.body {
-            request.push_str(&format!(
-                "Content-Type: application/json\r\nContent-Length: {}\r\n",
-                body.len()
-            ));
+            request.push_str(&format!("Content-Type: application/json\r\nContent-Length: {}\r\n", body.len()));
         }
         request.push_str("\r\n");
         request.push_str(self.body.unwrap_or_default());
@@ -132,24 +112,15 @@ impl<'a> Call<'a> {
 
 pub fn parse(bytes: &[u8]) -> Reply {
     let text = String::from_utf8_lossy(bytes);
-    let (head, body) = text
-        .split_once("\r\n\r\n")
-        .unwrap_or_else(|| panic!("no end of head in {text:?}"));
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or_else(|| panic!("no end of head in {text:?}"));
     let mut lines = head.split("\r\n");
-    let status = lines
-        .next()
-        .and_then(|line| line.split(' ').nth(1))
-        .and_then(|code| code.parse().ok())
-        .expect("status line");
+    let status =
+        lines.next().and_then(|line| line.split(' ').nth(1)).and_then(|code| code.parse().ok()).expect("status line");
     let headers: Vec<(String, String)> = lines
         .filter_map(|line| line.split_once(':'))
         .map(|(name, value)| (name.trim().to_owned(), value.trim().to_owned()))
         .collect();
-    let reply = Reply {
-        status,
-        headers,
-        body: body.to_owned(),
-    };
+    let reply = Reply { status, headers, body: body.to_owned() };
     let length: usize = reply
         .header("content-length")
         .and_then(|length| length.parse().ok())

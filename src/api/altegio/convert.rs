@@ -8,10 +8,8 @@ pub const NOT_READ_YET: &str = "not read yet";
 
 /// A card from the location list alone: the list carries no status, which is read afterwards.
 pub fn integration(connection_id: &str, application_id: u64, salon: Salon) -> Integration {
-    let mut fields = vec![
-        Field::id("Location id", salon.id.to_string()),
-        Field::id("Application id", application_id.to_string()),
-    ];
+    let mut fields =
+        vec![Field::id("Location id", salon.id.to_string()), Field::id("Application id", application_id.to_string())];
     let optional = [
         salon.public_title.map(|value| Field::new("Public title", value)),
         salon.city.map(|value| Field::new("City", value)),

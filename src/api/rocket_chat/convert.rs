@@ -18,8 +18,7 @@ pub fn wire_type(kind: Kind) -> &'static str {
 
 pub fn integration(connection_id: &str, wire: WireIntegration) -> Integration {
     let kind = if wire.kind == OUTGOING { Kind::OutgoingWebhook } else { Kind::IncomingWebhook };
-    let (status, status_word) =
-        if wire.enabled { (Status::Active, "enabled") } else { (Status::Disabled, "disabled") };
+    let (status, status_word) = if wire.enabled { (Status::Active, "enabled") } else { (Status::Disabled, "disabled") };
     let mut fields = vec![Field::id("Integration id", wire.id.clone())];
     if let Some(channels) = channels(wire.channel.as_ref()) {
         fields.push(Field::new("Channel", channels));

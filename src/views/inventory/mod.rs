@@ -42,7 +42,9 @@ fn connection_rows(state: ConnectionState) -> Memo<Vec<Arc<Row>>> {
     let label = state.label();
     Memo::new_with_compare(
         move |_| {
-            state.load.with(|load| load.shown().iter().map(|item| Arc::new(Row::new(item.clone(), label.clone()))).collect())
+            state
+                .load
+                .with(|load| load.shown().iter().map(|item| Arc::new(Row::new(item.clone(), label.clone()))).collect())
         },
         rows_changed,
     )
@@ -59,7 +61,8 @@ pub fn Inventory() -> impl IntoView {
         move |_| per_connection.iter().flat_map(|rows| rows.get()).collect::<Vec<_>>(),
         rows_changed,
     );
-    let shown = Memo::new_with_compare(move |_| view_state.0.with(|query| all.with(|rows| select(rows, query))), rows_changed);
+    let shown =
+        Memo::new_with_compare(move |_| view_state.0.with(|query| all.with(|rows| select(rows, query))), rows_changed);
     let actions = CardActions::new(view_state, shown);
     provide_context(actions);
 

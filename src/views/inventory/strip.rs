@@ -20,7 +20,10 @@ fn line(load: &Load) -> Line {
     match load {
         Load::NotConnected => Line::NotConnected,
         Load::Loading { read, total, .. } => Line::Status(match total {
-            Some(total) => tf("Loading… {read} of {total} loaded", &[("read", &number(*read)), ("total", &number(*total as usize))]),
+            Some(total) => tf(
+                "Loading… {read} of {total} loaded",
+                &[("read", &number(*read)), ("total", &number(*total as usize))],
+            ),
             None if *read > 0 => tf("Loading… {read} loaded", &[("read", &number(*read))]),
             None => t("Loading…").to_owned(),
         }),

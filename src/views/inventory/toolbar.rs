@@ -61,7 +61,8 @@ pub fn Toolbar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl Int
     let view_state = expect_view_state();
     let connections = expect_connections();
     let query = view_state.0;
-    let counts = Memo::new(move |_| query.with(|query| all.with(|rows| crate::finding::filter::status_counts(rows, query))));
+    let counts =
+        Memo::new(move |_| query.with(|query| all.with(|rows| crate::finding::filter::status_counts(rows, query))));
     let pick = move |change: fn(&mut ViewQuery, Option<String>)| {
         Callback::new(move |value: Option<String>| view_state.change(Step::Push, |query| change(query, value)))
     };
