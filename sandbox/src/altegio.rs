@@ -6,15 +6,9 @@ use serde_json::{Value, json};
 use crate::clock;
 use crate::data::altegio::{APPLICATION_ID, PARTNER_TOKEN};
 use crate::http::{Request, Response};
-use crate::router;
+use crate::routes;
 use crate::state::{Sandbox, lock};
 use crate::webhook;
-
-pub const ROUTES: &[&str] = &[
-    "/marketplace/application/:app/salons",
-    "/marketplace/salon/:id/application/:app",
-    "/marketplace/salon/:id/application/:app/uninstall",
-];
 
 const UNINSTALL_OK: &str = fixture!("altegio/uninstall_ok.json");
 const UNAUTHORIZED: &str = fixture!("altegio/unauthorized.json");
@@ -28,7 +22,7 @@ const MAX_COUNT: usize = 1000;
 const DEFAULT_COUNT: usize = 100;
 
 pub fn handle(sandbox: &Sandbox, request: &Request, path: &str) -> Response {
-    let Some((template, params)) = router::find(ROUTES, path) else {
+    let Some((template, params)) = routes::find(routes::ALTEGIO, path) else {
         return Response::json_text(404, NOT_FOUND);
     };
     if !authorised(request) {

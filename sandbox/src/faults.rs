@@ -7,7 +7,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use crate::http::{Outcome, Response};
-use crate::router::Platform;
+use crate::platform::Platform;
 
 /// What a gateway in front of the platform does wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,7 +148,7 @@ pub fn apply(fault: Option<Kind>, real: impl FnOnce() -> Response) -> Outcome {
 #[cfg(test)]
 mod tests {
     use super::{Faults, Kind};
-    use crate::router::Platform;
+    use crate::platform::Platform;
     use serde_json::json;
 
     #[test]

@@ -13,19 +13,10 @@ use crate::data::rocket_chat::{
 };
 use crate::http::{Request, Response};
 use crate::ids;
+use crate::platform::ROCKET_CHAT_RATE_LIMIT;
 use crate::rate_limit::Verdict;
-use crate::router;
+use crate::routes;
 use crate::state::{Sandbox, lock};
-
-pub const ROUTES: &[&str] = &[
-    "/api/info",
-    "/api/v1/login",
-    "/api/v1/logout",
-    "/api/v1/integrations.list",
-    "/api/v1/integrations.get",
-    "/api/v1/integrations.remove",
-    "/api/v1/integrations.history",
-];
 
 const INFO_V7: &str = fixture!("rocketchat/info_v7.json");
 const INFO_V8: &str = fixture!("rocketchat/info.json");
@@ -51,8 +42,7 @@ const REMOVE_INVALID_TYPE: &str = fixture!("rocketchat/remove_invalid_type.json"
 const REMOVE_INVALID_INTEGRATION: &str = fixture!("rocketchat/remove_invalid_integration.json");
 const REMOVE_NOT_AUTHORIZED: &str = fixture!("rocketchat/remove_not_authorized.json");
 
-/// `API_Enable_Rate_Limiter_Limit_Calls_Default` and `..._Limit_Time_Default` (contracts 2.6).
-pub const RATE_LIMIT_CALLS: u32 = 10;
+/// `API_Enable_Rate_Limiter_Limit_Time_Default` (contracts 2.6).
 const RATE_LIMIT_WINDOW: Duration = Duration::from_secs(60);
 /// `API_Default_Count` and `API_Upper_Count_Limit` (contracts 2.4).
 const DEFAULT_COUNT: usize = 50;
@@ -64,7 +54,7 @@ const ANY_INTEGRATION_PERMISSION: [&str; 4] =
 
 pub fn handle(sandbox: &Sandbox, request: &Request, path: &str) -> Response {
     let version = sandbox.config.rc_version;
-    let Some((route, _)) = router::find(ROUTES, path) else {
+    let Some((route, _)) = routes::find(routes::ROCKET_CHAT, path) else {
         return not_found();
     };
     if route == "/api/info" {
@@ -115,7 +105,7 @@ fn rate_limit(sandbox: &Sandbox, request: &Request, route: &str, user: Option<&U
     }
     let key = format!("rocketchat {} {} {route}", request.peer, request.method);
     let window = sandbox.config.rate_window(RATE_LIMIT_WINDOW);
-    Some(lock(&sandbox.limiter).hit(key, RATE_LIMIT_CALLS, window))
+    Some(lock(&sandbox.limiter).hit(key, ROCKET_CHAT_RATE_LIMIT, window))
 }
 
 fn too_many_requests(verdict: &Verdict) -> Response {

@@ -1,99 +1,31 @@
-//! Which area a request belongs to, route templates, and the order every request goes through:
-//! CORS, preflight, fault knobs, then the platform.
+//! Which area a request belongs to, and the order every request goes through: CORS, preflight,
+//! fault knobs, then the platform. The router knows the platforms; they never know the router.
 
 use serde_json::json;
 
 use crate::control;
 use crate::cors::{self, Policy};
 use crate::faults;
-use crate::http::{Outcome, Request, Response, percent_decode};
+use crate::http::{Outcome, Request, Response};
+use crate::platform::Platform;
+use crate::routes;
 use crate::state::{Sandbox, lock};
 use crate::{altegio, rocket_chat, ryze};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Platform {
-    RocketChat,
-    Ryze,
-    Altegio,
-}
-
-impl Platform {
-    pub const ALL: [Self; 3] = [Self::RocketChat, Self::Ryze, Self::Altegio];
-
-    /// The name used in URLs and in fault requests.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::RocketChat => "rocketchat",
-            Self::Ryze => "ryze",
-            Self::Altegio => "altegio",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|platform| platform.name() == name)
-    }
-
-    /// Route templates, written after the platform prefix; faults name them.
-    pub fn routes(self) -> &'static [&'static str] {
-        match self {
-            Self::RocketChat => rocket_chat::ROUTES,
-            Self::Ryze => ryze::ROUTES,
-            Self::Altegio => altegio::ROUTES,
-        }
-    }
-
-    /// Calls per window the sandbox enforces on this platform; `None` where it enforces none.
-    pub fn enforced_limit(self) -> Option<u32> {
-        match self {
-            Self::RocketChat => Some(rocket_chat::RATE_LIMIT_CALLS),
-            Self::Ryze => Some(ryze::RATE_LIMIT),
-            Self::Altegio => None,
-        }
-    }
-
-    /// Position in `ALL`, for per-platform counters.
-    pub fn index(self) -> usize {
-        match self {
-            Self::RocketChat => 0,
-            Self::Ryze => 1,
-            Self::Altegio => 2,
-        }
-    }
-
-    fn cors(self) -> &'static Policy {
-        match self {
-            Self::RocketChat => &cors::ROCKET_CHAT,
-            Self::Ryze => &cors::RYZE,
-            Self::Altegio => &cors::ALTEGIO,
-        }
-    }
-
-    fn handle(self, sandbox: &Sandbox, request: &Request, path: &str) -> Response {
-        match self {
-            Self::RocketChat => rocket_chat::handle(sandbox, request, path),
-            Self::Ryze => ryze::handle(sandbox, request, path),
-            Self::Altegio => altegio::handle(sandbox, request, path),
-        }
+fn cors_policy(platform: Platform) -> &'static Policy {
+    match platform {
+        Platform::RocketChat => &cors::ROCKET_CHAT,
+        Platform::Ryze => &cors::RYZE,
+        Platform::Altegio => &cors::ALTEGIO,
     }
 }
 
-/// The template `path` matches and its `:name` segments, decoded.
-pub fn find(routes: &[&'static str], path: &str) -> Option<(&'static str, Vec<String>)> {
-    routes.iter().find_map(|template| {
-        let mut template_segments = template.split('/');
-        let mut path_segments = path.split('/');
-        let mut params = Vec::new();
-        loop {
-            match (template_segments.next(), path_segments.next()) {
-                (None, None) => return Some((*template, params)),
-                (Some(wanted), Some(given)) if wanted.starts_with(':') && !given.is_empty() => {
-                    params.push(percent_decode(given, false));
-                }
-                (Some(wanted), Some(given)) if wanted == given => {}
-                _ => return None,
-            }
-        }
-    })
+fn handle(platform: Platform, sandbox: &Sandbox, request: &Request, path: &str) -> Response {
+    match platform {
+        Platform::RocketChat => rocket_chat::handle(sandbox, request, path),
+        Platform::Ryze => ryze::handle(sandbox, request, path),
+        Platform::Altegio => altegio::handle(sandbox, request, path),
+    }
 }
 
 /// Answers one API-port request.
@@ -104,7 +36,7 @@ pub fn dispatch(sandbox: &Sandbox, request: &Request) -> Outcome {
         .into_iter()
         .find_map(|platform| under(&request.path, &format!("/{}", platform.name())).map(|path| (platform, path)))
     {
-        (Some(platform), path, platform.cors())
+        (Some(platform), path, cors_policy(platform))
     } else {
         return Outcome::Respond(Response::json(
             404,
@@ -135,9 +67,9 @@ fn answer(sandbox: &Sandbox, request: &Request, platform: Option<Platform>, path
     let outcome = match platform {
         None => Outcome::Respond(control::handle(sandbox, request, path)),
         Some(platform) => {
-            let template = find(platform.routes(), path).map(|(template, _)| template);
+            let template = routes::find(platform.routes(), path).map(|(template, _)| template);
             let fault = lock(&sandbox.faults).take(platform, template);
-            faults::apply(fault, || platform.handle(sandbox, request, path))
+            faults::apply(fault, || handle(platform, sandbox, request, path))
         }
     };
     outcome.with_headers(cors_headers)
@@ -146,21 +78,4 @@ fn answer(sandbox: &Sandbox, request: &Request, platform: Option<Platform>, path
 /// The rest of `path` when it sits under `prefix` (`/ryze` matches `/ryze/...`, not `/ryzen`).
 fn under<'a>(path: &'a str, prefix: &str) -> Option<&'a str> {
     path.strip_prefix(prefix).filter(|rest| rest.is_empty() || rest.starts_with('/'))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::find;
-
-    #[test]
-    fn matches_templates_and_decodes_parameters() {
-        let routes = ["/api/chatwoot/list/:instance", "/a/:x/b/:y/c"];
-        assert_eq!(
-            find(&routes, "/api/chatwoot/list/caf%C3%A9"),
-            Some(("/api/chatwoot/list/:instance", vec!["café".to_owned()]))
-        );
-        assert_eq!(find(&routes, "/a/1/b/2/c"), Some(("/a/:x/b/:y/c", vec!["1".to_owned(), "2".to_owned()])));
-        assert_eq!(find(&routes, "/api/chatwoot/list/"), None);
-        assert_eq!(find(&routes, "/api/chatwoot/list/a/b"), None);
-    }
 }

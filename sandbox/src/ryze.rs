@@ -7,11 +7,10 @@ use serde_json::{Value, json};
 
 use crate::data::ryze::{ACCOUNT_TOKEN, INSTANCE_TOKEN, Instance};
 use crate::http::{Request, Response};
+use crate::platform::RYZE_RATE_LIMIT;
 use crate::rate_limit::Verdict;
-use crate::router;
+use crate::routes;
 use crate::state::{Sandbox, lock};
-
-pub const ROUTES: &[&str] = &["/api/instance/list", "/api/chatwoot/list/:instance", "/api/chatwoot/delete/:instance"];
 
 const DELETE_OK: &str = fixture!("ryze/delete_ok.json");
 const RATE_LIMITED: &str = fixture!("ryze/rate_limited.json");
@@ -23,8 +22,7 @@ const NO_CHATWOOT_INTEGRATION: &str = fixture!("ryze/no_chatwoot_integration.jso
 const NO_INTEGRATION_TO_DELETE: &str = fixture!("ryze/no_integration_to_delete.json");
 const GATEWAY_NOT_CONFIGURED: &str = fixture!("ryze/gateway_not_configured.json");
 
-/// 100 requests a minute per token (contracts 3.2).
-pub const RATE_LIMIT: u32 = 100;
+/// The limit's window: a minute (contracts 3.2).
 const RATE_LIMIT_WINDOW: Duration = Duration::from_secs(60);
 
 /// What a token may reach.
@@ -51,7 +49,7 @@ pub fn handle(sandbox: &Sandbox, request: &Request, path: &str) -> Response {
         None => format!("ryze ip {}", request.peer),
     };
     let window = sandbox.config.rate_window(RATE_LIMIT_WINDOW);
-    let verdict = lock(&sandbox.limiter).hit(key, RATE_LIMIT, window);
+    let verdict = lock(&sandbox.limiter).hit(key, RYZE_RATE_LIMIT, window);
     let headers = verdict.headers(verdict.reset_epoch_ms().div_ceil(1000));
     let response = if verdict.allowed { route(sandbox, request, path, token) } else { rate_limited(&verdict) };
     response.with_headers(headers)
@@ -64,7 +62,7 @@ fn route(sandbox: &Sandbox, request: &Request, path: &str, token: Option<&str>) 
     let Some(scope) = scope(sandbox, token) else {
         return Response::json_text(401, INVALID_TOKEN);
     };
-    let Some((template, params)) = router::find(ROUTES, path) else {
+    let Some((template, params)) = routes::find(routes::RYZE, path) else {
         return error(404, "route not found");
     };
     let instance = params.first().map(String::as_str).unwrap_or_default();

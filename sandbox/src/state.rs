@@ -1,10 +1,11 @@
 //! Everything a running sandbox remembers, shared by all connection threads.
 
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex};
 
 use crate::config::Config;
 use crate::data::{Data, Seed};
 use crate::faults::Faults;
+pub use crate::lock::lock;
 use crate::rate_limit::RateLimiter;
 use crate::stats::Stats;
 use crate::webhook::WebhookLog;
@@ -46,9 +47,4 @@ impl Sandbox {
         self.stats.clear();
         lock(&self.webhooks).clear();
     }
-}
-
-/// Locks even after a handler thread panicked: the sandbox keeps serving what state it has.
-pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }

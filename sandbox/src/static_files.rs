@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 
 use crate::http::{self, Outcome, Request, Response, percent_decode};
-use crate::router::Platform;
+use crate::platform::Platform;
 
 /// What the app server serves and how.
 #[derive(Debug, Clone)]

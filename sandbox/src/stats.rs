@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use serde_json::{Map, Value, json};
 
 use crate::http::Outcome;
-use crate::router::Platform;
+use crate::platform::Platform;
 
 #[derive(Debug, Default)]
 pub struct Stats {
@@ -54,7 +54,7 @@ impl Stats {
 mod tests {
     use super::Stats;
     use crate::http::{Outcome, Response};
-    use crate::router::Platform;
+    use crate::platform::Platform;
     use serde_json::json;
 
     #[test]

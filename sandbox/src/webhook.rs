@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::state::lock;
+use crate::lock::lock;
 
 const DELIVERY_TIMEOUT: Duration = Duration::from_secs(10);
 
