@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use crate::Running;
 use crate::config::{Config, RcVersion};
 use crate::data::{altegio, rocket_chat, ryze};
+use crate::variants::Variants;
 
 #[derive(Debug)]
 pub enum Command {
@@ -33,11 +34,16 @@ Options:
   --integrations N         generate N integrations over the three platforms instead of the default data
   --app-header \"N: V\"     send this header with every app-server answer (repeatable),
                            e.g. a Content-Security-Policy to test the console under
+  --variant NAME=VALUE     start with one of the plausible real answers where the platforms
+                           differ or the contracts are unconfirmed (repeatable; see Variants)
   -h, --help               print this help
-",
+
+Variants (start-up only; the /__sandbox/faults knobs change answers at run time):
+{variants}",
         listen = defaults.listen,
         app_dir = defaults.app_dir.display(),
         app_listen = defaults.app_listen,
+        variants = Variants::usage(),
     )
 }
 
@@ -85,6 +91,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
                 let count = positive(&flag, &value)?;
                 config.integrations = Some(usize::try_from(count).map_err(|_| format!("{flag} is too large"))?);
             }
+            "--variant" => config.variants.set(&value)?,
             "--app-header" => match value.split_once(':') {
                 Some((name, header)) if !name.trim().is_empty() => {
                     config.app_headers.push((name.trim().to_owned(), header.trim().to_owned()))
@@ -117,6 +124,8 @@ pub fn banner(running: &Running, config: &Config) -> String {
     };
     let rc_bodies = config.rc_version.pick("7.x", "8.x");
     let callback = config.callback_url.as_deref().unwrap_or("none (webhooks are recorded, see /__sandbox/webhooks)");
+    let changed = config.variants.changed();
+    let variants = if changed.is_empty() { "defaults (see --help)".to_owned() } else { changed.join(", ") };
     format!(
         "Unplug sandbox
   Open the console   {app}
@@ -126,6 +135,7 @@ pub fn banner(running: &Running, config: &Config) -> String {
   Controls           {api}/__sandbox/faults, /__sandbox/reset, /__sandbox/stats, /__sandbox/webhooks
   Allowed origins    {origins}
   Callback URL       {callback}
+  Variants           {variants}
 
 Credentials
   Rocket.Chat  admin/admin (or userId {admin_id} + authToken {admin_token}),
@@ -146,8 +156,9 @@ Credentials
 
 #[cfg(test)]
 mod tests {
-    use super::{Command, parse};
+    use super::{Command, parse, usage};
     use crate::config::RcVersion;
+    use crate::variants::{Paging, RyzeList, SPECS};
 
     fn run(args: &[&str]) -> Result<Command, String> {
         parse(args.iter().map(|arg| (*arg).to_owned()))
@@ -183,5 +194,29 @@ mod tests {
         assert!(run(&["--listen"]).is_err());
         assert!(run(&["--nope", "1"]).is_err());
         assert!(matches!(run(&["--help"]), Ok(Command::Help)));
+    }
+
+    #[test]
+    fn reads_repeated_variants_in_both_spellings() {
+        let Ok(Command::Run(config)) = run(&["--variant", "ryze-list=bare", "--variant=paging=ignored"]) else {
+            panic!("variants should parse");
+        };
+        assert_eq!(config.variants.ryze_list, RyzeList::Bare);
+        assert_eq!(config.variants.paging, Paging::Ignored);
+        let Err(unknown_value) = run(&["--variant", "ryze-list=flat"]) else { panic!("unknown value") };
+        assert!(unknown_value.contains("data, instances, bare"), "{unknown_value}");
+        let Err(unknown_name) = run(&["--variant=ryze=bare"]) else { panic!("unknown name") };
+        assert!(unknown_name.contains("altegio-page-base"), "{unknown_name}");
+        assert!(run(&["--variant"]).is_err());
+    }
+
+    #[test]
+    fn help_lists_every_variant_with_values_and_default() {
+        let usage = usage();
+        for spec in SPECS {
+            let line = format!("{}={}", spec.name, (spec.values)().join("|"));
+            assert!(usage.contains(&line), "{line} missing from\n{usage}");
+            assert!(usage.contains(&format!("[default: {}]", spec.default_value())));
+        }
     }
 }

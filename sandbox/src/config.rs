@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::variants::Variants;
+
 #[derive(Debug, Clone)]
 pub struct Config {
     /// Address of the platform APIs and the `/__sandbox` control routes.
@@ -21,6 +23,8 @@ pub struct Config {
     pub integrations: Option<usize>,
     /// Extra headers on every app-server answer (`--app-header`), e.g. a CSP under test.
     pub app_headers: Vec<(String, String)>,
+    /// `--variant NAME=VALUE`: which plausible real answer the platforms give where they differ.
+    pub variants: Variants,
 }
 
 impl Default for Config {
@@ -35,6 +39,7 @@ impl Default for Config {
             rate_window_ms: None,
             integrations: None,
             app_headers: Vec::new(),
+            variants: Variants::default(),
         }
     }
 }

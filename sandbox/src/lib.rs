@@ -34,6 +34,7 @@ mod ryze;
 mod state;
 mod static_files;
 mod stats;
+pub mod variants;
 mod webhook;
 
 use std::io;
@@ -42,6 +43,7 @@ use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 
 pub use config::{Config, RcVersion};
+pub use variants::Variants;
 
 /// A started sandbox: where it listens, and the thread serving the APIs.
 #[derive(Debug)]

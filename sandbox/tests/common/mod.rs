@@ -20,12 +20,26 @@ pub fn start() -> Running {
 }
 
 pub fn start_with(adjust: impl FnOnce(&mut Config)) -> Running {
+    start_configured(Config::default(), adjust)
+}
+
+/// A sandbox started with these command-line flags (e.g. `--variant ryze-list=bare`), on
+/// ephemeral ports, with no app server and `ORIGIN` allowed.
+pub fn start_args(args: &[&str]) -> Running {
+    let command = sandbox::cli::parse(args.iter().map(|arg| (*arg).to_owned()));
+    let Ok(sandbox::cli::Command::Run(config)) = command else {
+        panic!("{args:?} should parse as a run: {command:?}");
+    };
+    start_configured(config, |_| {})
+}
+
+fn start_configured(flags: Config, adjust: impl FnOnce(&mut Config)) -> Running {
     let mut config = Config {
         listen: "127.0.0.1:0".to_owned(),
         app_listen: "127.0.0.1:0".to_owned(),
         app_dir: PathBuf::from("/nonexistent/unplug-sandbox-app"),
         allowed_origins: Some(vec![ORIGIN.to_owned()]),
-        ..Config::default()
+        ..flags
     };
     adjust(&mut config);
     sandbox::start(config).expect("sandbox starts")
