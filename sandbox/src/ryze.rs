@@ -11,6 +11,7 @@ use crate::platform::RYZE_RATE_LIMIT;
 use crate::rate_limit::Verdict;
 use crate::routes;
 use crate::state::{Sandbox, lock};
+use crate::variants::{RyzeList, RyzeModule, RyzeProbe, RyzeSummary};
 
 const DELETE_OK: &str = fixture!("ryze/delete_ok.json");
 const RATE_LIMITED: &str = fixture!("ryze/rate_limited.json");
@@ -65,6 +66,11 @@ fn route(sandbox: &Sandbox, request: &Request, path: &str, token: Option<&str>) 
     let Some((template, params)) = routes::find(routes::RYZE, path) else {
         return error(404, "route not found");
     };
+    // Without the module every one of its endpoints answers 503, whatever the instance (the docs'
+    // cheap probe: `GET /api/chatwoot/list/anything` is 503 when off, 404 when on).
+    if template.starts_with("/api/chatwoot/") && sandbox.config.variants.ryze_module == RyzeModule::Off {
+        return Response::json_text(503, GATEWAY_NOT_CONFIGURED);
+    }
     let instance = params.first().map(String::as_str).unwrap_or_default();
     match (request.method.as_str(), template) {
         ("GET", "/api/instance/list") => list(sandbox, request, &scope),
@@ -95,19 +101,24 @@ fn scope(sandbox: &Sandbox, token: &str) -> Option<Scope> {
 }
 
 fn list(sandbox: &Sandbox, request: &Request, scope: &Scope) -> Response {
+    let variants = &sandbox.config.variants;
     let data = lock(&sandbox.data);
     let instances = &data.ryze.instances;
-    let listed: Vec<&Instance> = match (scope, request.query_param("instanceName")) {
+    let filter = match (scope, variants.ryze_probe) {
         // An instance token sees its own instance and nothing else; the filter is ignored.
-        (Scope::Instance(_), _) | (Scope::Account, None) => {
-            instances.iter().filter(|instance| scope.covers(instance.name())).collect()
-        }
-        (Scope::Account, Some(filter)) => {
+        (Scope::Instance(_), _) | (Scope::Account, RyzeProbe::Full) => None,
+        (Scope::Account, _) => request.query_param("instanceName"),
+    };
+    let listed: Vec<&Instance> = match filter {
+        None => instances.iter().filter(|instance| scope.covers(instance.name())).collect(),
+        Some(filter) => {
             let names: Vec<&str> = filter.split(',').map(str::trim).filter(|name| !name.is_empty()).collect();
             let found: Vec<&Instance> =
                 instances.iter().filter(|instance| names.is_empty() || names.contains(&instance.name())).collect();
-            // One unknown name is an error; unknown names among several are ignored.
-            if names.len() == 1 && found.is_empty() {
+            // One unknown name is an error (documented); unknown names among several are ignored,
+            // unless the probe variant makes any all-unknown filter an error.
+            let refused = names.len() == 1 || variants.ryze_probe == RyzeProbe::NotFound;
+            if refused && found.is_empty() {
                 return Response::json_text(404, INSTANCE_NOT_FOUND);
             }
             found
@@ -117,14 +128,36 @@ fn list(sandbox: &Sandbox, request: &Request, scope: &Scope) -> Response {
         1 => "1 Instance found".to_owned(),
         count => format!("{count} Instances found"),
     };
-    let items: Vec<Value> = listed.into_iter().map(list_item).collect();
-    Response::json(200, &json!({ "success": true, "message": message, "data": items }))
+    let items: Vec<Value> = listed.into_iter().map(|instance| list_item(sandbox, instance)).collect();
+    let body = match variants.ryze_list {
+        RyzeList::Data => json!({ "success": true, "message": message, "data": items }),
+        RyzeList::Instances => json!({ "success": true, "message": message, "instances": items }),
+        RyzeList::Bare => Value::Array(items),
+    };
+    Response::json(200, &body)
 }
 
-/// The stored summary plus a `chatwoot` summary derived from the integration (our choice).
-fn list_item(instance: &Instance) -> Value {
+/// The stored summary, its name under the key the list variant spells, plus a `chatwoot`
+/// summary derived from the integration (our choice) unless the summary variant leaves it out.
+fn list_item(sandbox: &Sandbox, instance: &Instance) -> Value {
+    let variants = &sandbox.config.variants;
     let mut item = instance.summary.clone();
-    item["chatwoot"] = match &instance.chatwoot {
+    let name_key = match variants.ryze_list {
+        RyzeList::Data => "instanceName",
+        RyzeList::Instances => "instance_name",
+        RyzeList::Bare => "name",
+    };
+    if let Some(object) = item.as_object_mut()
+        && let Some(name) = object.remove("instanceName")
+    {
+        object.insert(name_key.to_owned(), name);
+    }
+    if variants.ryze_summary == RyzeSummary::None {
+        return item;
+    }
+    // With the module off no instance has a working Chatwoot link.
+    let link = instance.chatwoot.as_ref().filter(|_| variants.ryze_module == RyzeModule::On);
+    item["chatwoot"] = match link {
         None => json!({ "enabled": false }),
         Some(info) => {
             let mut summary = json!({
