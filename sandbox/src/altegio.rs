@@ -8,6 +8,7 @@ use crate::data::altegio::{APPLICATION_ID, PARTNER_TOKEN};
 use crate::http::{Request, Response};
 use crate::routes;
 use crate::state::{Sandbox, lock};
+use crate::variants::{AltegioPageBase, Paging};
 use crate::webhook;
 
 const UNINSTALL_OK: &str = fixture!("altegio/uninstall_ok.json");
@@ -56,11 +57,22 @@ fn salons(sandbox: &Sandbox, request: &Request) -> Response {
         Some(Ok(count)) if (1..=MAX_COUNT).contains(&count) => count,
         Some(_) => return Response::json_text(422, UNPROCESSABLE),
     };
-    // Pages count from 1; the docs' sample sends 0, which reads as the first page.
-    let page = match request.query_param("page").map(str::parse::<usize>) {
-        None => 1,
-        Some(Ok(page)) => page.max(1),
+    // Which page, counted from 0 here. Pages count from 1 and a page below 1 is the first, as
+    // Laravel's paginator reads it (the docs' sample sends 0); the page-base variant makes 0 the
+    // first page instead (and a negative page the first too).
+    let first_page = match sandbox.config.variants.altegio_page_base {
+        AltegioPageBase::One => 1,
+        AltegioPageBase::Zero => 0,
+    };
+    let index = match request.query_param("page").map(str::parse::<i64>) {
+        None => 0,
+        Some(Ok(page)) => usize::try_from(page.max(first_page) - first_page).unwrap_or(usize::MAX),
         Some(Err(_)) => return unprocessable("The page must be an integer."),
+    };
+    // A server that ignores `page` answers the first page every time.
+    let skipped = match sandbox.config.variants.paging {
+        Paging::Honoured => index.saturating_mul(count),
+        Paging::Ignored => 0,
     };
     let data = lock(&sandbox.data);
     let listed: Vec<&Value> = data
@@ -68,7 +80,7 @@ fn salons(sandbox: &Sandbox, request: &Request) -> Response {
         .locations
         .iter()
         .filter(|location| location.connected())
-        .skip((page - 1).saturating_mul(count))
+        .skip(skipped)
         .take(count)
         .map(|location| &location.salon)
         .collect();
