@@ -1,5 +1,5 @@
-//! Rocket.Chat REST as contracts section 2 describes it: `/api/info`, login and logout, and the
-//! integrations endpoints, in the order the server checks things: authentication, rate limit,
+//! Rocket.Chat REST as contracts section 2 describes it: `/api/info`, login, logout and `me`, and
+//! the integrations endpoints, in the order the server checks things: authentication, rate limit,
 //! parameter validation, permissions, then the handler.
 
 use std::cmp::Ordering;
@@ -17,6 +17,7 @@ use crate::platform::ROCKET_CHAT_RATE_LIMIT;
 use crate::rate_limit::Verdict;
 use crate::routes;
 use crate::state::{Sandbox, lock};
+use crate::variants::{Paging, RcBypass, RcRemoveBody};
 
 const INFO_V7: &str = fixture!("rocketchat/info_v7.json");
 const INFO_V8: &str = fixture!("rocketchat/info.json");
@@ -34,6 +35,8 @@ const TOO_MANY_REQUESTS: &str = fixture!("rocketchat/too_many_requests.json");
 const GET_INVALID_PARAMS: &str = fixture!("rocketchat/get_invalid_params.json");
 const GET_NOT_FOUND: &str = fixture!("rocketchat/get_not_found.json");
 const REMOVE_OK: &str = fixture!("rocketchat/remove_ok_outgoing.json");
+const REMOVE_OK_SEED: &str = fixture!("rocketchat/remove_ok_seed.json");
+const ME_OK: &str = fixture!("rocketchat/me_ok.json");
 const REMOVE_NOT_FOUND: &str = fixture!("rocketchat/remove_not_found.json");
 const REMOVE_NO_TYPE: &str = fixture!("rocketchat/remove_invalid_params_no_type.json");
 const REMOVE_NO_ID: &str = fixture!("rocketchat/remove_invalid_params_no_id.json");
@@ -80,6 +83,7 @@ fn api_v1(sandbox: &Sandbox, request: &Request, route: &str, user: Option<&'stat
     match (request.method.as_str(), route, user) {
         ("POST", "/api/v1/login", _) => login(sandbox, request),
         ("POST", "/api/v1/logout", Some(_)) => logout(sandbox, request),
+        ("GET", "/api/v1/me", Some(user)) => me(user),
         ("GET", "/api/v1/integrations.list", Some(user)) => list(sandbox, request, user),
         ("GET", "/api/v1/integrations.get", Some(user)) => get(sandbox, request, user),
         ("POST", "/api/v1/integrations.remove", Some(user)) => remove(sandbox, request, user),
@@ -100,7 +104,9 @@ fn authenticate(sandbox: &Sandbox, request: &Request) -> Option<&'static User> {
 /// Counts the call by client IP + route + method; `None` for users who bypass the limiter (no
 /// headers are sent to them, as on the real server).
 fn rate_limit(sandbox: &Sandbox, request: &Request, route: &str, user: Option<&User>) -> Option<Verdict> {
-    if user.is_some_and(|user| user.can(BYPASS_RATE_LIMIT)) {
+    // The bypass variant takes the permission away from the admins who hold it by default.
+    let bypass_granted = sandbox.config.variants.rc_bypass == RcBypass::On;
+    if bypass_granted && user.is_some_and(|user| user.can(BYPASS_RATE_LIMIT)) {
         return None;
     }
     let key = format!("rocketchat {} {} {route}", request.peer, request.method);
@@ -176,6 +182,17 @@ fn logout(sandbox: &Sandbox, request: &Request) -> Response {
     Response::json_text(200, LOGOUT_OK)
 }
 
+/// `GET /api/v1/me`: who the headers sign in as (contracts 2.2), the fields a client reads.
+fn me(user: &User) -> Response {
+    let mut answer = crate::parse_fixture(ME_OK);
+    answer["_id"] = json!(user.id);
+    answer["username"] = json!(user.username);
+    answer["name"] = json!(user.name);
+    answer["roles"] = json!(user.roles);
+    answer["emails"] = json!([{ "address": user.email, "verified": true }]);
+    Response::json(200, &answer)
+}
+
 fn list(sandbox: &Sandbox, request: &Request, user: &User) -> Response {
     if request.query.iter().any(|(key, _)| !LIST_PARAMETERS.contains(&key.as_str())) {
         return invalid_params(&["must NOT have additional properties".to_owned()]);
@@ -187,7 +204,11 @@ fn list(sandbox: &Sandbox, request: &Request, user: &User) -> Response {
     if !can_manage_any(user) {
         return forbidden(sandbox);
     }
-    let offset = number(request.query_param("offset")).unwrap_or(0);
+    // A server that ignores paging answers from the start every time.
+    let offset = match sandbox.config.variants.paging {
+        Paging::Honoured => number(request.query_param("offset")).unwrap_or(0),
+        Paging::Ignored => 0,
+    };
     let count = match number(request.query_param("count")) {
         None | Some(0) => DEFAULT_COUNT,
         Some(count) => count.min(MAX_COUNT),
@@ -298,8 +319,24 @@ fn remove(sandbox: &Sandbox, request: &Request, user: &User) -> Response {
     {
         store.history.remove(removed_id);
     }
-    let mut answer = crate::parse_fixture(REMOVE_OK);
-    answer["integration"] = removed;
+    let answer = match sandbox.config.variants.rc_remove_body {
+        RcRemoveBody::Typed => {
+            let mut answer = crate::parse_fixture(REMOVE_OK);
+            answer["integration"] = removed;
+            answer
+        }
+        // The OpenAPI incoming example's key set and placeholders (no `_id`, string booleans,
+        // `channel: false`), naming what was removed where the example has a string.
+        RcRemoveBody::Seed => {
+            let mut answer = crate::parse_fixture(REMOVE_OK_SEED);
+            for key in ["type", "username", "name"] {
+                if let Some(value) = removed.get(key).filter(|value| value.is_string()) {
+                    answer["integration"][key] = value.clone();
+                }
+            }
+            answer
+        }
+    };
     Response::json(200, &answer)
 }
 

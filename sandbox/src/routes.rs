@@ -8,6 +8,7 @@ pub const ROCKET_CHAT: &[&str] = &[
     "/api/info",
     "/api/v1/login",
     "/api/v1/logout",
+    "/api/v1/me",
     "/api/v1/integrations.list",
     "/api/v1/integrations.get",
     "/api/v1/integrations.remove",
