@@ -201,3 +201,18 @@ fn bad_fault_requests_are_refused_with_the_reason() {
     let raw = Call::new(addr, "POST", "/__sandbox/faults").body("not json").send_raw();
     assert_eq!(parse(&raw).status, 400);
 }
+
+#[test]
+fn faults_reach_api_info_and_me_by_their_templates() {
+    let addr = start().api_addr;
+    add_fault(addr, json!({"platform": "rocketchat", "route": "/api/v1/me", "kind": "html5xx"}));
+    add_fault(addr, json!({"platform": "rocketchat", "route": "/api/info", "kind": "empty"}));
+    let me = Call::new(addr, "GET", "/rocketchat/api/v1/me")
+        .header("X-User-Id", "sandboxAdminUserId")
+        .header("X-Auth-Token", "sandbox-admin-auth-token")
+        .send();
+    assert_eq!(me.status, 502);
+    let spoiled = info(addr);
+    assert_eq!((spoiled.status, spoiled.body.as_str()), (200, ""));
+    info(addr).assert_fixture(200, "rocketchat/info.json");
+}

@@ -432,3 +432,38 @@ fn admin_bypasses_the_rate_limiter() {
         assert_eq!(reply.header("X-RateLimit-Limit"), None);
     }
 }
+
+#[test]
+fn me_answers_who_the_headers_sign_in_as() {
+    let addr = start().api_addr;
+    let reply = call(addr, &admin(), "GET", "/rocketchat/api/v1/me", None);
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.header("X-RateLimit-Limit"), None, "the admin bypasses the limiter here too");
+    let mut expected = fixture("rocketchat/me_ok.json");
+    expected["_id"] = json!(ADMIN_ID);
+    expected["username"] = json!("admin");
+    expected["name"] = json!("Sandbox Admin");
+    expected["emails"] = json!([{"address": "admin@sandbox.local", "verified": true}]);
+    assert_eq!(reply.json(), expected);
+
+    let manager = login(addr, "manager");
+    let reply = call(addr, &manager, "GET", "/rocketchat/api/v1/me", None);
+    assert_eq!(reply.header("X-RateLimit-Limit"), Some("10"), "limited like the other GET routes");
+    let body = reply.json();
+    assert_eq!((body["_id"].clone(), body["username"].clone()), (json!(manager.user_id), json!("manager")));
+    assert_eq!(
+        (body["roles"].clone(), body["status"].clone(), body["active"].clone()),
+        (json!(["user"]), json!("online"), json!(true))
+    );
+    let keys: BTreeSet<&String> = body.as_object().expect("object").keys().collect();
+    let documented = fixture("rocketchat/me_ok.json");
+    assert_eq!(keys, documented.as_object().expect("object").keys().collect());
+
+    for (running, expected) in [(start(), "rocketchat/unauthorized_v8.json"), (v7(), "rocketchat/unauthorized_v7.json")]
+    {
+        let addr = running.api_addr;
+        get(addr, "/rocketchat/api/v1/me").assert_fixture(401, expected);
+        let wrong_token = Session { user_id: ADMIN_ID.to_owned(), token: "nope".to_owned() };
+        call(addr, &wrong_token, "GET", "/rocketchat/api/v1/me", None).assert_fixture(401, expected);
+    }
+}
