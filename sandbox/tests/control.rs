@@ -314,3 +314,30 @@ fn unknown_paths_on_the_api_port_say_where_things_are() {
     assert!(reply.json()["error"].as_str().is_some_and(|e| e.contains("/rocketchat")));
     assert_eq!(get(addr, "/__sandbox/nope").status, 404);
 }
+
+#[test]
+fn variants_leave_config_json_as_it_is() {
+    let dir = app_dir("variants");
+    let plain = start_with(|config| config.app_dir = dir.clone());
+    let varied = start_with(|config| {
+        config.app_dir = dir.clone();
+        for assignment in [
+            "ryze-list=bare",
+            "ryze-summary=none",
+            "ryze-probe=full",
+            "ryze-module=off",
+            "altegio-page-base=0",
+            "rc-remove-body=seed",
+            "rc-bypass=off",
+            "paging=ignored",
+        ] {
+            config.variants.set(assignment).expect("a known variant");
+        }
+    });
+    let served = |running: &sandbox::Running| {
+        let body = get(running.app_addr.expect("app served"), "/config.json").body;
+        body.replace(&running.api_addr.to_string(), "API")
+    };
+    assert_eq!(served(&varied), served(&plain));
+    let _ = fs::remove_dir_all(dir);
+}
