@@ -1,15 +1,26 @@
 #!/usr/bin/env node
 // Prints deploy/nginx.conf.template filled in for one site: where dist/ was
 // copied, the sub-path, the listen address, the Content-Security-Policy
-// computed from that copy (deploy/csp.mjs) and each platform's upstream.
+// computed from that copy (deploy/csp.mjs), each platform's upstream and,
+// for RyzeAPI and Altegio, the root-only file holding the token the proxy
+// adds itself (connections with "auth": "proxy" in config.json).
 //
 //   node deploy/nginx-site.mjs --root /srv/www [--sub-path /tools/unplug/] [--listen 80]
 //     [--server-name portal.example.com] [--frame-ancestors "https://portal.example.com"]
 //     [--rocketchat https://chat.example.com] [--ryze https://ryzeapi.cloud] [--altegio https://app.alteg.io]
+//     [--ryze-token-file /etc/nginx/unplug/ryze-token.conf] [--altegio-token-file /etc/nginx/unplug/altegio-token.conf]
 //
 // dist/ must already be at <root><sub-path> with the host's config.json in
-// it. A platform given no upstream gets no proxy location.
-import { readFileSync } from 'node:fs';
+// it. A platform given no upstream gets no proxy location. A token file must
+// exist, be readable by its owner only (mode 600), and hold one line:
+//
+//   proxy_set_header Authorization "Bearer <partner token>";   (Altegio)
+//   proxy_set_header token "<account token>";                  (RyzeAPI)
+//
+// which this writes, mode 600, from a token read on standard input:
+//
+//   node deploy/nginx-site.mjs --write-token-file altegio /etc/nginx/unplug/altegio-token.conf
+import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { policyForBuild, runAsCommand, sourceList } from './csp.mjs';
@@ -17,13 +28,133 @@ import { policyForBuild, runAsCommand, sourceList } from './csp.mjs';
 const TEMPLATE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'nginx.conf.template');
 export const PLATFORMS = ['rocketchat', 'ryze', 'altegio'];
 
-/** The template with every @@NAME@@ from `values`; a line naming an absent platform is dropped. */
-export function fillTemplate(template, values) {
-  const lines = template.split('\n').filter((line) => {
-    const names = [...line.matchAll(/@@([A-Z_]+)@@/g)].map(([, name]) => name);
-    return names.every((name) => values[name] !== undefined || !PLATFORMS.includes(name.toLowerCase()));
+/** The header each platform's proxy sets from its token file, as `value(token)`. */
+export const TOKEN_HEADERS = {
+  ryze: { name: 'token', value: (token) => token },
+  altegio: { name: 'Authorization', value: (token) => `Bearer ${token}` },
+};
+
+// RFC 7235's token68 characters: what API tokens are made of, and nothing
+// nginx would read as syntax ("", ;, $ variables, spaces).
+const TOKEN = /^[A-Za-z0-9._~+/=-]+$/;
+// A path nginx's `include` takes as it stands.
+const INCLUDE_PATH = /^\/[A-Za-z0-9._+/@-]+$/;
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The one line of a platform's token file. */
+export function tokenFileContent(platform, token) {
+  const header = TOKEN_HEADERS[platform];
+  if (!header) throw new Error(`only ${Object.keys(TOKEN_HEADERS).join(' and ')} take a token file, not ${platform}`);
+  if (typeof token !== 'string' || !TOKEN.test(token)) {
+    throw new Error(`the ${platform} token must be letters, digits and ._~+/=- only (read from standard input, one line)`);
+  }
+  return `proxy_set_header ${header.name} "${header.value(token)}";\n`;
+}
+
+/**
+ * Checks a token file the site will include: an absolute path, a regular
+ * file, no permission at all for group or others, and (when this process
+ * can read it, which it cannot when it is root's and this is not root) the
+ * one line `tokenFileContent` writes. Returns the path.
+ */
+export function checkTokenFile(platform, file) {
+  const flag = `--${platform}-token-file`;
+  if (!TOKEN_HEADERS[platform]) throw new Error(`only ${Object.keys(TOKEN_HEADERS).join(' and ')} take a token file, not ${platform}`);
+  if (typeof file !== 'string' || !INCLUDE_PATH.test(file)) {
+    throw new Error(`${flag} must be an absolute path of letters, digits and ._+/@- only, not ${file}`);
+  }
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch (error) {
+    throw new Error(`${flag} ${file}: ${error.code === 'ENOENT' ? 'no such file (write it with --write-token-file)' : error.message}`);
+  }
+  if (!stats.isFile()) throw new Error(`${flag} ${file} is not a regular file`);
+  const mode = (stats.mode & 0o777).toString(8).padStart(3, '0');
+  if ((stats.mode & 0o077) !== 0) {
+    throw new Error(`${flag} ${file} is open to group or others (mode ${mode}) and holds the ${platform} token: chown root:root and chmod 600 it`);
+  }
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error.code === 'EACCES') return file; // root's, mode 600: nginx (root) reads it, `nginx -t` checks it
+    throw error;
+  }
+  const { name, value } = TOKEN_HEADERS[platform];
+  const line = new RegExp(`^proxy_set_header ${name} "${escapeRegExp(value('\u0000')).replace('\u0000', '[A-Za-z0-9._~+/=-]+')}";\\n?$`);
+  if (!line.test(text)) {
+    throw new Error(`${flag} ${file} must hold exactly one line: ${tokenFileContent(platform, 'TOKEN').trim()}`);
+  }
+  return file;
+}
+
+/**
+ * Writes `file` (mode 600, owned by whoever runs this: run it as root) with
+ * the line for `token`: to a new file beside it first, then renamed over it,
+ * so the token is never in a file anyone else can read.
+ */
+export function writeTokenFile(platform, file, token) {
+  const content = tokenFileContent(platform, token);
+  if (typeof file !== 'string' || !INCLUDE_PATH.test(file)) {
+    throw new Error(`the token file must be an absolute path of letters, digits and ._+/@- only, not ${file}`);
+  }
+  const temporary = `${file}.${process.pid}.tmp`;
+  const fd = openSync(temporary, 'wx', 0o600);
+  try {
+    writeSync(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  return checkTokenFile(platform, file);
+}
+
+/**
+ * Lines of the block (from its opening line to its closing brace) that
+ * encloses each line, by line index: `[start, end]`, or undefined at the top.
+ */
+function enclosingBlocks(lines) {
+  const open = [];
+  const ends = new Map();
+  const starts = lines.map((line, index) => {
+    const start = open.at(-1);
+    for (const char of line.replace(/#.*$/, '')) {
+      if (char === '{') open.push(index);
+      else if (char === '}') ends.set(open.pop(), index);
+    }
+    return start;
   });
-  return lines.join('\n').replace(/@@([A-Z_]+)@@/g, (placeholder, name) => {
+  return starts.map((start) => (start === undefined ? undefined : [start, ends.get(start)]));
+}
+
+/**
+ * The template with every @@NAME@@ from `values`. A line naming an absent
+ * platform is dropped with the block around it (its location); a line naming
+ * an absent token file (@@RYZE_TOKEN_FILE@@) is dropped alone.
+ */
+export function fillTemplate(template, values) {
+  const lines = template.split('\n');
+  const blocks = enclosingBlocks(lines);
+  const dropped = new Set();
+  lines.forEach((line, index) => {
+    for (const [, name] of line.matchAll(/@@([A-Z_]+)@@/g)) {
+      if (values[name] !== undefined) continue;
+      const platform = name.toLowerCase();
+      if (PLATFORMS.includes(platform)) {
+        const block = blocks[index] ?? [index, index];
+        for (let i = block[0]; i <= block[1]; i++) dropped.add(i);
+      } else if (platform.endsWith('_token_file') && PLATFORMS.includes(platform.replace(/_token_file$/, ''))) {
+        dropped.add(index);
+      }
+    }
+  });
+  return lines.filter((_, index) => !dropped.has(index)).join('\n').replace(/@@([A-Z_]+)@@/g, (placeholder, name) => {
     if (values[name] === undefined) throw new Error(`no value for ${placeholder}`);
     return values[name];
   });
@@ -31,9 +162,12 @@ export function fillTemplate(template, values) {
 
 /**
  * The site's configuration. `root` holds dist/ at `subPath`;
- * `upstreams` maps platform → URL (no trailing slash needed).
+ * `upstreams` maps platform → URL (no trailing slash needed);
+ * `tokenFiles` maps ryze or altegio → its token file (see `checkTokenFile`).
  */
-export function nginxSite({ root, subPath = '/tools/unplug/', listen = '80', serverName = '_', frameAncestors = [], upstreams = {} }) {
+export function nginxSite({
+  root, subPath = '/tools/unplug/', listen = '80', serverName = '_', frameAncestors = [], upstreams = {}, tokenFiles = {},
+}) {
   if (!root || !path.isAbsolute(root)) throw new Error('--root must be an absolute directory');
   if (!subPath.startsWith('/') || !subPath.endsWith('/')) throw new Error(`--sub-path must start and end with "/", not ${subPath}`);
   const csp = policyForBuild(path.join(root, subPath, 'index.html'), { frameAncestors });
@@ -44,22 +178,41 @@ export function nginxSite({ root, subPath = '/tools/unplug/', listen = '80', ser
     if (!/^https?:\/\/[^/]/.test(url)) throw new Error(`--${platform} must be an http(s) URL, not ${url}`);
     values[platform.toUpperCase()] = url.replace(/\/+$/, '');
   }
+  for (const [platform, file] of Object.entries(tokenFiles)) {
+    if (!upstreams[platform]) throw new Error(`--${platform}-token-file needs --${platform} (the proxy that adds the token)`);
+    values[`${platform.toUpperCase()}_TOKEN_FILE`] = checkTokenFile(platform, file);
+  }
   return fillTemplate(readFileSync(TEMPLATE, 'utf8'), values);
 }
 
 /** Command-line options → the object `nginxSite` takes. */
 export function parseArguments(args) {
-  const options = { upstreams: {} };
+  const options = { upstreams: {}, tokenFiles: {} };
   const names = { '--root': 'root', '--sub-path': 'subPath', '--listen': 'listen', '--server-name': 'serverName' };
   for (let i = 0; i < args.length; i += 2) {
     const [flag, value] = [args[i], args[i + 1]];
     if (value === undefined) throw new Error(`${flag} needs a value`);
+    const tokenFile = /^--([a-z]+)-token-file$/.exec(flag)?.[1];
     if (names[flag]) options[names[flag]] = value;
     else if (flag === '--frame-ancestors') options.frameAncestors = sourceList(value);
     else if (PLATFORMS.includes(flag.slice(2))) options.upstreams[flag.slice(2)] = value;
+    else if (TOKEN_HEADERS[tokenFile]) options.tokenFiles[tokenFile] = value;
     else throw new Error(`unknown option ${flag}`);
   }
   return options;
 }
 
-runAsCommand(import.meta.url, (args) => nginxSite(parseArguments(args)));
+/** `--write-token-file <platform> <file>`, the token on standard input; or the site. */
+function main(args) {
+  if (args[0] === '--write-token-file') {
+    if (args.length !== 3) throw new Error('usage: --write-token-file ryze|altegio /absolute/file.conf (the token on standard input)');
+    const [, platform, file] = args;
+    const lines = readFileSync(0, 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '');
+    if (lines.length !== 1) throw new Error('give the token on standard input, on one line');
+    writeTokenFile(platform, file, lines[0].trim());
+    return `wrote ${file} (mode 600): include it with --${platform}-token-file ${file}\n`;
+  }
+  return nginxSite(parseArguments(args));
+}
+
+runAsCommand(import.meta.url, main);

@@ -3,12 +3,12 @@
 // line, and the nginx site they fill in. hosting.test.mjs runs them for real.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { apiOrigins, contentSecurityPolicy, hashSource, inlineScripts } from '../../deploy/csp.mjs';
-import { nginxSite } from '../../deploy/nginx-site.mjs';
+import { checkTokenFile, nginxSite, tokenFileContent } from '../../deploy/nginx-site.mjs';
 import { ROOT } from './support/harness.mjs';
 
 // Trunk's shape: an inline module loader, a stylesheet link, a preload.
@@ -45,6 +45,26 @@ after(() => rm(dir, { recursive: true, force: true }));
 
 function run(script, ...args) {
   return spawnSync(process.execPath, [path.join(ROOT, 'deploy', script), ...args], { encoding: 'utf8' });
+}
+
+/** nginx-site.mjs with `input` on its standard input. */
+function runWithInput(input, ...args) {
+  return spawnSync(process.execPath, [path.join(ROOT, 'deploy/nginx-site.mjs'), ...args], { encoding: 'utf8', input });
+}
+
+/** The site's directives: its lines without comments or blank lines. */
+function directives(site) {
+  return site.split('\n').map((line) => line.replace(/#.*$/, '').trim()).filter((line) => line !== '').join('\n');
+}
+
+/** The lines of `site` from `opening` (a location line) to its closing brace. */
+function block(site, opening) {
+  const lines = site.split('\n');
+  const start = lines.findIndex((line) => line.trim() === opening);
+  assert.notEqual(start, -1, `no line ${opening}`);
+  const indent = lines[start].match(/^\s*/)[0];
+  const end = lines.findIndex((line, index) => index > start && line === `${indent}}`);
+  return lines.slice(start + 1, end).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
 }
 
 test('every inline script is found with its exact text; scripts with src are not', () => {
@@ -97,9 +117,154 @@ test('the nginx site serves the sub-path with the policy and proxies only the pl
   assert.match(site, /^\s*root \/.*unplug-deploy-[^/]+;$/m);
   assert.match(site, /^\s*location \/tools\/unplug\/ \{$/m);
   assert.ok(site.includes(`add_header Content-Security-Policy "${POLICY}" always;`));
-  assert.match(site, /^\s*location \/tools\/unplug\/api\/rocketchat\/ \{ proxy_pass https:\/\/chat\.example\.com\/; \}$/m);
-  assert.match(site, /^\s*location \/tools\/unplug\/api\/altegio\/ +\{ proxy_pass https:\/\/app\.alteg\.io\/; \}$/m);
-  assert.doesNotMatch(site, /api\/ryze|@@[A-Z]/);
+  assert.deepEqual(block(site, 'location /tools/unplug/api/rocketchat/ {'), [
+    'if ($unplug_proxy_refusal) { return 403 $unplug_proxy_refusal; }',
+    'proxy_set_header Origin "";',
+    'proxy_set_header Cookie "";',
+    'proxy_set_header X-Unplug-Request "";',
+    'proxy_pass https://chat.example.com/;',
+  ]);
+  // Without a token file the browser's own Authorization passes: no line touches it.
+  assert.deepEqual(block(site, 'location /tools/unplug/api/altegio/ {'), [
+    'if ($unplug_proxy_refusal) { return 403 $unplug_proxy_refusal; }',
+    'proxy_set_header Origin "";',
+    'proxy_set_header Cookie "";',
+    'proxy_set_header X-Unplug-Request "";',
+    'proxy_pass https://app.alteg.io/;',
+  ]);
+  assert.doesNotMatch(directives(site), /api\/ryze|@@[A-Z]|include|token/i);
+});
+
+test('every proxy refuses a call without X-Unplug-Request: 1 or from another site, and answers no-store without CORS', () => {
+  const site = nginxSite({ root: dir, upstreams: { rocketchat: 'https://chat.example.com', ryze: 'https://ryzeapi.cloud', altegio: 'https://app.alteg.io' } });
+  // The verdict, keyed on the header and Sec-Fetch-Site: only "1" with no
+  // Sec-Fetch-Site (a script) or same-origin passes.
+  const map = site.slice(site.indexOf('map "$http_x_unplug_request:$http_sec_fetch_site" $unplug_proxy_refusal {'));
+  assert.deepEqual(map.slice(0, map.indexOf('}')).split('\n').slice(1, -1).map((line) => line.trim().split(/\s{2,}/)), [
+    ['"1:"', '"";'],
+    ['"1:same-origin"', '"";'],
+    ['"~^1:"', '"Refused: a request from another site (Sec-Fetch-Site is not same-origin).\\n";'],
+    ['default', '"Refused: the X-Unplug-Request: 1 header is missing.\\n";'],
+  ]);
+  for (const platform of ['rocketchat', 'ryze', 'altegio']) {
+    const location = block(site, `location /tools/unplug/api/${platform}/ {`);
+    assert.equal(location[0], 'if ($unplug_proxy_refusal) { return 403 $unplug_proxy_refusal; }', platform);
+    assert.ok(location.includes('proxy_set_header X-Unplug-Request "";'), `${platform} does not pass the marker on`);
+  }
+  const api = block(site, 'location /tools/unplug/api/ {');
+  for (const line of [
+    'default_type "text/plain; charset=utf-8";',
+    'add_header Cache-Control "no-store" always;',
+    'proxy_hide_header Cache-Control;',
+    'proxy_hide_header Set-Cookie;',
+    'proxy_hide_header Access-Control-Allow-Origin;',
+    'proxy_hide_header Access-Control-Allow-Headers;',
+    'proxy_hide_header Access-Control-Allow-Methods;',
+    'proxy_hide_header Access-Control-Allow-Credentials;',
+  ]) {
+    assert.ok(api.includes(line), line);
+  }
+  assert.equal(api.at(-1), 'return 404 "No such API here.\\n";');
+  assert.doesNotMatch(site, /add_header Access-Control/);
+});
+
+test('a token file is one proxy_set_header line, written mode 600 from standard input', async () => {
+  assert.equal(tokenFileContent('altegio', 'abc123'), 'proxy_set_header Authorization "Bearer abc123";\n');
+  assert.equal(tokenFileContent('ryze', 'a.b-c_d~e+f/g='), 'proxy_set_header token "a.b-c_d~e+f/g=";\n');
+  for (const bad of ['', 'a b', 'a"b', 'a;b', '$host', 'a\\b', 'a{b}']) {
+    assert.throws(() => tokenFileContent('altegio', bad), /the altegio token must be letters, digits and \._~\+\/=- only/, JSON.stringify(bad));
+  }
+  assert.throws(() => tokenFileContent('rocketchat', 'abc'), /only ryze and altegio take a token file/);
+
+  const file = path.join(dir, 'altegio-token.conf');
+  const written = runWithInput('partner-token-1\n', '--write-token-file', 'altegio', file);
+  assert.equal(written.status, 0, written.stderr);
+  assert.match(written.stdout, /^wrote .*altegio-token\.conf \(mode 600\)/);
+  assert.equal(await readFile(file, 'utf8'), 'proxy_set_header Authorization "Bearer partner-token-1";\n');
+  assert.equal((await stat(file)).mode & 0o777, 0o600);
+  // Rewriting replaces it, still 600, even over a file that was wider open.
+  await chmod(file, 0o644);
+  const again = runWithInput('partner-token-2', '--write-token-file', 'altegio', file);
+  assert.equal(again.status, 0, again.stderr);
+  assert.equal(await readFile(file, 'utf8'), 'proxy_set_header Authorization "Bearer partner-token-2";\n');
+  assert.equal((await stat(file)).mode & 0o777, 0o600);
+
+  const ryze = path.join(dir, 'ryze-token.conf');
+  assert.equal(runWithInput('account-token\n', '--write-token-file', 'ryze', ryze).status, 0);
+  assert.equal(await readFile(ryze, 'utf8'), 'proxy_set_header token "account-token";\n');
+
+  for (const [input, message] of [['', /on one line/], ['a\nb\n', /on one line/], ['a b\n', /letters, digits/]]) {
+    const refused = runWithInput(input, '--write-token-file', 'ryze', path.join(dir, 'refused.conf'));
+    assert.equal(refused.status, 1, JSON.stringify(input));
+    assert.match(refused.stderr, message);
+  }
+  assert.match(runWithInput('t', '--write-token-file', 'ryze', 'relative.conf').stderr, /absolute path/);
+  assert.match(runWithInput('t', '--write-token-file', 'rocketchat', path.join(dir, 'rc.conf')).stderr, /only ryze and altegio/);
+  await assert.rejects(stat(path.join(dir, 'refused.conf')), { code: 'ENOENT' });
+});
+
+test('with a token file the proxy sends the platform\'s token itself and never the browser\'s', async () => {
+  const altegio = path.join(dir, 'altegio-site-token.conf');
+  const ryze = path.join(dir, 'ryze-site-token.conf');
+  await writeFile(altegio, tokenFileContent('altegio', 'partner'), { mode: 0o600 });
+  await writeFile(ryze, tokenFileContent('ryze', 'account'), { mode: 0o600 });
+  const site = nginxSite({
+    root: dir,
+    upstreams: { rocketchat: 'https://chat.example.com', ryze: 'https://ryzeapi.cloud', altegio: 'https://app.alteg.io' },
+    tokenFiles: { ryze, altegio },
+  });
+  // Altegio: its file sets Authorization, and the browser's token header is
+  // blanked; RyzeAPI: the other way round. nginx passes no browser header
+  // that a proxy_set_header of the location names.
+  assert.deepEqual(block(site, 'location /tools/unplug/api/altegio/ {').slice(4), [
+    `proxy_set_header token ""; include ${altegio};`,
+    'proxy_pass https://app.alteg.io/;',
+  ]);
+  assert.deepEqual(block(site, 'location /tools/unplug/api/ryze/ {').slice(4), [
+    `proxy_set_header Authorization ""; include ${ryze};`,
+    'proxy_pass https://ryzeapi.cloud/;',
+  ]);
+  assert.doesNotMatch(block(site, 'location /tools/unplug/api/rocketchat/ {').join('\n'), /include|Authorization|token/);
+  assert.doesNotMatch(directives(site), /partner|account"/, 'the site itself holds no token');
+
+  // Only Altegio's: RyzeAPI passes the browser's headers.
+  const one = nginxSite({ root: dir, upstreams: { ryze: 'https://ryzeapi.cloud', altegio: 'https://app.alteg.io' }, tokenFiles: { altegio } });
+  assert.match(one, /include .*altegio-site-token\.conf;/);
+  assert.doesNotMatch(block(one, 'location /tools/unplug/api/ryze/ {').join('\n'), /include|Authorization|token/);
+
+  const cli = run('nginx-site.mjs', '--root', dir, '--altegio', 'https://app.alteg.io', '--altegio-token-file', altegio);
+  assert.equal(cli.status, 0, cli.stderr);
+  assert.ok(cli.stdout.includes(`proxy_set_header token ""; include ${altegio};`));
+});
+
+test('a token file open to group or others, missing, relative, malformed or without its proxy is refused', async () => {
+  const file = path.join(dir, 'checked-token.conf');
+  await writeFile(file, tokenFileContent('altegio', 'partner'), { mode: 0o600 });
+  assert.equal(checkTokenFile('altegio', file), file);
+  for (const mode of [0o640, 0o604, 0o644, 0o620, 0o602]) {
+    await chmod(file, mode);
+    assert.throws(() => checkTokenFile('altegio', file), new RegExp(`is open to group or others \\(mode ${mode.toString(8)}\\) and holds the altegio token: chown root:root and chmod 600 it`));
+    const cli = run('nginx-site.mjs', '--root', dir, '--altegio', 'https://app.alteg.io', '--altegio-token-file', file);
+    assert.equal(cli.status, 1);
+    assert.equal(cli.stdout, '', 'no site is printed');
+    assert.match(cli.stderr, /--altegio-token-file .* is open to group or others/);
+  }
+  await chmod(file, 0o400);
+  assert.equal(checkTokenFile('altegio', file), file, 'read-only for its owner is fine');
+  await chmod(file, 0o600);
+
+  assert.throws(() => checkTokenFile('altegio', path.join(dir, 'missing.conf')), /no such file \(write it with --write-token-file\)/);
+  assert.throws(() => checkTokenFile('altegio', 'altegio.conf'), /must be an absolute path/);
+  assert.throws(() => checkTokenFile('altegio', `${dir}/a b.conf`), /must be an absolute path/);
+  assert.throws(() => checkTokenFile('altegio', dir), /is not a regular file/);
+  // The other platform's line, a bare token, two lines: not what nginx should include.
+  for (const content of [tokenFileContent('ryze', 'x'), 'partner\n', `${tokenFileContent('altegio', 'a')}${tokenFileContent('altegio', 'b')}`]) {
+    await writeFile(file, content, { mode: 0o600 });
+    assert.throws(() => checkTokenFile('altegio', file), /must hold exactly one line: proxy_set_header Authorization "Bearer TOKEN";/);
+  }
+  await writeFile(file, tokenFileContent('altegio', 'partner'), { mode: 0o600 });
+  assert.throws(() => nginxSite({ root: dir, tokenFiles: { altegio: file } }), /--altegio-token-file needs --altegio/);
+  assert.match(run('nginx-site.mjs', '--root', dir, '--rocketchat', 'https://chat.example.com', '--rocketchat-token-file', file).stderr, /unknown option --rocketchat-token-file/);
 });
 
 test('nginx-site.mjs refuses a sub-path without slashes and an unknown option', () => {
@@ -111,5 +276,6 @@ test('nginx-site.mjs refuses a sub-path without slashes and an unknown option', 
   assert.match(unknown.stderr, /unknown option --slack/);
   const good = run('nginx-site.mjs', '--root', dir, '--ryze', 'https://ryzeapi.cloud');
   assert.equal(good.status, 0, good.stderr);
-  assert.match(good.stdout, /location \/tools\/unplug\/api\/ryze\/ +\{ proxy_pass https:\/\/ryzeapi\.cloud\/; \}/);
+  assert.equal(block(good.stdout, 'location /tools/unplug/api/ryze/ {').at(-1), 'proxy_pass https://ryzeapi.cloud/;');
+  assert.doesNotMatch(directives(good.stdout), /api\/(rocketchat|altegio)/);
 });
