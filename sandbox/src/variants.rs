@@ -4,17 +4,14 @@
 //! sandbox's behaviour without the flag.
 
 /// One variant's values: the spelling on the command line and what it picks.
-pub trait Choice: Copy + Sized + 'static {
+pub trait Choice: Copy + PartialEq + 'static {
     const VALUES: &'static [(&'static str, Self)];
 
     fn from_text(text: &str) -> Option<Self> {
         Self::VALUES.iter().find(|(name, _)| *name == text).map(|(_, value)| *value)
     }
 
-    fn text(self) -> &'static str
-    where
-        Self: PartialEq,
-    {
+    fn text(self) -> &'static str {
         Self::VALUES.iter().find(|(_, value)| *value == self).map_or("", |(name, _)| name)
     }
 
