@@ -57,7 +57,7 @@ pub fn App(#[prop(default = "config.json".to_owned())] config_url: String) -> im
             Some(Ok(config)) => {
                 let timeout_ms = config.request_timeout_ms;
                 let connections = provide_connections(
-                    config.connections.into_iter().map(|config| Connection { config, timeout_ms }).collect(),
+                    config.connections.into_iter().map(|config| Connection::new(config, timeout_ms)).collect(),
                 );
                 let appearance = provide_appearance(&query);
                 bridge::install(config.embed.allowed_origins, connections, appearance);

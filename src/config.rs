@@ -46,6 +46,24 @@ pub struct ConnectionConfig {
     #[serde(default)]
     pub sandbox: bool,
     pub rate_limit: Option<RateLimit>,
+    /// Who adds the platform's credentials to each call.
+    #[serde(default)]
+    pub auth: AuthMode,
+}
+
+/// `"token"`: a person (or the host page) types them; `"proxy"`: the same-origin proxy that
+/// the relative `baseUrl` points at adds them, and the browser never holds them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AuthMode {
+    #[default]
+    Token,
+    Proxy,
+}
+
+/// A base URL on this page's own origin (`api/altegio`, `/proxy/altegio`): no scheme, no host.
+pub fn is_relative(base_url: &str) -> bool {
+    !base_url.contains("://") && !base_url.starts_with("//")
 }
 
 /// Overrides the pace Unplug keeps for a connection: `requests` per `perMs` milliseconds.
@@ -105,6 +123,16 @@ impl Config {
             }
             if connection.platform == Platform::Altegio && connection.application_id.is_none() {
                 return Err(ConfigError::Invalid(format!("Altegio connection \"{id}\" needs \"applicationId\"")));
+            }
+            if connection.auth == AuthMode::Proxy && !is_relative(&connection.base_url) {
+                return Err(ConfigError::Invalid(format!(
+                    "connection \"{id}\" has \"auth\": \"proxy\" but an absolute \"baseUrl\": a proxy that adds credentials must be on this site's origin, with a relative baseUrl"
+                )));
+            }
+            if connection.auth == AuthMode::Proxy && connection.platform == Platform::Rocketchat {
+                return Err(ConfigError::Invalid(format!(
+                    "connection \"{id}\": Rocket.Chat signs each user in, so \"auth\": \"proxy\" is for RyzeAPI and Altegio only"
+                )));
             }
             if connection.rate_limit.is_some_and(|limit| limit.requests == 0 || limit.per_ms == 0) {
                 return Err(ConfigError::Invalid(format!("connection \"{id}\" has a \"rateLimit\" of zero")));
@@ -166,6 +194,18 @@ mod tests {
             (r#"{"connections":[{"id":"a","platform":"slack","label":"A","baseUrl":"x"}]}"#, "unknown variant `slack`"),
             (r#"{"connections":[{"id":"a","platform":"ryze","label":"A"}]}"#, "missing field `baseUrl`"),
             ("<html>", "expected value"),
+            (
+                r#"{"connections":[{"id":"a","platform":"altegio","label":"A","baseUrl":"https://app.alteg.io","applicationId":1,"auth":"proxy"}]}"#,
+                "an absolute \"baseUrl\"",
+            ),
+            (
+                r#"{"connections":[{"id":"a","platform":"rocketchat","label":"A","baseUrl":"api/rc","auth":"proxy"}]}"#,
+                "RyzeAPI and Altegio only",
+            ),
+            (
+                r#"{"connections":[{"id":"a","platform":"ryze","label":"A","baseUrl":"x","auth":"cookie"}]}"#,
+                "unknown variant `cookie`",
+            ),
             (
                 r#"{"connections":[{"id":"a","platform":"ryze","label":"A","baseUrl":"x"}],"embed":{"allowedOrigins":["*"]}}"#,
                 "is not an origin",

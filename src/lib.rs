@@ -8,16 +8,18 @@ pub mod config;
 pub mod embed;
 pub mod export;
 pub mod finding;
+pub mod host;
 pub mod i18n;
 pub mod model;
 pub mod state;
+pub mod time;
 pub mod views;
 
 /// Mounts the console into `<body>` and keeps it mounted for the page's life, unless the page
 /// loaded it through `unplug.js`, which mounts it into an element of the host's with
 /// [`mount_into`].
 pub fn mount() {
-    if !embed::is_hosted() {
+    if !host::is_hosted() {
         leptos::mount::mount_to_body(|| leptos::view! { <app::App /> });
     }
 }

@@ -147,6 +147,12 @@ impl Field {
     }
 }
 
+/// The status word of a card whose status a follow-up read has not told yet.
+pub const NOT_READ_YET: &str = "not read yet";
+
+/// The status word of a card whose follow-up read did not answer readably.
+pub const UNREADABLE: &str = "unknown";
+
 /// One card: an integration as every view sees it, whatever platform it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Integration {

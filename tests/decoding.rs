@@ -7,8 +7,9 @@ use unplug::api::decode::{ReadEnvelope, decode, error_answer};
 use unplug::api::error::{Failure, PlatformMessage};
 use unplug::api::http::RawResponse;
 use unplug::api::mask::readable_body;
-use unplug::api::{altegio, is_already_gone, rocket_chat, ryze};
-use unplug::model::{Kind, Platform, Status};
+use unplug::api::provider::Provider;
+use unplug::api::{altegio, rocket_chat, ryze};
+use unplug::model::{Kind, Status};
 
 macro_rules! fixture {
     ($path:literal) => {
@@ -37,7 +38,13 @@ fn rocket_chat_success_fixtures_decode() {
     assert_eq!(login.data.user_id, "aobEdbYhXfu5hkeqG");
     let _: rocket_chat::wire::LogoutOk = ok(fixture!("rocketchat/logout_ok.json"), envelope);
     let removed: rocket_chat::wire::RemoveOk = ok(fixture!("rocketchat/remove_ok_outgoing.json"), envelope);
-    assert_eq!(removed.integration.id, "oNLthAt9RwMw39N2B");
+    assert!(removed.success);
+    assert_eq!(removed.integration["_id"], "oNLthAt9RwMw39N2B");
+    // The OpenAPI seed's remove 200: string booleans, no `_id`; still a success.
+    let seed: rocket_chat::wire::RemoveOk = ok(fixture!("rocketchat/remove_ok_seed.json"), envelope);
+    assert!(seed.success);
+    let me: rocket_chat::wire::Me = ok(fixture!("rocketchat/me_ok.json"), envelope);
+    assert_eq!((me.username.as_str(), me.roles), ("rocket.cat", Some(vec!["admin".to_owned()])));
 
     let page: rocket_chat::wire::IntegrationsPage = ok(fixture!("rocketchat/list_ok.json"), envelope);
     assert_eq!(page.total as usize, page.integrations.len());
@@ -118,8 +125,26 @@ fn rocket_chat_errors_keep_the_platform_words() {
 fn ryze_fixtures_decode_and_errors_map() {
     let envelope = ryze::wire::read_envelope;
     let list: ryze::wire::InstanceList = ok(fixture!("ryze/instance_list.json"), envelope);
-    let card = ryze::convert::integration("ryze", list.data[0].clone()).expect("suporte has Chatwoot");
+    let card = ryze::convert::integration("ryze", list.instances[0].clone()).expect("suporte has Chatwoot");
     assert_eq!((card.id.as_str(), card.kind, card.status), ("suporte", Kind::ChatwootOnInstance, Status::Active));
+    // Wherever the items sit and however the name is spelled (contracts 3.5, UNCONFIRMED).
+    for body in [fixture!("ryze/instance_list_instances.json"), fixture!("ryze/instance_list_bare.json")] {
+        let list: ryze::wire::InstanceList = ok(body, envelope);
+        let card = ryze::convert::integration("ryze", list.instances[0].clone()).expect("suporte has Chatwoot");
+        assert_eq!((card.id.as_str(), card.status), ("suporte", Status::Active), "{body}");
+    }
+    // No summary: a card whose status is read afterwards, never a dropped instance.
+    let list: ryze::wire::InstanceList = ok(fixture!("ryze/instance_list_no_summary.json"), envelope);
+    let card =
+        ryze::convert::integration("ryze", list.instances[0].clone()).expect("an unread instance keeps its card");
+    assert_eq!((card.status, card.status_word.as_str()), (Status::Unknown, unplug::model::NOT_READ_YET));
+    let info: ryze::wire::ChatwootInfo = ok(fixture!("ryze/chatwoot_info.json"), envelope);
+    let card = ryze::convert::with_info(card, info);
+    assert_eq!((card.status, card.status_word.as_str()), (Status::Active, "active"));
+    let shapeless = answer(200, r#"{"success":true,"items":[]}"#);
+    let failure = decode::<ryze::wire::InstanceList>(&shapeless, envelope, 0.0).expect_err("no list");
+    assert!(matches!(failure, Failure::UnexpectedShape { .. }), "{failure:?}");
+
     let deleted: ryze::wire::Deactivated = ok(fixture!("ryze/delete_ok.json"), envelope);
     assert_eq!(deleted.message, "chatwoot integration deactivated");
 
@@ -155,7 +180,7 @@ fn altegio_fixtures_decode_and_errors_map() {
         ok(fixture!("altegio/status_ok.json"), envelope);
     let salon = salons.data[0].clone();
     let listed = altegio::convert::integration("alt", 1, salon);
-    assert_eq!((listed.status, listed.status_word.as_str()), (Status::Unknown, altegio::convert::NOT_READ_YET));
+    assert_eq!((listed.status, listed.status_word.as_str()), (Status::Unknown, unplug::model::NOT_READ_YET));
     let card = altegio::convert::with_status(listed.clone(), Some(status.data.connection_status));
     assert_eq!((card.id.as_str(), card.name.as_str(), card.status), ("1050", "La Visage", Status::Active));
     assert_eq!(card.created_at.as_deref(), Some("2022-06-27 12:20:02"));
@@ -191,31 +216,32 @@ fn altegio_fixtures_decode_and_errors_map() {
 
 #[test]
 fn already_gone_is_recognised_only_for_the_documented_answers() {
+    let rocket_chat_gone = rocket_chat::RocketChat::is_already_gone as fn(&Failure) -> bool;
     let gone = [
         (
-            Platform::Rocketchat,
+            rocket_chat_gone,
             400,
             fixture!("rocketchat/remove_not_found.json"),
             rocket_chat::wire::read_envelope as ReadEnvelope,
         ),
-        (Platform::Ryze, 404, fixture!("ryze/no_integration_to_delete.json"), ryze::wire::read_envelope),
-        (Platform::Altegio, 404, fixture!("altegio/not_found.json"), altegio::wire::read_envelope),
+        (ryze::Ryze::is_already_gone, 404, fixture!("ryze/no_integration_to_delete.json"), ryze::wire::read_envelope),
+        (altegio::Altegio::is_already_gone, 404, fixture!("altegio/not_found.json"), altegio::wire::read_envelope),
     ];
-    for (platform, status, body, envelope) in gone {
-        assert!(is_already_gone(platform, &error_answer(&answer(status, body), envelope, 0.0)), "{body}");
+    for (is_already_gone, status, body, envelope) in gone {
+        assert!(is_already_gone(&error_answer(&answer(status, body), envelope, 0.0)), "{body}");
     }
     let not_gone = [
         (
-            Platform::Rocketchat,
+            rocket_chat_gone,
             400,
             fixture!("rocketchat/remove_invalid_integration.json"),
             rocket_chat::wire::read_envelope as ReadEnvelope,
         ),
-        (Platform::Ryze, 404, fixture!("ryze/instance_not_found.json"), ryze::wire::read_envelope),
-        (Platform::Altegio, 403, fixture!("altegio/forbidden.json"), altegio::wire::read_envelope),
+        (ryze::Ryze::is_already_gone, 404, fixture!("ryze/instance_not_found.json"), ryze::wire::read_envelope),
+        (altegio::Altegio::is_already_gone, 403, fixture!("altegio/forbidden.json"), altegio::wire::read_envelope),
     ];
-    for (platform, status, body, envelope) in not_gone {
-        assert!(!is_already_gone(platform, &error_answer(&answer(status, body), envelope, 0.0)), "{body}");
+    for (is_already_gone, status, body, envelope) in not_gone {
+        assert!(!is_already_gone(&error_answer(&answer(status, body), envelope, 0.0)), "{body}");
     }
 }
 

@@ -8,7 +8,6 @@ use super::decode::{self, ReadEnvelope};
 use super::error::Failure;
 use super::http::{self, HttpRequest, RawResponse, TransportError};
 use super::mask;
-use crate::model::Platform;
 
 /// What one call looked like, safe to show: the request line, the status, the masked body.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,12 +42,14 @@ impl CallError {
     }
 }
 
-/// Who is calling: the platform decides how answers read, the label names the call in Activity.
+/// Who is calling: the connection's id marks its cards, its label names the call in Activity,
+/// and its platform's rule tells an "already gone" answer from a failure.
 #[derive(Clone, Copy, Debug)]
 pub struct Caller<'a> {
-    pub platform: Platform,
+    pub connection_id: &'a str,
     pub connection: &'a str,
     pub timeout_ms: u32,
+    pub already_gone: fn(&Failure) -> bool,
 }
 
 /// One finished call, as the Activity panel lists it; holds no secret.
@@ -77,9 +78,7 @@ pub fn observe_calls(observer: impl Fn(CallRecord) + 'static) {
 pub fn outcome_label(caller: &Caller<'_>, request: &HttpRequest, result: Result<(), &Failure>) -> String {
     match result {
         Ok(()) => "OK".into(),
-        Err(failure)
-            if request.method != super::http::Method::Get && super::is_already_gone(caller.platform, failure) =>
-        {
+        Err(failure) if request.method != super::http::Method::Get && (caller.already_gone)(failure) => {
             crate::i18n::t("Already disconnected").into()
         }
         Err(failure) => failure.summary(),
@@ -107,6 +106,10 @@ pub async fn call<T: DeserializeOwned>(
     request: HttpRequest,
     read_envelope: ReadEnvelope,
 ) -> Result<(T, Exchange), CallError> {
+    let request = match http::is_same_origin(&request.url) {
+        true => request.header(http::SAME_ORIGIN_MARK.0, http::SAME_ORIGIN_MARK.1),
+        false => request,
+    };
     let raw = match http::send(&request, caller.timeout_ms).await {
         Ok(raw) => raw,
         Err(error) => {

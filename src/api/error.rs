@@ -33,6 +33,12 @@ pub enum Failure {
         status: u16,
         said: PlatformMessage,
     },
+    /// A documented answer saying the platform's module for these integrations is off on this
+    /// server (RyzeAPI's Chatwoot module: 503 `integration gateway not configured`).
+    ModuleOff {
+        status: u16,
+        said: PlatformMessage,
+    },
     /// An answer that is not JSON at all, typically a proxy's HTML error page.
     NotJson {
         status: u16,
@@ -72,6 +78,7 @@ impl Failure {
             Failure::RateLimited { .. } => Some(429),
             Failure::Unauthorized { status, .. }
             | Failure::Platform { status, .. }
+            | Failure::ModuleOff { status, .. }
             | Failure::NotJson { status, .. }
             | Failure::EmptyBody { status }
             | Failure::Truncated { status }
@@ -83,9 +90,10 @@ impl Failure {
     /// The platform's own words, where it gave any.
     pub fn said(&self) -> Option<&PlatformMessage> {
         match self {
-            Failure::RateLimited { said, .. } | Failure::Unauthorized { said, .. } | Failure::Platform { said, .. } => {
-                Some(said)
-            }
+            Failure::RateLimited { said, .. }
+            | Failure::Unauthorized { said, .. }
+            | Failure::Platform { said, .. }
+            | Failure::ModuleOff { said, .. } => Some(said),
             _ => None,
         }
     }
@@ -114,6 +122,10 @@ impl Failure {
                 Some(_) => tf("The platform refused the request (HTTP {status}).", &[("status", status)]),
                 None => tf("The platform answered HTTP {status} without a message.", &[("status", status)]),
             },
+            Failure::ModuleOff { status, .. } => tf(
+                "The Chatwoot module is not enabled on this RyzeAPI server (HTTP {status}), so it has no Chatwoot integrations to list or remove.",
+                &[("status", status)],
+            ),
             Failure::NotJson { status, content_type } => tf(
                 "HTTP {status} with a {type} body instead of JSON, probably an error page from a proxy or gateway.",
                 &[("status", status), ("type", &content_type.as_deref().unwrap_or(t("non-JSON")))],
@@ -151,6 +163,9 @@ impl Failure {
             Failure::Platform { status: 403, .. } => {
                 t("The signed-in account lacks the permission; use an account that has it.")
             }
+            Failure::ModuleOff { .. } => t(
+                "Only the server's operator can change this: enable the module on the RyzeAPI server (set BRIDGE_URL and BRIDGE_TOKEN) and restart it. Retrying from here will not help.",
+            ),
             Failure::Platform { status: 500..=599, .. } => t("A platform-side problem: retry later."),
             Failure::Platform { .. } => t("Read the platform's message; retry once the cause is fixed."),
             Failure::NotJson { .. }

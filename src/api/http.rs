@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use gloo_net::http::{Method as GlooMethod, RequestBuilder};
 
-use crate::state::secret::Secret;
+use crate::api::secret::Secret;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {
@@ -157,6 +157,17 @@ async fn exchange(request: &HttpRequest, signal: Option<web_sys::AbortSignal>) -
     let rate_limit_reset = headers.get("x-ratelimit-reset");
     let body = response.text().await.map_err(|e| e.to_string())?;
     Ok(RawResponse { status, content_type, retry_after, rate_limit_reset, body })
+}
+
+/// Sent with every platform call to a relative base URL, that is to this site's own proxy: a
+/// cross-site page cannot add a custom header without a preflight the proxy never grants, so
+/// the proxy can refuse whatever lacks it. Never sent to another origin, whose CORS (Rocket.Chat's
+/// fixed header list) would refuse the preflight.
+pub const SAME_ORIGIN_MARK: (&str, &str) = ("X-Unplug-Request", "1");
+
+/// A URL on this page's own origin: no scheme and no host.
+pub fn is_same_origin(url: &str) -> bool {
+    crate::config::is_relative(url)
 }
 
 /// Splits `url` into what precedes `?` and its decoded `name=value` pairs.

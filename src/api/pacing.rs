@@ -4,17 +4,6 @@
 use std::collections::VecDeque;
 
 use crate::config::RateLimit;
-use crate::model::Platform;
-
-/// The published limits: RyzeAPI 100 per minute per token; Rocket.Chat 10 per 60 s per route
-/// (its rate limiter's default); Altegio publishes none, so YCLIENTS' 5 per second.
-pub fn default_limit(platform: Platform) -> RateLimit {
-    match platform {
-        Platform::Ryze => RateLimit { requests: 100, per_ms: 60_000 },
-        Platform::Rocketchat => RateLimit { requests: 10, per_ms: 60_000 },
-        Platform::Altegio => RateLimit { requests: 5, per_ms: 1_000 },
-    }
-}
 
 /// Extra spacing on top of the window, for the difference between when a request leaves
 /// here and when the server counts it.
@@ -125,7 +114,7 @@ mod tests {
 
     #[test]
     fn a_platform_wait_holds_every_request_until_it_passes() {
-        let mut pacer = Pacer::new(default_limit(Platform::Ryze));
+        let mut pacer = Pacer::new(RateLimit { requests: 100, per_ms: 60_000 });
         let waited = pacer.rate_limited(1_000.0, Some(3), 0.5);
         assert_eq!(waited, 3_100.0);
         assert_eq!(pacer.delay(1_000.0), waited);
@@ -145,12 +134,5 @@ mod tests {
         for _ in 0..30 {
             assert!(pacer.rate_limited(0.0, None, 1.0) <= MAX_BACKOFF_MS);
         }
-    }
-
-    #[test]
-    fn defaults_are_the_published_figures() {
-        assert_eq!(default_limit(Platform::Ryze), RateLimit { requests: 100, per_ms: 60_000 });
-        assert_eq!(default_limit(Platform::Rocketchat), RateLimit { requests: 10, per_ms: 60_000 });
-        assert_eq!(default_limit(Platform::Altegio), RateLimit { requests: 5, per_ms: 1_000 });
     }
 }

@@ -33,6 +33,41 @@ impl fmt::Display for Secret {
     }
 }
 
+/// `#[serde(with = "crate::api::secret::stored")]` on a session field: the one way a secret is
+/// written as JSON, for "Remember in this tab" only. `Secret` itself has no `Serialize`, so no
+/// other JSON (exports, Activity, host events) can carry one by accident.
+pub mod stored {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::Secret;
+
+    pub fn serialize<S: Serializer>(secret: &Secret, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(secret.expose())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Secret, D::Error> {
+        String::deserialize(deserializer).map(Secret::new)
+    }
+
+    /// The same for a secret that a proxy may hold instead (`None`).
+    pub mod optional {
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        use super::super::Secret;
+
+        pub fn serialize<S: Serializer>(secret: &Option<Secret>, serializer: S) -> Result<S::Ok, S::Error> {
+            match secret {
+                Some(secret) => serializer.serialize_some(secret.expose()),
+                None => serializer.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Secret>, D::Error> {
+            Option::<String>::deserialize(deserializer).map(|value| value.map(Secret::new))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,5 +1,4 @@
 //! Disconnecting many integrations at once, paced under each platform's rate limit.
 
-pub mod pacing;
 pub mod plan;
 pub mod queue;

@@ -12,8 +12,9 @@ use crate::api::call::CallError;
 use crate::api::error::Failure;
 use crate::finding::filter::Row;
 use crate::state::connections::{ConnectionState, Connections};
+use crate::state::events::{self, Event};
 use crate::state::items::{Items, Phase};
-use crate::state::timer::{now_ms, sleep};
+use crate::time::{now_ms, sleep};
 
 /// How often a paused or waiting worker looks again.
 const POLL_MS: f64 = 200.0;
@@ -99,6 +100,13 @@ impl Counts {
     }
 }
 
+/// Whether a send answers to the bulk run's Pause, Cancel and retries, or stands alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Follows {
+    TheRun,
+    Nothing,
+}
+
 /// The selection and the current (or last) run; `Copy`, installed once.
 #[derive(Clone, Copy)]
 pub struct Bulk {
@@ -152,9 +160,17 @@ impl Bulk {
         self.anchor.set_value(Some(key.to_owned()));
     }
 
-    /// Starts removing `rows`, one worker per connection; ignored while a run is active.
+    /// Starts removing `rows`, one worker per connection; ignored while a run is active. Rows
+    /// already on their way or already gone are left out.
     pub fn start(self, rows: Vec<Arc<Row>>) {
-        if self.state.with_untracked(RunState::is_active) || rows.is_empty() {
+        if self.state.with_untracked(RunState::is_active) {
+            return;
+        }
+        let rows: Vec<Arc<Row>> = rows
+            .into_iter()
+            .filter(|row| self.items.get(&row.key()).phase.with_untracked(|phase| !phase.is_busy() && !phase.is_gone()))
+            .collect();
+        if rows.is_empty() {
             return;
         }
         for row in &rows {
@@ -182,6 +198,25 @@ impl Bulk {
         }
     }
 
+    /// One card's Disconnect (or Retry): a run of one, through the same pacing, sending and
+    /// outcome handling as a bulk run. Nobody watches a run of one, so a 429 or a 401 ends it
+    /// as failed, with the wait or the sign-in to do and Retry, instead of holding or pausing.
+    /// Ignored while the item is already on its way.
+    pub fn disconnect_one(self, row: Arc<Row>) {
+        let Some(connection) = self.connections.find(&row.item.connection_id) else { return };
+        let phase = self.items.get(&row.key()).phase;
+        if phase.with_untracked(Phase::is_busy) {
+            return;
+        }
+        phase.set(Phase::Working);
+        spawn_local(async move {
+            let _waiting = connection.removal_waiting();
+            if self.wait_to_send(connection, Follows::Nothing).await {
+                self.send(connection, &row, Follows::Nothing).await;
+            }
+        });
+    }
+
     pub fn pause(self) {
         if self.state.get_untracked() == RunState::Running {
             self.state.set(RunState::Paused(Pause::ByPerson));
@@ -206,16 +241,19 @@ impl Bulk {
         self.start(self.rows_where(|outcome| matches!(outcome, ItemOutcome::Failed(_))));
     }
 
-    /// Waits while paused and until the pacer allows; `false` when the run was cancelled.
-    async fn wait_to_send(self, connection: ConnectionState) -> bool {
+    /// Waits while the run is paused and until the pacer allows; `false` when the run was
+    /// cancelled.
+    async fn wait_to_send(self, connection: ConnectionState, follows: Follows) -> bool {
         loop {
-            match self.state.get_untracked() {
-                RunState::Running => {}
-                RunState::Paused(_) => {
-                    sleep(POLL_MS).await;
-                    continue;
+            if follows == Follows::TheRun {
+                match self.state.get_untracked() {
+                    RunState::Running => {}
+                    RunState::Paused(_) => {
+                        sleep(POLL_MS).await;
+                        continue;
+                    }
+                    RunState::Idle | RunState::Cancelling | RunState::Finished | RunState::Cancelled => return false,
                 }
-                RunState::Idle | RunState::Cancelling | RunState::Finished | RunState::Cancelled => return false,
             }
             let delay = connection.pacer.with_value(|pacer| pacer.delay(now_ms()));
             if delay <= 0.0 {
@@ -226,22 +264,16 @@ impl Bulk {
         }
     }
 
-    async fn work(self, connection: ConnectionState, mut pending: VecDeque<usize>) {
-        // Follow-up reads (Altegio's statuses) wait until this run is over.
-        let waiting = connection.removal_waiting();
-        while let Some(&index) = pending.front() {
-            if !self.wait_to_send(connection).await {
-                break;
-            }
-            let Some(row) = self.rows.with_untracked(|rows| rows.get(index).cloned()) else { break };
-            let item_state = self.items.get(&row.key());
-            item_state.phase.set(Phase::Working);
-            let result = connection.disconnect(row.item.clone()).await;
-            let outcome = match &result {
-                Ok(Disconnected::Removed(_)) => ItemOutcome::Removed,
-                Ok(Disconnected::AlreadyGone(_)) => ItemOutcome::AlreadyGone,
+    /// Sends one removal and settles its card, tells the host, and returns how it ended: the
+    /// one path of every Disconnect. In a run, a 429 (the pacer now holds for the platform's
+    /// wait) or a 401 (the run pauses for sign-in) puts it back in the queue: `None`.
+    async fn send(self, connection: ConnectionState, row: &Row, follows: Follows) -> Option<ItemOutcome> {
+        let item_state = self.items.get(&row.key());
+        item_state.phase.set(Phase::Working);
+        let result = connection.disconnect(row.item.clone()).await;
+        if follows == Follows::TheRun {
+            match &result {
                 Err(CallError { failure: Failure::RateLimited { .. }, .. }) => {
-                    // Retried, not failed: the pacer now holds for the platform's wait.
                     self.rate_limited.update(|count| *count += 1);
                     let wait = connection.pacer.with_value(|pacer| pacer.delay(now_ms()));
                     let label = connection.label();
@@ -250,21 +282,40 @@ impl Bulk {
                         holding.push((label, wait));
                     });
                     item_state.phase.set(Phase::Queued);
-                    continue;
+                    return None;
                 }
                 Err(CallError { failure: Failure::Unauthorized { .. }, .. }) => {
                     if self.state.get_untracked() == RunState::Running {
                         self.state.set(RunState::Paused(Pause::SignIn { connection: connection.label() }));
                     }
                     item_state.phase.set(Phase::Queued);
-                    continue;
+                    return None;
                 }
-                Err(error) => ItemOutcome::Failed(error.clone()),
-            };
-            crate::embed::bridge::report_disconnect(&row.item, result.is_ok());
-            item_state.finish(result);
-            self.outcomes.update(|outcomes| outcomes[index] = outcome);
-            pending.pop_front();
+                _ => {}
+            }
+        }
+        let outcome = match &result {
+            Ok(Disconnected::Removed(_)) => ItemOutcome::Removed,
+            Ok(Disconnected::AlreadyGone(_)) => ItemOutcome::AlreadyGone,
+            Err(error) => ItemOutcome::Failed(error.clone()),
+        };
+        events::publish(&Event::of_disconnect(&row.item, result.is_ok()));
+        item_state.finish(result);
+        Some(outcome)
+    }
+
+    async fn work(self, connection: ConnectionState, mut pending: VecDeque<usize>) {
+        // Follow-up reads (Altegio's statuses) wait until this run is over.
+        let waiting = connection.removal_waiting();
+        while let Some(&index) = pending.front() {
+            if !self.wait_to_send(connection, Follows::TheRun).await {
+                break;
+            }
+            let Some(row) = self.rows.with_untracked(|rows| rows.get(index).cloned()) else { break };
+            if let Some(outcome) = self.send(connection, &row, Follows::TheRun).await {
+                self.outcomes.update(|outcomes| outcomes[index] = outcome);
+                pending.pop_front();
+            }
         }
         drop(waiting);
         self.finish_worker(pending);
@@ -291,7 +342,7 @@ impl Bulk {
             RunState::Finished
         });
         let counts = self.outcomes.with_untracked(|outcomes| Counts::of(outcomes));
-        crate::embed::bridge::emit(&crate::embed::messages::Event::BulkFinished {
+        events::publish(&Event::BulkFinished {
             total: counts.total,
             removed: counts.removed + counts.already_gone,
             failed: counts.failed,

@@ -10,9 +10,9 @@ use leptos::prelude::*;
 use super::copy_button::CopyButton;
 use super::outcome::Outcome;
 use crate::bulk::queue::Bulk;
+use crate::components::actions::CardActions;
 use crate::finding::filter::Row;
 use crate::model::{Integration, readable_time};
-use crate::state::actions::CardActions;
 use crate::state::connections::{ConnectionState, Connections};
 use crate::state::items::{ItemState, Phase, use_items};
 
@@ -36,6 +36,7 @@ pub fn status_text(phase: &Phase, item: &Integration) -> String {
 pub struct RowControls {
     row: Arc<Row>,
     connection: Option<ConnectionState>,
+    bulk: Option<Bulk>,
     actions: Option<CardActions>,
     pub state: ItemState,
 }
@@ -44,7 +45,7 @@ impl RowControls {
     pub fn new(row: Arc<Row>) -> Self {
         let connection = use_context::<Connections>().and_then(|all| all.find(&row.item.connection_id));
         let state = use_items().get(&row.key());
-        RowControls { row, connection, actions: use_context::<CardActions>(), state }
+        RowControls { row, connection, bulk: use_context::<Bulk>(), actions: use_context::<CardActions>(), state }
     }
 
     /// Opens the shared confirmation.
@@ -62,8 +63,8 @@ impl RowControls {
 
     /// Sends the removal again, without asking (it was confirmed before).
     pub fn retry(&self) {
-        if let Some(connection) = self.connection {
-            self.state.disconnect(connection, self.row.item.clone());
+        if let Some(bulk) = self.bulk {
+            bulk.disconnect_one(self.row.clone());
         }
     }
 

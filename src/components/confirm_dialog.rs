@@ -7,13 +7,14 @@ use crate::i18n::{t, tf};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use crate::api::what_disconnect_does;
 use crate::model::Integration;
 
 #[component]
 pub fn ConfirmDialog(
     item: Integration,
     connection_label: String,
+    /// What the platform documents a disconnect does.
+    what_it_does: &'static str,
     dialog: NodeRef<Dialog>,
     #[prop(into)] on_confirm: Callback<()>,
 ) -> impl IntoView {
@@ -28,7 +29,7 @@ pub fn ConfirmDialog(
                     &[("kind", &item.kind.label()), ("platform", &item.platform.label()), ("connection", &connection_label)],
                 )}
             </p>
-            <p>{what_disconnect_does(item.platform)}</p>
+            <p>{what_it_does}</p>
             {item.after_disconnect.map(|payload| view! { <pre class="unplug-raw__body">{payload}</pre> })}
             <div class="unplug-dialog__actions">
                 <button type="button" on:click=move |_| super::modal::close(dialog)>{move || t("Cancel")}</button>

@@ -6,17 +6,9 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use super::outcome::{FailureNotice, RawResponse};
-use crate::api::call::{CallError, Exchange};
+use crate::api::call::Exchange;
 use crate::model::Integration;
-
-/// Where the lazily loaded record stands.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Details {
-    NotLoaded,
-    Loading,
-    Loaded(Vec<(String, String)>),
-    Failed(CallError),
-}
+use crate::state::items::Details;
 
 #[component]
 pub fn DetailPanel(

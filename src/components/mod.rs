@@ -1,5 +1,6 @@
 //! Reusable pieces of the console.
 
+pub mod actions;
 pub mod card;
 pub mod confirm_dialog;
 pub mod copy_button;

@@ -7,9 +7,7 @@ use leptos::prelude::*;
 use super::copy_button::CopyButton;
 use crate::api::Disconnected;
 use crate::api::call::{CallError, Exchange};
-
-/// The result of one disconnect, as the card shows it.
-pub type DisconnectResult = Result<Disconnected, CallError>;
+use crate::state::items::DisconnectResult;
 
 #[component]
 pub fn Outcome(result: DisconnectResult) -> impl IntoView {

@@ -9,7 +9,6 @@ use wasm_bindgen::JsValue;
 
 use super::messages::{Event, HostMessage, event_message, is_allowed, parse};
 use super::theme::Appearance;
-use crate::model::Integration;
 use crate::state::connections::Connections;
 
 thread_local! {
@@ -25,7 +24,7 @@ pub fn emit(event: &Event) {
     // In an iframe the host is the parent; mounted by script it is this very window, even when
     // the host page is itself framed.
     let framed = window.parent().ok().flatten().filter(|parent| {
-        !super::is_hosted() && !JsValue::from(parent.clone()).loose_eq(&JsValue::from(window.clone()))
+        !crate::host::is_hosted() && !JsValue::from(parent.clone()).loose_eq(&JsValue::from(window.clone()))
     });
     let target = framed.unwrap_or(window);
     ALLOWED.with(|allowed| {
@@ -35,22 +34,13 @@ pub fn emit(event: &Event) {
     });
 }
 
-/// Reports how one removal ended.
-pub fn report_disconnect(item: &Integration, removed: bool) {
-    let (platform, connection, id) = (item.platform, item.connection_id.clone(), item.id.clone());
-    emit(&if removed {
-        Event::Disconnected { platform, connection, id }
-    } else {
-        Event::DisconnectFailed { platform, connection, id }
-    });
-}
-
 /// Starts hearing the host; with no allowed origin, nothing is heard and nothing is posted.
 pub fn install(allowed: Vec<String>, connections: Connections, appearance: Appearance) {
     ALLOWED.with(|slot| *slot.borrow_mut() = allowed.clone());
     if allowed.is_empty() {
         return;
     }
+    crate::state::events::subscribe(emit);
     let handle = window_event_listener(ev::message, move |event| {
         if !is_allowed(&event.origin(), &allowed) {
             return;

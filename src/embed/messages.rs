@@ -6,8 +6,7 @@ use serde_json::{Value, json};
 use super::theme::Theme;
 use crate::api::Credentials;
 use crate::i18n::Lang;
-use crate::model::Platform;
-use crate::state::secret::Secret;
+pub use crate::state::events::Event;
 
 /// A message from the host that Unplug acts on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,19 +26,20 @@ fn text(value: &Value, key: &str) -> Option<String> {
 }
 
 /// Reads `{"type": "unplug:credentials" | "unplug:theme" | "unplug:lang", …}`; anything else is `None`.
-/// Credentials are `{user, password, code?}` or `{userId, authToken}` for Rocket.Chat, `{token}`
-/// for RyzeAPI and Altegio.
+/// Credentials are an object of strings, handed to the connection's provider as they are:
+/// `{user, password, code?}` or `{userId, authToken}` for Rocket.Chat, `{token}` for RyzeAPI
+/// and Altegio.
 pub fn parse(data: &Value) -> Option<HostMessage> {
     match data.get("type")?.as_str()? {
         "unplug:credentials" => {
-            let given = data.get("credentials")?;
-            let credentials = if let (Some(user), Some(password)) = (text(given, "user"), text(given, "password")) {
-                Credentials::RocketChatPassword { user, password: Secret::new(password), code: text(given, "code") }
-            } else if let (Some(user_id), Some(token)) = (text(given, "userId"), text(given, "authToken")) {
-                Credentials::RocketChatToken { user_id, auth_token: Secret::new(token) }
-            } else {
-                Credentials::Token(Secret::new(text(given, "token")?))
-            };
+            let given = data.get("credentials")?.as_object()?;
+            let credentials = given
+                .iter()
+                .filter_map(|(key, value)| Some((key, value.as_str()?)))
+                .fold(Credentials::new(), |credentials, (key, value)| credentials.with(key.as_str(), value));
+            if credentials.is_empty() {
+                return None;
+            }
             Some(HostMessage::Credentials { connection: text(data, "connection")?, credentials })
         }
         "unplug:theme" => Some(HostMessage::Theme(data.get("theme").and_then(Value::as_str).and_then(Theme::parse))),
@@ -51,14 +51,6 @@ pub fn parse(data: &Value) -> Option<HostMessage> {
 /// Only listed origins are heard; `*` is never a valid entry.
 pub fn is_allowed(origin: &str, allowed: &[String]) -> bool {
     origin != "null" && allowed.iter().any(|each| each == origin)
-}
-
-/// What Unplug tells the host.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Event {
-    Disconnected { platform: Platform, connection: String, id: String },
-    DisconnectFailed { platform: Platform, connection: String, id: String },
-    BulkFinished { total: usize, removed: usize, failed: usize },
 }
 
 /// `{"type": "unplug:event", "event": …}` with ids, platform and counts only, never a secret.
@@ -81,30 +73,24 @@ pub fn event_message(event: &Event) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Platform;
 
     #[test]
     fn reads_each_kind_of_credentials_and_the_theme() {
         let password =
             json!({"type": "unplug:credentials", "connection": "rc", "credentials": {"user": "a", "password": "p"}});
+        let Some(HostMessage::Credentials { connection, credentials }) = parse(&password) else {
+            panic!("credentials")
+        };
+        assert_eq!(connection, "rc");
         assert_eq!(
-            parse(&password),
-            Some(HostMessage::Credentials {
-                connection: "rc".into(),
-                credentials: Credentials::RocketChatPassword {
-                    user: "a".into(),
-                    password: Secret::new("p"),
-                    code: None
-                }
-            })
+            (credentials.text("user").as_deref(), credentials.text("password").as_deref()),
+            (Some("a"), Some("p"))
         );
-        let token = json!({"type": "unplug:credentials", "connection": "ryze", "credentials": {"token": "t"}});
-        assert!(matches!(parse(&token), Some(HostMessage::Credentials { credentials: Credentials::Token(_), .. })));
-        let auth =
-            json!({"type": "unplug:credentials", "connection": "rc", "credentials": {"userId": "u", "authToken": "t"}});
-        assert!(matches!(
-            parse(&auth),
-            Some(HostMessage::Credentials { credentials: Credentials::RocketChatToken { .. }, .. })
-        ));
+        let token = json!({"type": "unplug:credentials", "connection": "ryze", "credentials": {"token": "t", "n": 1}});
+        let Some(HostMessage::Credentials { credentials, .. }) = parse(&token) else { panic!("credentials") };
+        assert_eq!(credentials, Credentials::new().with("token", "t"), "only strings are taken");
+        assert_eq!(parse(&json!({"type": "unplug:credentials", "connection": "x", "credentials": "t"})), None);
         assert_eq!(
             parse(&json!({"type": "unplug:theme", "theme": "dark"})),
             Some(HostMessage::Theme(Some(Theme::Dark)))

@@ -94,7 +94,7 @@ pub fn set_lang(lang: Lang) {
     #[cfg(target_arch = "wasm32")]
     if let Some(root) =
         web_sys::window().and_then(|window| window.document()).and_then(|document| document.document_element())
-        && !crate::embed::is_hosted()
+        && !crate::host::is_hosted()
     {
         let _ = root.set_attribute("lang", lang.tag());
     }
@@ -221,8 +221,9 @@ mod tests {
                 {
                     let source = std::fs::read_to_string(&path).expect("readable source");
                     // Field labels are written where a card's facts are made, and shown through t.
-                    // A copy button's label is shown through t as well.
-                    for call in ["t(", "tf(", "Field::new(", "Field::id(", "label="] {
+                    // A copy button's label is shown through t as well, and so are credential
+                    // forms' and fields' labels.
+                    for call in ["t(", "tf(", "Field::new(", "Field::id(", "label=", "label: "] {
                         for (start, _) in source.match_indices(call) {
                             let preceded_by_word =
                                 source[..start].chars().last().is_some_and(|c| c.is_alphanumeric() || c == '_');

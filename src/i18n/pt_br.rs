@@ -278,4 +278,34 @@ pub const TABLE: &[(&str, &str)] = &[
     ("Time zone", "Fuso horário"),
     ("Cancelling…", "Cancelando…"),
     ("response", "resposta"),
+    (
+        "Only the server's operator can change this: enable the module on the RyzeAPI server (set BRIDGE_URL and BRIDGE_TOKEN) and restart it. Retrying from here will not help.",
+        "Só o operador do servidor pode mudar isso: ativar o módulo no servidor RyzeAPI (definir BRIDGE_URL e BRIDGE_TOKEN) e reiniciá-lo. Tentar de novo daqui não resolve.",
+    ),
+    (
+        "The Chatwoot module is not enabled on this RyzeAPI server (HTTP {status}), so it has no Chatwoot integrations to list or remove.",
+        "O módulo Chatwoot não está ativado neste servidor RyzeAPI (HTTP {status}), então não há integrações Chatwoot para listar ou remover.",
+    ),
+    (
+        "The server ignored paging and answered every page alike: the {listed} it gave are shown, and there may be more.",
+        "O servidor ignorou a paginação e respondeu todas as páginas iguais: são mostradas as {listed} que ele deu, e pode haver mais.",
+    ),
+    (
+        "The server ignored paging and answered every page alike: {listed} of {total} are shown.",
+        "O servidor ignorou a paginação e respondeu todas as páginas iguais: {listed} de {total} são mostradas.",
+    ),
+    (
+        "This site's proxy adds the credentials: nothing to type.",
+        "O proxy deste site adiciona as credenciais: não há nada para digitar.",
+    ),
+    (
+        "This user is not an admin: with only the permissions to manage their own integrations, the platform lists just those, so this list may be partial.",
+        "Este usuário não é administrador: com permissão só para gerenciar as próprias integrações, a plataforma lista apenas essas, então esta lista pode estar incompleta.",
+    ),
+    (
+        "Waiting {seconds} s for {platform}'s rate limit… {read} loaded",
+        "Aguardando {seconds} s pelo limite de requisições de {platform}… {read} carregadas",
+    ),
+    ("the token this site's proxy adds", "o token que o proxy deste site adiciona"),
+    ("{user} (Rocket.Chat, version not told)", "{user} (Rocket.Chat, versão não informada)"),
 ];

@@ -278,4 +278,34 @@ pub const TABLE: &[(&str, &str)] = &[
     ("Time zone", "Часовой пояс"),
     ("Cancelling…", "Отмена…"),
     ("response", "ответ"),
+    (
+        "Only the server's operator can change this: enable the module on the RyzeAPI server (set BRIDGE_URL and BRIDGE_TOKEN) and restart it. Retrying from here will not help.",
+        "Изменить это может только администратор сервера: включить модуль на сервере RyzeAPI (задать BRIDGE_URL и BRIDGE_TOKEN) и перезапустить его. Повторная попытка отсюда не поможет.",
+    ),
+    (
+        "The Chatwoot module is not enabled on this RyzeAPI server (HTTP {status}), so it has no Chatwoot integrations to list or remove.",
+        "Модуль Chatwoot не включен на этом сервере RyzeAPI (HTTP {status}), поэтому интеграций Chatwoot для показа или удаления нет.",
+    ),
+    (
+        "The server ignored paging and answered every page alike: the {listed} it gave are shown, and there may be more.",
+        "Сервер проигнорировал постраничный вывод и вернул одинаковые страницы: показаны {listed}, которые он отдал, но их может быть больше.",
+    ),
+    (
+        "The server ignored paging and answered every page alike: {listed} of {total} are shown.",
+        "Сервер проигнорировал постраничный вывод и вернул одинаковые страницы: показано {listed} из {total}.",
+    ),
+    (
+        "This site's proxy adds the credentials: nothing to type.",
+        "Учетные данные добавляет прокси этого сайта: вводить ничего не нужно.",
+    ),
+    (
+        "This user is not an admin: with only the permissions to manage their own integrations, the platform lists just those, so this list may be partial.",
+        "Этот пользователь не администратор: если у него есть права только на свои интеграции, платформа показывает только их, и список может быть неполным.",
+    ),
+    (
+        "Waiting {seconds} s for {platform}'s rate limit… {read} loaded",
+        "Ожидание {seconds} с из-за ограничения частоты запросов {platform}… загружено {read}",
+    ),
+    ("the token this site's proxy adds", "токен, который добавляет прокси этого сайта"),
+    ("{user} (Rocket.Chat, version not told)", "{user} (Rocket.Chat, версия не сообщена)"),
 ];

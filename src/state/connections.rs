@@ -5,11 +5,12 @@ use leptos::task::spawn_local;
 
 use crate::api::call::{CallError, Exchange};
 use crate::api::error::Failure;
+use crate::api::pacing::Pacer;
+use crate::api::provider::{Completed, ListNote, ListProgress};
 use crate::api::{Connection, Credentials, Disconnected, Session};
-use crate::bulk::pacing::{Pacer, default_limit};
 use crate::model::Integration;
 use crate::state::remember;
-use crate::state::timer::{now_ms, sleep};
+use crate::time::{now_ms, sleep};
 
 /// Cards completed between two updates of the list: each update re-filters every card.
 const COMPLETED_PER_UPDATE: usize = 12;
@@ -26,6 +27,8 @@ pub enum Load {
     Loading {
         read: usize,
         total: Option<u64>,
+        /// Seconds the list waits for the platform's rate limit before it goes on.
+        waiting_secs: Option<u64>,
         shown: Vec<Integration>,
     },
     Loaded(Vec<Integration>),
@@ -50,11 +53,14 @@ pub struct ConnectionState {
     pub signing_in: RwSignal<bool>,
     pub sign_in_error: RwSignal<Option<CallError>>,
     pub load: RwSignal<Load>,
+    /// What a person should know about the loaded list (it may be partial, say).
+    pub notes: RwSignal<Vec<ListNote>>,
     /// The platform answered 401 mid-session: ask for credentials again, keep what is shown.
     pub needs_sign_in: RwSignal<bool>,
     /// Paces removals and follow-up calls under the platform's limit (or config's `rateLimit`).
     pub pacer: StoredValue<Pacer, LocalStorage>,
-    /// Bumped by each list load, so a completion still running for an older list stops.
+    /// Bumped by each list load and each sign-in or sign-out, so a list or a completion still
+    /// running for an older one is dropped.
     generation: StoredValue<u64>,
     /// Keys removed this session: no follow-up call is made for them.
     removed: StoredValue<std::collections::HashSet<String>>,
@@ -73,9 +79,8 @@ impl Drop for RemovalWaiting {
 
 impl ConnectionState {
     pub fn new(connection: Connection) -> Self {
-        let limit = connection.config.rate_limit.unwrap_or_else(|| default_limit(connection.config.platform));
         Self {
-            pacer: StoredValue::new_local(Pacer::new(limit)),
+            pacer: StoredValue::new_local(Pacer::new(connection.pace())),
             generation: StoredValue::new(0),
             removed: StoredValue::new(Default::default()),
             removals_waiting: StoredValue::new(0),
@@ -84,15 +89,19 @@ impl ConnectionState {
             signing_in: RwSignal::new(false),
             sign_in_error: RwSignal::new(None),
             load: RwSignal::new(Load::NotConnected),
+            notes: RwSignal::new(Vec::new()),
             needs_sign_in: RwSignal::new(false),
         }
     }
 
-    /// Picks up a session remembered in this tab, if the person asked for that earlier.
+    /// Picks up a session remembered in this tab, if the person asked for that earlier; a
+    /// connection whose proxy adds the credentials signs in at once, as there is nothing to ask.
     fn restore(self) {
         if let Some(session) = remember::load(&self.id()) {
             self.session.set(Some(session));
             self.refresh();
+        } else if self.connection.with_value(|c| c.credential_forms().is_empty()) {
+            self.connect(Credentials::new(), false);
         }
     }
 
@@ -109,6 +118,11 @@ impl ConnectionState {
 
     pub fn label(&self) -> String {
         self.connection.with_value(|c| c.config.label.clone())
+    }
+
+    /// What the platform documents a disconnect does, for a confirmation.
+    pub fn what_disconnect_does(&self) -> &'static str {
+        self.connection.with_value(|c| c.what_disconnect_does())
     }
 
     /// Signs in, then loads the list; `remember` keeps the session in this tab's sessionStorage.
@@ -134,25 +148,49 @@ impl ConnectionState {
         });
     }
 
-    /// Reloads the whole list, to its last page.
+    /// Whatever runs for an older list or session stops writing.
+    fn bump_generation(self) {
+        self.generation.update_value(|generation| *generation += 1);
+    }
+
+    /// A new generation, and whether it is still the current one.
+    fn next_generation(self) -> impl Fn() -> bool + Copy {
+        self.bump_generation();
+        let generation = self.generation.get_value();
+        move || self.generation.get_value() == generation && self.session.with_untracked(Option::is_some)
+    }
+
+    /// Reloads the whole list, to its last page. A list that ends after a newer refresh, a
+    /// sign-in or a sign-out is dropped.
     pub fn refresh(self) {
         let Some(session) = self.session.get_untracked() else { return };
         let connection = self.connection.get_value();
+        let current = self.next_generation();
         let shown = self.load.with_untracked(|load| load.shown().to_vec());
-        self.load.set(Load::Loading { read: 0, total: None, shown: shown.clone() });
+        self.load.set(Load::Loading { read: 0, total: None, waiting_secs: None, shown: shown.clone() });
         spawn_local(async move {
-            let progress = move |read, total| {
+            let progress = move |now: ListProgress| {
+                if !current() {
+                    return;
+                }
                 self.load.update(|load| {
-                    if let Load::Loading { read: was_read, total: was_total, .. } = load {
-                        (*was_read, *was_total) = (read, total);
+                    if let Load::Loading { read, total, waiting_secs, .. } = load {
+                        (*read, *waiting_secs) = (now.read, now.waiting_secs);
+                        *total = now.total.or(*total);
                     }
                 })
             };
-            let load = match connection.list(&session, &progress).await {
-                Ok(items) => {
-                    let pending = items.iter().filter(|item| connection.needs_completion(item)).cloned().collect();
-                    self.complete_later(connection.clone(), session.clone(), pending);
-                    Load::Loaded(items)
+            let result = connection.list(&session, &progress).await;
+            if !current() {
+                return;
+            }
+            let load = match result {
+                Ok(listed) => {
+                    let pending =
+                        listed.items.iter().filter(|item| connection.needs_completion(item)).cloned().collect();
+                    self.notes.set(listed.notes);
+                    self.complete_later(connection.clone(), session.clone(), pending, current);
+                    Load::Loaded(listed.items)
                 }
                 // Keep the screen as it was; Connections asks for credentials again.
                 Err(error) if matches!(error.failure, Failure::Unauthorized { .. }) && !shown.is_empty() => {
@@ -168,12 +206,16 @@ impl ConnectionState {
         });
     }
 
-    /// Makes the follow-up call of every card that needs one, paced, and puts the answers into
-    /// the list a few at a time. A newer load or a sign-out stops it.
-    fn complete_later(self, connection: Connection, session: Session, pending: Vec<Integration>) {
-        self.generation.update_value(|generation| *generation += 1);
-        let generation = self.generation.get_value();
-        let current = move || self.generation.get_value() == generation && self.session.with_untracked(Option::is_some);
+    /// Makes the follow-up read of every card that needs one, paced, and puts the answers into
+    /// the list a few at a time. A newer load or a sign-out stops it; an answer that concerns
+    /// the whole connection (its module off, its token refused) stops it and is shown for it.
+    fn complete_later(
+        self,
+        connection: Connection,
+        session: Session,
+        pending: Vec<Integration>,
+        current: impl Fn() -> bool + Copy + 'static,
+    ) {
         if pending.is_empty() {
             return;
         }
@@ -184,11 +226,23 @@ impl ConnectionState {
                 if !current() {
                     return;
                 }
-                if self.removed.with_value(|removed| removed.contains(&item.key())) {
+                let key = item.key();
+                if self.removed.with_value(|removed| removed.contains(&key)) {
                     continue;
                 }
                 self.pacer.update_value(|pacer| pacer.record(now_ms()));
-                batch.push(connection.complete(&session, item).await);
+                match connection.complete(&session, item).await {
+                    Ok(completed) => batch.push((key, completed)),
+                    Err(_) if !current() => return,
+                    Err(error) if matches!(error.failure, Failure::Unauthorized { .. }) => {
+                        self.notice_rejection(&error);
+                        break;
+                    }
+                    Err(error) => {
+                        self.load.set(Load::Failed(error));
+                        return;
+                    }
+                }
                 if batch.len() >= COMPLETED_PER_UPDATE {
                     self.put_completed(std::mem::take(&mut batch));
                 }
@@ -199,17 +253,20 @@ impl ConnectionState {
         });
     }
 
-    /// Replaces listed cards by their completed versions, in one update of the list.
-    fn put_completed(self, completed: Vec<Integration>) {
-        let mut by_key: std::collections::HashMap<String, Integration> =
-            completed.into_iter().map(|item| (item.key(), item)).collect();
+    /// Replaces listed cards by their completed versions, and takes off those with nothing
+    /// behind them, in one update of the list.
+    fn put_completed(self, completed: Vec<(String, Completed)>) {
+        let mut by_key: std::collections::HashMap<String, Completed> = completed.into_iter().collect();
         self.load.update(|load| {
             if let Load::Loaded(items) = load {
-                for item in items.iter_mut() {
-                    if let Some(done) = by_key.remove(&item.key()) {
+                items.retain_mut(|item| match by_key.remove(&item.key()) {
+                    Some(Completed::Card(done)) => {
                         *item = done;
+                        true
                     }
-                }
+                    Some(Completed::NoIntegration) => false,
+                    None => true,
+                });
             }
         });
     }
@@ -228,12 +285,6 @@ impl ConnectionState {
         self.paced().await;
     }
 
-    /// A removal's turn: as the pacer allows, ahead of any follow-up read.
-    pub async fn wait_turn(self) {
-        let _waiting = self.removal_waiting();
-        self.paced().await;
-    }
-
     /// Waits until the pacer lets the next request go.
     async fn paced(self) {
         loop {
@@ -245,12 +296,14 @@ impl ConnectionState {
         }
     }
 
-    /// Forgets the session and its secret, here and in sessionStorage; Rocket.Chat also
-    /// logs the token out.
+    /// Forgets the session and its secret, here and in sessionStorage; where the platform
+    /// has a session of its own (Rocket.Chat), it is logged out too.
     pub fn sign_out(self) {
         remember::forget(&self.id());
         self.needs_sign_in.set(false);
+        self.bump_generation();
         self.load.set(Load::NotConnected);
+        self.notes.set(Vec::new());
         if let Some(session) = self.session.get_untracked() {
             self.session.set(None);
             let connection = self.connection.get_value();
@@ -277,8 +330,7 @@ impl ConnectionState {
     }
 
     /// Disconnects one item now, counted by the pacer; a 429 holds the pacer for the wait the
-    /// platform gave, or a backoff. The caller shows the outcome and decides whether to wait
-    /// its turn first.
+    /// platform gave, or a backoff. The bulk controller waits its turn first and settles it.
     pub async fn disconnect(self, item: Integration) -> Result<Disconnected, CallError> {
         self.pacer.update_value(|pacer| pacer.record(now_ms()));
         let key = item.key();

@@ -9,10 +9,20 @@ use leptos::task::spawn_local;
 
 use crate::api::Disconnected;
 use crate::api::call::{CallError, Exchange};
-use crate::components::detail_panel::Details;
-use crate::components::outcome::DisconnectResult;
 use crate::model::Integration;
 use crate::state::connections::ConnectionState;
+
+/// The result of one disconnect, as the card shows it.
+pub type DisconnectResult = Result<Disconnected, CallError>;
+
+/// Where the lazily loaded record of the detail panel stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Details {
+    NotLoaded,
+    Loading,
+    Loaded(Vec<(String, String)>),
+    Failed(CallError),
+}
 
 /// Where an integration's disconnect stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,23 +64,6 @@ impl ItemState {
             Err(CallError { exchange, .. }) => exchange.clone(),
         }));
         self.phase.set(Phase::Finished(result));
-    }
-}
-
-impl ItemState {
-    /// One card's Disconnect (or Retry): waits its turn under the rate limit, then removes it.
-    /// Ignored while a request for it is already queued or running, whatever is clicked.
-    pub fn disconnect(self, connection: ConnectionState, item: Integration) {
-        if self.phase.with_untracked(Phase::is_busy) {
-            return;
-        }
-        self.phase.set(Phase::Working);
-        spawn_local(async move {
-            connection.wait_turn().await;
-            let result = connection.disconnect(item.clone()).await;
-            crate::embed::bridge::report_disconnect(&item, result.is_ok());
-            self.finish(result);
-        });
     }
 }
 

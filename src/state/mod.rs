@@ -1,10 +1,9 @@
 //! Shared state: small `Copy` structs installed once at the root.
 
-pub mod actions;
 pub mod activity;
 pub mod connections;
+pub mod events;
 pub mod items;
+pub mod navigation;
 pub mod remember;
-pub mod secret;
-pub mod timer;
 pub mod url;

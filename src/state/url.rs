@@ -10,7 +10,7 @@ use crate::finding::query::ViewQuery;
 
 /// `location.search`, or empty where there is none or the URL is a host page's.
 pub fn current_search() -> String {
-    if crate::embed::is_hosted() {
+    if crate::host::is_hosted() {
         return String::new();
     }
     web_sys::window().and_then(|window| window.location().search().ok()).unwrap_or_default()
@@ -50,7 +50,7 @@ impl ViewState {
         };
         self.1.set_value(Some(step));
         let step = written;
-        if !crate::embed::is_hosted() {
+        if !crate::host::is_hosted() {
             write_url(&query, step);
         }
         self.0.set(query);
@@ -73,7 +73,7 @@ fn write_url(query: &ViewQuery, step: Step) {
 /// Reads the URL once and follows Back/Forward from then on.
 pub fn provide_view_state() -> ViewState {
     let state = ViewState(RwSignal::new(ViewQuery::parse(&current_search())), StoredValue::new(None));
-    if !crate::embed::is_hosted() {
+    if !crate::host::is_hosted() {
         let handle = window_event_listener(ev::popstate, move |_| {
             state.1.set_value(None);
             state.0.set(ViewQuery::parse(&current_search()));

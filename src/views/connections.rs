@@ -4,10 +4,9 @@ use crate::i18n::{t, tf};
 use leptos::prelude::*;
 
 use crate::api::Credentials;
+use crate::api::credentials::{CredentialField, FieldKind};
 use crate::components::outcome::FailureNotice;
-use crate::model::Platform;
 use crate::state::connections::{ConnectionState, expect_connections};
-use crate::state::secret::Secret;
 
 #[component]
 pub fn ConnectionsView() -> impl IntoView {
@@ -26,6 +25,10 @@ pub fn ConnectionsView() -> impl IntoView {
 fn ConnectionPanel(state: ConnectionState) -> impl IntoView {
     let (platform, label, sandbox) =
         state.connection.with_value(|c| (c.config.platform, c.config.label.clone(), c.config.sandbox));
+    let signed_in_as = move || {
+        let session = state.session.get()?;
+        Some(tf("Signed in as {who}", &[("who", &state.connection.with_value(|c| c.signed_in_as(&session)))]))
+    };
     let heading_id = format!("unplug-connection-{}", crate::components::card::dom_id(&state.id()));
     let labelled_by = heading_id.clone();
     let signed_in = move || state.session.with(Option::is_some) && !state.needs_sign_in.get();
@@ -41,11 +44,11 @@ fn ConnectionPanel(state: ConnectionState) -> impl IntoView {
                             {move || t("The platform no longer accepts this session (HTTP 401). Sign in again; nothing on screen is lost.")}
                         </p>
                     </Show>
-                    <SignInForm state platform sandbox />
+                    <SignInForm state sandbox />
                 }
             >
                 <p class="unplug-connection__who">
-                    {move || state.session.get().map(|session| tf("Signed in as {who}", &[("who", &session.signed_in_as())]))}
+                    {signed_in_as}
                 </p>
                 <button type="button" on:click=move |_| state.sign_out()>{move || t("Sign out")}</button>
             </Show>
@@ -53,106 +56,116 @@ fn ConnectionPanel(state: ConnectionState) -> impl IntoView {
     }
 }
 
-/// Rocket.Chat signs in with a password (and a 2FA code when asked) or with a user id and a
-/// personal access token.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum RocketChatMode {
-    Password,
-    Token,
-}
-
-/// Rocket.Chat's answers when the account has two-factor authentication on: the code is
-/// missing (`totp-required`) or wrong (`totp-invalid`).
-fn asks_for_two_factor_code(state: &ConnectionState) -> bool {
-    state.sign_in_error.with(|error| {
-        error.as_ref().and_then(|error| error.failure.said()).is_some_and(|said| {
-            [&said.error_type, &said.message]
-                .into_iter()
-                .flatten()
-                .any(|text| text.contains("totp-required") || text.contains("totp-invalid"))
-        })
-    })
-}
-
+/// One input of a credential form.
 #[component]
-fn SignInForm(state: ConnectionState, platform: Platform, sandbox: bool) -> impl IntoView {
-    let user = RwSignal::new(String::new());
-    let secret = RwSignal::new(String::new());
-    let code = RwSignal::new(String::new());
+fn CredentialInput(field: CredentialField, value: RwSignal<String>) -> impl IntoView {
+    let (input_type, autocomplete) = match field.kind {
+        FieldKind::Name => ("text", "username"),
+        FieldKind::Secret => ("password", "off"),
+        FieldKind::OneTimeCode => ("text", "one-time-code"),
+    };
+    let required = field.kind != FieldKind::OneTimeCode;
+    let inputmode = (field.kind == FieldKind::OneTimeCode).then_some("numeric");
+    view! {
+        <label>{move || t(field.label)}
+            <input type=input_type autocomplete=autocomplete inputmode=inputmode required=required
+                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+        </label>
+    }
+}
+
+/// The provider's credential forms (a password, or a user id and token, say), one shown at a
+/// time with links to the others; a one-time code is asked only once the platform asked for
+/// it. A connection whose proxy adds the credentials has no form, only Connect.
+#[component]
+fn SignInForm(state: ConnectionState, sandbox: bool) -> impl IntoView {
+    let forms = state.connection.with_value(|c| c.credential_forms());
+    let mut keys: Vec<&'static str> = forms.iter().flat_map(|form| form.fields.iter().map(|field| field.key)).collect();
+    keys.dedup();
+    let values: Vec<(&'static str, RwSignal<String>)> =
+        keys.into_iter().map(|key| (key, RwSignal::new(String::new()))).collect();
+    let value_of = {
+        let values = values.clone();
+        move |key: &str| values.iter().find(|(each, _)| *each == key).map(|(_, value)| *value)
+    };
+    let shown = RwSignal::new(0_usize);
     let remember = RwSignal::new(false);
-    let mode = RwSignal::new(RocketChatMode::Password);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let secret_value = Secret::new(secret.get_untracked());
-        let credentials = match (platform, mode.get_untracked()) {
-            (Platform::Rocketchat, RocketChatMode::Password) => Credentials::RocketChatPassword {
-                user: user.get_untracked(),
-                password: secret_value,
-                code: Some(code.get_untracked()).filter(|code| !code.is_empty()),
-            },
-            (Platform::Rocketchat, RocketChatMode::Token) => {
-                Credentials::RocketChatToken { user_id: user.get_untracked(), auth_token: secret_value }
-            }
-            (Platform::Ryze | Platform::Altegio, _) => Credentials::Token(secret_value),
-        };
-        state.connect(credentials, remember.get_untracked());
+    let asks_code = move || {
+        state.sign_in_error.with(|error| {
+            error.as_ref().is_some_and(|error| state.connection.with_value(|c| c.asks_second_factor(&error.failure)))
+        })
+    };
+    let submit = {
+        let values = values.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let fields = forms.get(shown.get_untracked()).map(|form| form.fields).unwrap_or_default();
+            let credentials = fields.iter().fold(Credentials::new(), |credentials, field| {
+                let value = values.iter().find(|(key, _)| *key == field.key).map(|(_, value)| value.get_untracked());
+                credentials.with(field.key, value.unwrap_or_default())
+            });
+            state.connect(credentials, remember.get_untracked());
+        }
     };
     let use_demo = move |_| {
         if let Some(credentials) = state.connection.with_value(|c| c.demo_credentials()) {
             state.connect(credentials, remember.get_untracked());
         }
     };
-    let labels = move || match (platform, mode.get()) {
-        (Platform::Rocketchat, RocketChatMode::Password) => (Some(t("Username")), t("Password")),
-        (Platform::Rocketchat, RocketChatMode::Token) => (Some(t("User ID")), t("Auth token")),
-        (Platform::Ryze, _) => (None, t("Token")),
-        (Platform::Altegio, _) => (None, t("Partner token")),
+    let inputs: Vec<RwSignal<String>> = values.iter().map(|(_, value)| *value).collect();
+    let switch_to = move |index: usize| {
+        shown.set(index);
+        inputs.iter().for_each(|value| value.set(String::new()));
     };
-    let switch_mode = move |_| {
-        mode.update(|mode| {
-            *mode = if *mode == RocketChatMode::Password { RocketChatMode::Token } else { RocketChatMode::Password }
-        });
-        user.set(String::new());
-        secret.set(String::new());
+    let fields = move || {
+        let form = forms.get(shown.get())?;
+        Some(
+            form.fields
+                .iter()
+                .filter_map(|field| Some((*field, value_of(field.key)?)))
+                .map(|(field, value)| match field.kind {
+                    FieldKind::OneTimeCode => {
+                        view! { <Show when=asks_code><CredentialInput field value /></Show> }.into_any()
+                    }
+                    _ => view! { <CredentialInput field value /> }.into_any(),
+                })
+                .collect_view(),
+        )
+    };
+    let other_forms = move || {
+        let switch_to = switch_to.clone();
+        let current = shown.get();
+        forms
+            .iter()
+            .enumerate()
+            .filter(move |(index, _)| *index != current && forms.len() > 1)
+            .map(|(index, form)| {
+                let switch_to = switch_to.clone();
+                view! {
+                    <button type="button" class="unplug-link" on:click=move |_| switch_to(index)>{move || t(form.label)}</button>
+                }
+            })
+            .collect_view()
     };
     view! {
         <form class="unplug-signin" on:submit=submit>
-            {move || labels().0.map(|label| view! {
-                <label>{label}
-                    <input type="text" autocomplete="username" required prop:value=move || user.get()
-                        on:input=move |ev| user.set(event_target_value(&ev)) />
+            {fields}
+            {forms.is_empty().then(|| view! { <p class="unplug-muted">{move || t("This site's proxy adds the credentials: nothing to type.")}</p> })}
+            {(!forms.is_empty()).then(|| view! {
+                <label class="unplug-signin__remember">
+                    <input type="checkbox" prop:checked=move || remember.get()
+                        on:change=move |ev| remember.set(event_target_checked(&ev)) />
+                    {move || t("Remember in this tab")}
                 </label>
             })}
-            <label>{move || labels().1}
-                <input type="password" autocomplete="off" required prop:value=move || secret.get()
-                    on:input=move |ev| secret.set(event_target_value(&ev)) />
-            </label>
-            <Show when=move || mode.get() == RocketChatMode::Password && asks_for_two_factor_code(&state)>
-                <label>{move || t("Code")}
-                    <input type="text" inputmode="numeric" autocomplete="one-time-code" prop:value=move || code.get()
-                        on:input=move |ev| code.set(event_target_value(&ev)) />
-                </label>
-            </Show>
-            <label class="unplug-signin__remember">
-                <input type="checkbox" prop:checked=move || remember.get()
-                    on:change=move |ev| remember.set(event_target_checked(&ev)) />
-                {move || t("Remember in this tab")}
-            </label>
             <div class="unplug-signin__actions">
                 <button type="submit" disabled=move || state.signing_in.get()>{move || t("Connect")}</button>
-                {sandbox.then(|| view! {
+                {(sandbox && !forms.is_empty()).then(|| view! {
                     <button type="button" formnovalidate on:click=use_demo disabled=move || state.signing_in.get()>
                         {move || t("Use demo credentials")}
                     </button>
                 })}
-                {(platform == Platform::Rocketchat).then(|| view! {
-                    <button type="button" class="unplug-link" on:click=switch_mode>
-                        {move || match mode.get() {
-                            RocketChatMode::Password => t("Use a user ID and auth token instead"),
-                            RocketChatMode::Token => t("Use a username and password instead"),
-                        }}
-                    </button>
-                })}
+                {other_forms}
             </div>
             {move || state.sign_in_error.get().map(|error| view! { <FailureNotice error /> })}
         </form>

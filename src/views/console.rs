@@ -8,43 +8,8 @@ use super::connections::ConnectionsView;
 use super::inventory::Inventory;
 use crate::embed::theme::{Appearance, Theme};
 use crate::state::items::provide_items;
+use crate::state::navigation::{Navigation, Tab};
 use crate::state::url::provide_view_state;
-
-/// The console's top-level views.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tab {
-    Integrations,
-    Connections,
-    Activity,
-}
-
-impl Tab {
-    const ALL: [Tab; 3] = [Tab::Integrations, Tab::Connections, Tab::Activity];
-
-    fn slug(self) -> &'static str {
-        match self {
-            Tab::Integrations => "integrations",
-            Tab::Connections => "connections",
-            Tab::Activity => "activity",
-        }
-    }
-
-    fn label(self) -> &'static str {
-        match self {
-            Tab::Integrations => t("Integrations"),
-            Tab::Connections => t("Connections"),
-            Tab::Activity => t("Activity"),
-        }
-    }
-}
-
-/// Which view is open; any view may switch it ("open Connections").
-#[derive(Clone, Copy)]
-pub struct Navigation(pub RwSignal<Tab>);
-
-pub fn expect_navigation() -> Navigation {
-    expect_context::<Navigation>()
-}
 
 #[component]
 pub fn Console() -> impl IntoView {

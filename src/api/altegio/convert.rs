@@ -1,10 +1,7 @@
 //! Altegio locations → cards.
 
 use super::wire::{ConnectionStatus, Salon};
-use crate::model::{Field, Integration, Kind, Platform, Status};
-
-/// The status word a location has until its own status call answers.
-pub const NOT_READ_YET: &str = "not read yet";
+use crate::model::{Field, Integration, Kind, NOT_READ_YET, Platform, Status, UNREADABLE};
 
 /// A card from the location list alone: the list carries no status, which is read afterwards.
 pub fn integration(connection_id: &str, application_id: u64, salon: Salon) -> Integration {
@@ -41,7 +38,7 @@ pub fn with_status(mut item: Integration, status: Option<ConnectionStatus>) -> I
             item.status_word = connection.status;
             item.created_at = connection.created_at;
         }
-        None => item.status_word = "unknown".to_owned(),
+        None => item.status_word = UNREADABLE.to_owned(),
     }
     item
 }

@@ -4,21 +4,21 @@ use serde_json::json;
 
 use crate::api::call::path_segment;
 use crate::api::http::{HttpRequest, Method};
+use crate::api::secret::Secret;
 use crate::config::endpoint;
-use crate::state::secret::Secret;
 
 /// Rocket.Chat's documented upper page size.
 pub const PAGE_SIZE: u64 = 100;
 
 /// A signed-in Rocket.Chat user: the `X-User-Id` and `X-Auth-Token` pair.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Auth {
-    pub user_id: String,
-    pub token: Secret,
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Auth<'a> {
+    pub user_id: &'a str,
+    pub token: &'a Secret,
 }
 
-fn authed(request: HttpRequest, auth: &Auth) -> HttpRequest {
-    request.header("X-User-Id", auth.user_id.clone()).secret_header("X-Auth-Token", auth.token.clone())
+fn authed(request: HttpRequest, auth: Auth<'_>) -> HttpRequest {
+    request.header("X-User-Id", auth.user_id).secret_header("X-Auth-Token", auth.token.clone())
 }
 
 /// `GET /api/info`: the server version, which decides between pre-8.0 and 8.0+ bodies.
@@ -35,26 +35,31 @@ pub fn login(base: &str, user: &str, password: &Secret, code: Option<&str>) -> H
     HttpRequest::new(Method::Post, endpoint(base, "/api/v1/login")).json_body(&body)
 }
 
+/// `GET /api/v1/me`: who the user id and token belong to, and their roles.
+pub fn me(base: &str, auth: Auth<'_>) -> HttpRequest {
+    authed(HttpRequest::new(Method::Get, endpoint(base, "/api/v1/me")), auth)
+}
+
 /// `POST /api/v1/logout`.
-pub fn logout(base: &str, auth: &Auth) -> HttpRequest {
+pub fn logout(base: &str, auth: Auth<'_>) -> HttpRequest {
     authed(HttpRequest::new(Method::Post, endpoint(base, "/api/v1/logout")), auth)
 }
 
 /// `GET /api/v1/integrations.list?offset=&count=`.
-pub fn list(base: &str, auth: &Auth, offset: u64) -> HttpRequest {
+pub fn list(base: &str, auth: Auth<'_>, offset: u64) -> HttpRequest {
     let url = endpoint(base, &format!("/api/v1/integrations.list?offset={offset}&count={PAGE_SIZE}"));
     authed(HttpRequest::new(Method::Get, url), auth)
 }
 
 /// `GET /api/v1/integrations.get?integrationId=`.
-pub fn get(base: &str, auth: &Auth, integration_id: &str) -> HttpRequest {
+pub fn get(base: &str, auth: Auth<'_>, integration_id: &str) -> HttpRequest {
     let url = endpoint(base, &format!("/api/v1/integrations.get?integrationId={}", path_segment(integration_id)));
     authed(HttpRequest::new(Method::Get, url), auth)
 }
 
 /// `POST /api/v1/integrations.remove` with `{type, integrationId}` only: sending `target_url`
 /// too matches two `oneOf` branches and the server answers 400 `invalid-params`.
-pub fn remove(base: &str, auth: &Auth, wire_type: &str, integration_id: &str) -> HttpRequest {
+pub fn remove(base: &str, auth: Auth<'_>, wire_type: &str, integration_id: &str) -> HttpRequest {
     let body = json!({ "type": wire_type, "integrationId": integration_id });
     authed(HttpRequest::new(Method::Post, endpoint(base, "/api/v1/integrations.remove")), auth).json_body(&body)
 }
@@ -66,8 +71,9 @@ mod tests {
 
     #[test]
     fn remove_sends_exactly_type_and_integration_id() {
-        let auth = Auth { user_id: "u1".into(), token: Secret::new("t1") };
-        let request = remove("http://h/rc/", &auth, "webhook-outgoing", "abc");
+        let token = Secret::new("t1");
+        let auth = Auth { user_id: "u1", token: &token };
+        let request = remove("http://h/rc/", auth, "webhook-outgoing", "abc");
         assert_eq!(request.request_line(), "POST http://h/rc/api/v1/integrations.remove");
         let body: serde_json::Value =
             serde_json::from_str(request.body.as_ref().expect("has a body").expose()).expect("json");

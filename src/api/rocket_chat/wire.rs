@@ -26,11 +26,15 @@ pub struct LoginData {
     pub me: Me,
 }
 
+/// The user document of the login answer's `me` and of `GET /api/v1/me`; fields vary by
+/// version, so only these are read.
 #[derive(Clone, Debug, Deserialize)]
 pub struct Me {
     pub username: String,
     #[serde(default)]
     pub name: Option<String>,
+    #[serde(default)]
+    pub roles: Option<Vec<String>>,
 }
 
 /// `GET /api/v1/integrations.list` 200. `count` is missing from the docs' example, so optional.
@@ -84,10 +88,14 @@ pub struct CreatedBy {
     pub id: Option<String>,
 }
 
-/// `POST /api/v1/integrations.remove` 200: the whole deleted document.
+/// `POST /api/v1/integrations.remove` 200: `{integration, success: true}`. The document is
+/// not read: the OpenAPI example types its booleans as strings and has no `_id`, and a removal
+/// is proven by the status and `success` alone.
 #[derive(Clone, Debug, Deserialize)]
 pub struct RemoveOk {
-    pub integration: WireIntegration,
+    pub success: bool,
+    #[serde(default)]
+    pub integration: Value,
 }
 
 /// `POST /api/v1/logout` 200.

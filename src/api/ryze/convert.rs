@@ -1,17 +1,17 @@
-//! RyzeAPI instances → cards: one card per instance that has a Chatwoot integration.
+//! RyzeAPI instances → cards: one card per instance that has a Chatwoot integration, or may
+//! have one until its own record is read.
 
-use super::wire::Instance;
-use crate::model::{Field, Integration, Kind, Platform, Status};
+use super::wire::{ChatwootInfo, Instance};
+use crate::model::{Field, Integration, Kind, NOT_READ_YET, Platform, Status};
 
+/// The card an instance makes, from its list item alone. `None` where the summary says there
+/// is no Chatwoot link; a card whose status is [`NOT_READ_YET`] where the list did not say.
 pub fn integration(connection_id: &str, instance: Instance) -> Option<Integration> {
-    let chatwoot = instance.chatwoot.filter(|chatwoot| chatwoot.enabled)?;
-    let status_word = chatwoot.status.unwrap_or_default();
-    let status = match status_word.as_str() {
-        "active" => Status::Active,
-        "paused" => Status::Paused,
-        "error" => Status::Error,
-        _ => Status::Unknown,
-    };
+    let chatwoot = instance.chatwoot.unwrap_or_default();
+    if chatwoot.enabled == Some(false) {
+        return None;
+    }
+    let status_word = chatwoot.status.unwrap_or_else(|| NOT_READ_YET.to_owned());
     let mut fields = vec![Field::id("Instance", instance.instance_name.clone())];
     if let Some(state) = instance.connection.map(|connection| connection.state) {
         fields.push(Field::new("WhatsApp", state));
@@ -31,11 +31,38 @@ pub fn integration(connection_id: &str, instance: Instance) -> Option<Integratio
         name: instance.instance_name.clone(),
         id: instance.instance_name,
         kind: Kind::ChatwootOnInstance,
-        status,
+        status: status_of(&status_word),
         status_word,
         created_by: None,
         created_at: None,
         fields,
         after_disconnect: None,
     })
+}
+
+/// The card once the instance's Chatwoot record answered.
+pub fn with_info(mut item: Integration, info: ChatwootInfo) -> Integration {
+    item.status = status_of(&info.status);
+    item.status_word = info.status;
+    item.created_at = info.created_at.or(item.created_at);
+    let known: Vec<&str> = item.fields.iter().map(|field| field.label).collect();
+    let missing = [
+        info.chatwoot_inbox_name
+            .filter(|_| !known.contains(&"Chatwoot inbox"))
+            .map(|v| Field::new("Chatwoot inbox", v)),
+        info.bridge_integration_id
+            .filter(|_| !known.contains(&"Bridge integration id"))
+            .map(|v| Field::id("Bridge integration id", v)),
+    ];
+    item.fields.extend(missing.into_iter().flatten());
+    item
+}
+
+fn status_of(word: &str) -> Status {
+    match word {
+        "active" => Status::Active,
+        "paused" => Status::Paused,
+        "error" => Status::Error,
+        _ => Status::Unknown,
+    }
 }

@@ -1,5 +1,4 @@
-//! RyzeAPI payloads. The instance-list envelope is UNCONFIRMED in the docs; this follows the
-//! guide's general success envelope (`{success, message, data}`) with items under `data`.
+//! RyzeAPI payloads, one to one with the documented bodies (unknown fields tolerated).
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -7,23 +6,68 @@ use serde_json::Value;
 use crate::api::decode::text_field;
 use crate::api::error::PlatformMessage;
 
-/// `GET /api/instance/list` 200.
-#[derive(Clone, Debug, Deserialize)]
+/// `GET /api/instance/list` 200. Where the items sit is UNCONFIRMED (contracts 3.5), so all
+/// three plausible places are read: under `data`, under `instances`, or a bare array; and the
+/// name from `instanceName`, `instance_name` or `name`.
+#[derive(Clone, Debug)]
 pub struct InstanceList {
-    pub data: Vec<Instance>,
+    pub instances: Vec<Instance>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+impl<'de> Deserialize<'de> for InstanceList {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let body = Value::deserialize(deserializer)?;
+        let items = match &body {
+            Value::Array(items) => items,
+            Value::Object(fields) => ["data", "instances"]
+                .into_iter()
+                .find_map(|key| fields.get(key).and_then(Value::as_array))
+                .ok_or_else(|| D::Error::custom("no instance list under `data` or `instances`"))?,
+            _ => return Err(D::Error::custom("the instance list is neither an object nor an array")),
+        };
+        let instances = items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| {
+                Instance::read(item).map_err(|why| D::Error::custom(format!("instance {index}: {why}")))
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(InstanceList { instances })
+    }
+}
+
+#[derive(Clone, Debug)]
 pub struct Instance {
     pub instance_name: String,
-    #[serde(default)]
     pub connection: Option<InstanceConnection>,
-    #[serde(default)]
     pub profile: Option<Profile>,
-    /// The per-instance Chatwoot summary; absent or `enabled: false` when there is none.
-    #[serde(default)]
+    /// The per-instance Chatwoot summary; absent where the server does not give one.
     pub chatwoot: Option<ChatwootSummary>,
+}
+
+impl Instance {
+    const NAME_KEYS: [&str; 3] = ["instanceName", "instance_name", "name"];
+
+    fn read(item: &Value) -> Result<Self, String> {
+        let instance_name = Self::NAME_KEYS
+            .into_iter()
+            .find_map(|key| item.get(key).and_then(Value::as_str))
+            .ok_or("no name under `instanceName`, `instance_name` or `name`")?
+            .to_owned();
+        Ok(Instance {
+            instance_name,
+            connection: part(item, "connection")?,
+            profile: part(item, "profile")?,
+            chatwoot: part(item, "chatwoot")?,
+        })
+    }
+}
+
+/// An optional part of an item; present but not of the documented shape is an explained error.
+fn part<T: serde::de::DeserializeOwned>(item: &Value, key: &str) -> Result<Option<T>, String> {
+    let value = item.get(key).filter(|value| !value.is_null()).cloned();
+    value.map(serde_json::from_value).transpose().map_err(|error| format!("`{key}`: {error}"))
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -37,10 +81,11 @@ pub struct Profile {
     pub name: Option<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+/// `enabled: false` means no link; `enabled: true` without a `status` must be read per instance.
+#[derive(Clone, Debug, Default, Deserialize)]
 pub struct ChatwootSummary {
     #[serde(default)]
-    pub enabled: bool,
+    pub enabled: Option<bool>,
     /// `active`, `paused` or `error`.
     #[serde(default)]
     pub status: Option<String>,
@@ -48,6 +93,19 @@ pub struct ChatwootSummary {
     pub bridge_integration_id: Option<String>,
     #[serde(default)]
     pub chatwoot_inbox_name: Option<String>,
+}
+
+/// `GET /api/chatwoot/list/:instance` 200: the integration's record (its token is never read).
+#[derive(Clone, Debug, Deserialize)]
+pub struct ChatwootInfo {
+    /// `active`, `paused` or `error`.
+    pub status: String,
+    #[serde(default)]
+    pub chatwoot_inbox_name: Option<String>,
+    #[serde(default)]
+    pub bridge_integration_id: Option<String>,
+    #[serde(default)]
+    pub created_at: Option<String>,
 }
 
 /// `DELETE /api/chatwoot/delete/:instance` 200: a bare `{message}` with no `success`.

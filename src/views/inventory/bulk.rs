@@ -9,12 +9,12 @@ use leptos::ev;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use crate::api::what_disconnect_does;
 use crate::bulk::plan::{by_connection, failures_by_reason};
 use crate::bulk::queue::{Counts, ItemOutcome, Pause, RunState, expect_bulk};
 use crate::components::modal;
 use crate::finding::filter::Row;
-use crate::views::console::{Tab, expect_navigation};
+use crate::state::connections::expect_connections;
+use crate::state::navigation::{Tab, expect_navigation};
 
 /// Above this many items the confirmation asks for the number to be typed.
 const TYPE_THE_COUNT_ABOVE: usize = 10;
@@ -68,6 +68,7 @@ pub fn BulkBar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl Int
 
 #[component]
 fn BulkConfirm(dialog: NodeRef<Dialog>, planned: RwSignal<Vec<Arc<Row>>>) -> impl IntoView {
+    let connections = expect_connections();
     let bulk = expect_bulk();
     let typed = RwSignal::new(String::new());
     let count = move || planned.with(Vec::len);
@@ -102,7 +103,7 @@ fn BulkConfirm(dialog: NodeRef<Dialog>, planned: RwSignal<Vec<Arc<Row>>>) -> imp
                             <li>
                                 <strong>{format!("{} · {}: {}", group.platform.label(), group.connection_label, number(group.names.len()))}</strong>
                                 <p>{if more > 0 { tf("{names} and {count} more", &[("names", &listed), ("count", &number(more))]) } else { listed }}</p>
-                                <p class="unplug-muted">{what_disconnect_does(group.platform)}</p>
+                                <p class="unplug-muted">{connections.find(&group.connection_id).map(|connection| connection.what_disconnect_does())}</p>
                             </li>
                         }
                     }).collect_view()

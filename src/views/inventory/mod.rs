@@ -17,13 +17,13 @@ use self::bulk::{BulkBar, BulkPanel};
 use self::results::{CardGrid, Table};
 use self::strip::StatusStrip;
 use self::toolbar::Toolbar;
-use crate::bulk::queue::provide_bulk;
+use crate::bulk::queue::{expect_bulk, provide_bulk};
+use crate::components::actions::CardActions;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::detail_panel::DetailPanel;
 use crate::components::modal;
 use crate::finding::filter::{Row, select};
 use crate::finding::query::ViewMode;
-use crate::state::actions::CardActions;
 use crate::state::connections::{ConnectionState, Load, expect_connections};
 use crate::state::items::use_items;
 use crate::state::url::expect_view_state;
@@ -124,18 +124,15 @@ pub fn Inventory() -> impl IntoView {
 #[component]
 fn SharedConfirm(actions: CardActions) -> impl IntoView {
     let connections = expect_connections();
-    let items = use_items();
+    let bulk = expect_bulk();
     move || {
-        actions.confirming.get().map(|row| {
-            let item = row.item.clone();
-            let confirm = move |()| {
-                if let Some(connection) = connections.find(&item.connection_id) {
-                    items.get(&item.key()).disconnect(connection, item.clone());
-                }
-            };
-            view! {
-                <ConfirmDialog item=row.item.clone() connection_label=row.connection_label.clone() dialog=actions.confirm_dialog on_confirm=confirm />
-            }
+        actions.confirming.get().and_then(|row| {
+            let what_it_does = connections.find(&row.item.connection_id)?.what_disconnect_does();
+            let confirmed = row.clone();
+            let confirm = move |()| bulk.disconnect_one(confirmed.clone());
+            Some(view! {
+                <ConfirmDialog item=row.item.clone() connection_label=row.connection_label.clone() what_it_does dialog=actions.confirm_dialog on_confirm=confirm />
+            })
         })
     }
 }
@@ -146,7 +143,7 @@ fn SharedDetails(all: Memo<Vec<Arc<Row>>>, actions: CardActions) -> impl IntoVie
     let view_state = expect_view_state();
     let connections = expect_connections();
     let items = use_items();
-    let navigation = crate::views::console::expect_navigation();
+    let navigation = crate::state::navigation::expect_navigation();
     let dialog = NodeRef::<Dialog>::new();
     let open_row = Memo::new_with_compare(
         move |_| {
@@ -168,7 +165,7 @@ fn SharedDetails(all: Memo<Vec<Arc<Row>>>, actions: CardActions) -> impl IntoVie
                 items.get(&row.key()).load_details(connection, row.item.clone());
             }
             // A link may name it before Integrations is the open view.
-            navigation.0.set(crate::views::console::Tab::Integrations);
+            navigation.0.set(crate::state::navigation::Tab::Integrations);
             request_animation_frame(move || {
                 if dialog.get_untracked().is_some_and(|element| !element.open()) {
                     modal::open(dialog);

@@ -4,9 +4,10 @@ use crate::i18n::{number, t, tf};
 use leptos::prelude::*;
 
 use crate::api::call::CallError;
+use crate::api::provider::ListNote;
 use crate::components::outcome::FailureNotice;
 use crate::state::connections::{ConnectionState, Load};
-use crate::views::console::{Tab, expect_navigation};
+use crate::state::navigation::{Tab, expect_navigation};
 
 /// What the strip shows, read from the load without copying its list.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,9 +17,13 @@ enum Line {
     Failed(CallError),
 }
 
-fn line(load: &Load) -> Line {
+fn line(load: &Load, platform: &str) -> Line {
     match load {
         Load::NotConnected => Line::NotConnected,
+        Load::Loading { read, waiting_secs: Some(secs), .. } => Line::Status(tf(
+            "Waiting {seconds} s for {platform}'s rate limit… {read} loaded",
+            &[("seconds", secs), ("platform", &platform), ("read", &number(*read))],
+        )),
         Load::Loading { read, total, .. } => Line::Status(match total {
             Some(total) => tf(
                 "Loading… {read} of {total} loaded",
@@ -36,7 +41,13 @@ fn line(load: &Load) -> Line {
 #[component]
 pub fn StatusStrip(state: ConnectionState) -> impl IntoView {
     let navigation = expect_navigation();
-    let current = Memo::new(move |_| state.load.with(line));
+    let platform = state.connection.with_value(|c| c.config.platform.label());
+    let current = Memo::new(move |_| state.load.with(|load| line(load, platform)));
+    let notes = move || {
+        state.notes.with(|notes| {
+            notes.iter().map(note_text).map(|text| view! { <p class="unplug-strip__note">{text}</p> }).collect_view()
+        })
+    };
     view! {
         <li class="unplug-strip" data-connection=state.id()>
             <span class="unplug-strip__label">{state.label()}</span>
@@ -55,6 +66,25 @@ pub fn StatusStrip(state: ConnectionState) -> impl IntoView {
                 }
                 .into_any(),
             }}
+            {notes}
         </li>
+    }
+}
+
+/// What a person should know about a list, in words.
+fn note_text(note: &ListNote) -> String {
+    match note {
+        ListNote::MayBeOnlyOwn => t(
+            "This user is not an admin: with only the permissions to manage their own integrations, the platform lists just those, so this list may be partial.",
+        )
+        .to_owned(),
+        ListNote::PagingIgnored { listed, total: Some(total) } => tf(
+            "The server ignored paging and answered every page alike: {listed} of {total} are shown.",
+            &[("listed", &number(*listed)), ("total", &number(*total as usize))],
+        ),
+        ListNote::PagingIgnored { listed, total: None } => tf(
+            "The server ignored paging and answered every page alike: the {listed} it gave are shown, and there may be more.",
+            &[("listed", &number(*listed))],
+        ),
     }
 }

@@ -1,0 +1,242 @@
+//! [`Connection`]: one configured connection, the thin front over its platform's provider.
+//! Every match on the platform in the console is here, each arm one line that hands over.
+
+use serde::{Deserialize, Serialize};
+
+use super::altegio::{self, Altegio};
+use super::call::{CallError, Caller, Exchange};
+use super::credentials::{CredentialForm, Credentials};
+use super::details;
+use super::error::Failure;
+use super::provider::{Completed, ListProgress, Listed, Provider, Server};
+use super::rocket_chat::{self, RocketChat};
+use super::ryze::{self, Ryze};
+use crate::config::{AuthMode, ConnectionConfig, RateLimit};
+use crate::model::{Integration, Platform};
+
+/// The provider of a connection's platform, set up from its config.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum AnyProvider {
+    RocketChat(RocketChat),
+    Ryze(Ryze),
+    Altegio(Altegio),
+}
+
+/// A connection that is signed in: its provider's session. Stored as JSON (tagged with the
+/// platform) only when a person asks to be remembered in the tab.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "platform", rename_all = "lowercase")]
+pub enum Session {
+    Rocketchat(rocket_chat::Session),
+    Ryze(ryze::Session),
+    Altegio(altegio::Session),
+}
+
+/// How a disconnect ended when it did not fail.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Disconnected {
+    Removed(Exchange),
+    /// The platform's documented "not found" after an earlier removal.
+    AlreadyGone(Exchange),
+}
+
+/// One configured connection and the calls it can make.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Connection {
+    pub config: ConnectionConfig,
+    pub timeout_ms: u32,
+    provider: AnyProvider,
+}
+
+/// Runs `$body` with `$p` bound to the connection's provider.
+macro_rules! each_provider {
+    ($connection:expr, |$p:ident| $body:expr) => {
+        match &$connection.provider {
+            AnyProvider::RocketChat($p) => $body,
+            AnyProvider::Ryze($p) => $body,
+            AnyProvider::Altegio($p) => $body,
+        }
+    };
+}
+
+/// Runs `$body` with the provider and its own session; a session of another platform (never
+/// made by the console itself) is refused.
+macro_rules! with_session {
+    ($connection:expr, $session:expr, |$p:ident, $s:ident| $body:expr) => {
+        match (&$connection.provider, $session) {
+            (AnyProvider::RocketChat($p), Session::Rocketchat($s)) => $body,
+            (AnyProvider::Ryze($p), Session::Ryze($s)) => $body,
+            (AnyProvider::Altegio($p), Session::Altegio($s)) => $body,
+            _ => Err(CallError::before_sending(Failure::UnexpectedShape {
+                status: 0,
+                detail: "the session belongs to another platform".into(),
+            })),
+        }
+    };
+}
+
+impl Connection {
+    pub fn new(config: ConnectionConfig, timeout_ms: u32) -> Self {
+        let proxied = config.auth == AuthMode::Proxy;
+        let provider = match config.platform {
+            Platform::Rocketchat => AnyProvider::RocketChat(RocketChat),
+            Platform::Ryze => AnyProvider::Ryze(Ryze { proxied }),
+            Platform::Altegio => {
+                AnyProvider::Altegio(Altegio { application_id: config.application_id.unwrap_or_default(), proxied })
+            }
+        };
+        Self { config, timeout_ms, provider }
+    }
+
+    fn server(&self) -> Server<'_> {
+        let already_gone = match self.provider {
+            AnyProvider::RocketChat(_) => RocketChat::is_already_gone,
+            AnyProvider::Ryze(_) => Ryze::is_already_gone,
+            AnyProvider::Altegio(_) => Altegio::is_already_gone,
+        };
+        let caller = Caller {
+            connection_id: &self.config.id,
+            connection: &self.config.label,
+            timeout_ms: self.timeout_ms,
+            already_gone,
+        };
+        Server { base_url: &self.config.base_url, caller }
+    }
+
+    /// The ways a person can sign in; none where a proxy adds the credentials.
+    pub fn credential_forms(&self) -> &'static [CredentialForm] {
+        each_provider!(self, |p| p.credential_forms())
+    }
+
+    /// The sandbox's credentials, offered only for connections marked `sandbox`.
+    pub fn demo_credentials(&self) -> Option<Credentials> {
+        self.config.sandbox.then(|| each_provider!(self, |p| p.demo_credentials()))
+    }
+
+    pub fn asks_second_factor(&self, failure: &Failure) -> bool {
+        each_provider!(self, |p| p.asks_second_factor(failure))
+    }
+
+    /// config.json's `rateLimit`, else the platform's published pace.
+    pub fn pace(&self) -> RateLimit {
+        self.config.rate_limit.unwrap_or_else(|| each_provider!(self, |p| p.default_pace()))
+    }
+
+    pub fn what_disconnect_does(&self) -> &'static str {
+        each_provider!(self, |p| p.what_disconnect_does())
+    }
+
+    pub fn signed_in_as(&self, session: &Session) -> String {
+        let named: Result<String, CallError> = with_session!(self, session, |p, s| Ok(p.signed_in_as(s)));
+        named.unwrap_or_default()
+    }
+
+    /// Checks the credentials and returns a session.
+    pub async fn sign_in(&self, credentials: Credentials) -> Result<Session, CallError> {
+        let server = self.server();
+        match &self.provider {
+            AnyProvider::RocketChat(p) => p.sign_in(server, credentials).await.map(Session::Rocketchat),
+            AnyProvider::Ryze(p) => p.sign_in(server, credentials).await.map(Session::Ryze),
+            AnyProvider::Altegio(p) => p.sign_in(server, credentials).await.map(Session::Altegio),
+        }
+    }
+
+    /// Ends the session on the platform where it has one; the caller forgets it either way.
+    pub async fn sign_out(&self, session: &Session) -> Result<(), CallError> {
+        with_session!(self, session, |p, s| p.sign_out(self.server(), s).await)
+    }
+
+    /// Every integration of the connection, read to the last page.
+    pub async fn list(&self, session: &Session, progress: &dyn Fn(ListProgress)) -> Result<Listed, CallError> {
+        with_session!(self, session, |p, s| p.list(self.server(), s, progress).await)
+    }
+
+    /// Whether a listed card still needs a read of its own; [`Connection::complete`] makes it.
+    pub fn needs_completion(&self, item: &Integration) -> bool {
+        each_provider!(self, |p| p.needs_completion(item))
+    }
+
+    pub async fn complete(&self, session: &Session, item: Integration) -> Result<Completed, CallError> {
+        with_session!(self, session, |p, s| p.complete(self.server(), s, item).await)
+    }
+
+    /// Every non-secret field of the platform's full record, for the detail panel.
+    pub async fn details(
+        &self,
+        session: &Session,
+        item: &Integration,
+    ) -> Result<(Vec<(String, String)>, Exchange), CallError> {
+        let (value, exchange) = with_session!(self, session, |p, s| p.details(self.server(), s, item).await)?;
+        Ok((details::non_secret_fields(&value), exchange))
+    }
+
+    /// Removes one integration; the platform's documented "not found" reads as already gone.
+    pub async fn disconnect(&self, session: &Session, item: &Integration) -> Result<Disconnected, CallError> {
+        let result = with_session!(self, session, |p, s| p.disconnect(self.server(), s, item).await);
+        match result {
+            Ok(exchange) => Ok(Disconnected::Removed(exchange)),
+            Err(error) if (self.server().caller.already_gone)(&error.failure) => {
+                Ok(Disconnected::AlreadyGone(error.exchange))
+            }
+            Err(error) => Err(error),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::error::PlatformMessage;
+    use crate::api::secret::Secret;
+    use crate::config::Config;
+
+    fn connection(platform: &str) -> Connection {
+        let text = format!(
+            r#"{{"connections":[{{"id":"c","platform":"{platform}","label":"C","baseUrl":"http://h","applicationId":1}}]}}"#
+        );
+        let config = Config::parse(&text).expect("valid config");
+        Connection::new(config.connections[0].clone(), 1_000)
+    }
+
+    fn said(status: u16, message: Option<&str>) -> Failure {
+        Failure::Platform { status, said: PlatformMessage { message: message.map(str::to_owned), error_type: None } }
+    }
+
+    #[test]
+    fn each_platform_keeps_its_published_pace() {
+        assert_eq!(connection("ryze").pace(), RateLimit { requests: 100, per_ms: 60_000 });
+        assert_eq!(connection("rocketchat").pace(), RateLimit { requests: 10, per_ms: 60_000 });
+        assert_eq!(connection("altegio").pace(), RateLimit { requests: 5, per_ms: 1_000 });
+    }
+
+    #[test]
+    fn already_gone_is_each_platforms_documented_not_found() {
+        let gone = |platform: &str, failure: &Failure| (connection(platform).server().caller.already_gone)(failure);
+        assert!(gone("rocketchat", &said(400, Some("No integration found."))));
+        assert!(gone("ryze", &said(404, Some("no chatwoot integration to delete"))));
+        assert!(gone("altegio", &said(404, None)));
+        assert!(!gone("rocketchat", &said(404, None)));
+        assert!(!gone("ryze", &said(404, Some("instance not found"))));
+        assert!(!gone("altegio", &said(404, Some("Not found"))));
+    }
+
+    #[test]
+    fn sessions_store_as_the_tab_always_stored_them() {
+        let rocket_chat = Session::Rocketchat(rocket_chat::Session {
+            user_id: "u".into(),
+            auth_token: Secret::new("t"),
+            username: "admin".into(),
+            version: Some("8.8.1".into()),
+            roles: None,
+        });
+        let stored = serde_json::to_value(&rocket_chat).expect("serialises");
+        assert_eq!(stored["platform"], "rocketchat");
+        assert_eq!(stored["auth_token"], "t");
+        let older = r#"{"platform":"altegio","token":"a","application_id":7}"#;
+        let restored: Session = serde_json::from_str(older).expect("an older stored session still reads");
+        assert_eq!(
+            restored,
+            Session::Altegio(altegio::Session { token: Some(Secret::new("a")), application_id: 7, page_base: None })
+        );
+    }
+}
