@@ -5,25 +5,37 @@
 // through nginx's same-origin proxy (config.json with relative baseUrls), so
 // no call is cross-origin. The console must work there with no CSP violation.
 //
+// RyzeAPI and Altegio are "auth": "proxy" connections: nginx adds their
+// tokens itself, from mode 600 files written by nginx-site.mjs, so the page
+// signs in with nothing typed and sends no token; every proxied call carries
+// X-Unplug-Request: 1, and the proxy refuses any call without it or marked by
+// the browser as coming from another site (issue 10).
+//
 // Environment: UNPLUG_E2E_DIST, the build to host (default dist/).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { policyForBuild } from '../../deploy/csp.mjs';
-import { nginxSite, PLATFORMS } from '../../deploy/nginx-site.mjs';
+import { nginxSite, PLATFORMS, writeTokenFile } from '../../deploy/nginx-site.mjs';
 import { CONNECTIONS, ConsolePage } from './support/console-page.mjs';
 import {
-  API_URL, ROOT, httpRequest, launchChromium, newBrowserContext, openBrowser, resetSandbox, startSandbox, startServer,
+  API_URL, ROOT, httpRequest, launchChromium, newBrowserContext, openBrowser, resetSandbox, sandboxRequest, startSandbox, startServer,
 } from './support/harness.mjs';
-import { rocketChatList } from './support/platforms.mjs';
+import { CREDENTIALS, altegioStatus, rocketChatList } from './support/platforms.mjs';
 
 const DIST = path.resolve(process.env.UNPLUG_E2E_DIST ?? path.join(ROOT, 'dist'));
 const SUB_PATH = '/tools/unplug/';
+/** The connections whose token the proxy adds ("auth": "proxy"), with that token. */
+const PROXY_TOKENS = { ryze: CREDENTIALS.ryzeAccountToken, altegio: CREDENTIALS.altegioPartnerToken };
+const PROXIED = Object.keys(PROXY_TOKENS);
+const REFUSED_UNMARKED = 'Refused: the X-Unplug-Request: 1 header is missing.\n';
+const REFUSED_CROSS_SITE = 'Refused: a request from another site (Sec-Fetch-Site is not same-origin).\n';
 
 const hosting = { dir: null, sandbox: null, nginx: null, chromium: null, context: null, origin: null, csp: null };
 const appUrl = (rest = '') => `${hosting.origin}${SUB_PATH}${rest}`;
@@ -43,7 +55,8 @@ function freePort() {
 /**
  * The site: `<dir>/site/tools/unplug/` holds all of dist/ with the host's
  * config.json, whose connections reach the platforms through nginx
- * ("api/rocketchat" relative to the page).
+ * ("api/rocketchat" relative to the page), RyzeAPI and Altegio with
+ * `"auth": "proxy"`.
  */
 async function buildSite(dir) {
   const site = path.join(dir, 'site');
@@ -51,7 +64,10 @@ async function buildSite(dir) {
   await mkdir(app, { recursive: true });
   await cp(DIST, app, { recursive: true });
   const config = JSON.parse(await readFile(path.join(DIST, 'config.json'), 'utf8'));
-  for (const connection of config.connections) connection.baseUrl = `api/${connection.platform}`;
+  for (const connection of config.connections) {
+    connection.baseUrl = `api/${connection.platform}`;
+    if (PROXIED.includes(connection.platform)) connection.auth = 'proxy';
+  }
   await writeFile(path.join(app, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
   return site;
 }
@@ -59,11 +75,18 @@ async function buildSite(dir) {
 /**
  * nginx as the test runs it: the generated site inside a minimal nginx.conf
  * whose pid, logs and temp files stay in `dir`, one process (no workers to
- * orphan), in the foreground.
+ * orphan), in the foreground. The RyzeAPI and Altegio tokens are in mode 600
+ * files in `dir` (this user's: nginx runs as this user here, not as root).
  */
 async function startNginx(dir, site, port) {
   const upstreams = Object.fromEntries(PLATFORMS.map((platform) => [platform, `${API_URL}/${platform}`]));
-  await writeFile(path.join(dir, 'unplug.conf'), nginxSite({ root: site, subPath: SUB_PATH, listen: `127.0.0.1:${port}`, upstreams }));
+  const tokenFiles = Object.fromEntries(Object.entries(PROXY_TOKENS).map(([platform, token]) => (
+    [platform, writeTokenFile(platform, path.join(dir, `${platform}-token.conf`), token)]
+  )));
+  await writeFile(
+    path.join(dir, 'unplug.conf'),
+    nginxSite({ root: site, subPath: SUB_PATH, listen: `127.0.0.1:${port}`, upstreams, tokenFiles }),
+  );
   await mkdir(path.join(dir, 'temp'));
   const temp = (kind) => `${kind}_temp_path ${path.join(dir, 'temp', kind)};`;
   await writeFile(path.join(dir, 'nginx.conf'), [
@@ -116,15 +139,25 @@ after(async () => {
  * Runs `body(hosted)` in a fresh tab on the hosted console that records every
  * CSP violation twice over: the `securitypolicyviolation` events the page
  * sees (listening from before its first script) and Chromium's console lines
- * naming the policy; it also records each response (URL and status). Then
- * asserts no violation and no console or page error. A failure inside
+ * naming the policy; it also records each response (URL, status, headers)
+ * and each request (`hosted.requests()`: URL, method, every header sent).
+ * Then asserts no violation and no console or page error. A failure inside
  * `body` is reported with the violations, which explain most of them (a
  * refused loader leaves a blank page to time out on). The tab is always closed.
  */
 async function withHostedPage(body) {
   const browser = await openBrowser(hosting.context);
   const { page } = browser;
-  const hosted = { browser, page, ui: new ConsolePage({ page, browser }), violations: [], consoleReports: [], responses: [] };
+  const requests = [];
+  const hosted = {
+    browser,
+    page,
+    ui: new ConsolePage({ page, browser }),
+    violations: [],
+    consoleReports: [],
+    responses: [],
+    requests: () => Promise.all(requests),
+  };
   try {
     await page.exposeFunction('unplugTestViolation', (report) => hosted.violations.push(report));
     await page.addInitScript(() => {
@@ -135,7 +168,21 @@ async function withHostedPage(body) {
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) hosted.consoleReports.push(message.text());
     });
-    page.on('response', (response) => hosted.responses.push({ url: response.url(), status: response.status() }));
+    page.on('request', (request) => {
+      requests.push(request.allHeaders().then((headers) => ({
+        url: request.url(), method: request.method(), headers, body: request.postData() ?? '',
+      })));
+    });
+    page.on('response', (response) => {
+      const url = response.url();
+      const isApi = url.startsWith(appUrl('api/'));
+      hosted.responses.push({
+        url,
+        status: response.status(),
+        headers: response.headers(),
+        text: isApi ? response.text().catch(() => '') : Promise.resolve(''),
+      });
+    });
     try {
       await body(hosted);
     } catch (error) {
@@ -158,6 +205,59 @@ function assertHeaders(answer, url) {
   assert.equal(answer.headers['referrer-policy'], 'no-referrer', url);
 }
 
+/**
+ * An "auth": "proxy" connection signs in by itself when the console starts,
+ * with nothing typed: its panel has no field to fill.
+ */
+async function connectThroughProxy(ui, label) {
+  const panel = ui.connection(label);
+  await panel.waitFor();
+  await ui.signedInAs(label).waitFor();
+  const fields = panel.locator('input:not([type="checkbox"]):not([type="radio"]), textarea');
+  assert.equal(await fields.count(), 0, `${label} asks for nothing to type`);
+}
+
+/**
+ * Signs the three in: Rocket.Chat with its demo credentials (a user's own
+ * session), RyzeAPI and Altegio through the proxy with nothing typed. Then
+ * waits for every card.
+ */
+async function signInHosted(ui) {
+  await ui.show('Connections');
+  await ui.connection(CONNECTIONS.rocketchat).getByRole('button', { name: 'Use demo credentials', exact: true }).click();
+  for (const platform of PROXIED) await connectThroughProxy(ui, CONNECTIONS[platform]);
+  await ui.signedInAs(CONNECTIONS.rocketchat).waitFor();
+  await ui.show('Integrations');
+  await ui.waitForAllCards();
+}
+
+/**
+ * The access log's lines for requests whose target ends with `mark`:
+ * `[method, status]` each. nginx writes a line once it has answered, so this
+ * waits up to 2 s for the first.
+ */
+async function accessLog(mark) {
+  for (const deadline = Date.now() + 2_000; ;) {
+    const log = await readFile(path.join(hosting.dir, 'access.log'), 'utf8');
+    const lines = log.split('\n')
+      .map((line) => /"(\S+) (\S+) HTTP\/[\d.]+" (\d{3}) /.exec(line))
+      .filter((match) => match && match[2].endsWith(mark))
+      .map(([, method, , status]) => [method, Number(status)]);
+    if (lines.length > 0 || Date.now() > deadline) return lines;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Platform requests the sandbox has answered since its last reset (preflights not counted). */
+async function sandboxCalls() {
+  const answer = await sandboxRequest('GET', '/__sandbox/stats');
+  assert.equal(answer.status, 200, answer.text);
+  return answer.json.requests;
+}
+
+const ALTEGIO_STATUS = 'api/altegio/marketplace/salon/1050/application/1';
+const ALTEGIO_UNINSTALL = 'api/altegio/marketplace/salon/1053/application/1/uninstall';
+
 test('the policy names the loader\'s hash and nothing unsafe', () => {
   assert.match(hosting.csp, /^default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]{43}='; style-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'$/);
   assert.doesNotMatch(hosting.csp, /'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'|\*/);
@@ -177,7 +277,10 @@ test('the sub-path, index.html and a deep link serve the app with the headers; a
   assertHeaders(config, 'config.json');
   assert.equal(config.headers['content-type'], 'application/json');
   assert.equal(config.headers['cache-control'], 'no-cache');
-  assert.deepEqual(config.json.connections.map(({ baseUrl }) => baseUrl), ['api/rocketchat', 'api/ryze', 'api/altegio']);
+  assert.deepEqual(config.json.connections.map(({ baseUrl, auth }) => [baseUrl, auth]), [
+    ['api/rocketchat', undefined], ['api/ryze', 'proxy'], ['api/altegio', 'proxy'],
+  ]);
+  assert.doesNotMatch(config.text, /token/i, 'config.json holds no token');
 
   const assets = [...index.matchAll(/(?:href|module_or_path:)\s*=?\s*["']\.\/([^"']+)["']/g)].map(([, file]) => file);
   const types = { wasm: /^application\/wasm$/, js: /^(text|application)\/javascript/, css: /^text\/css/ };
@@ -203,15 +306,19 @@ test('the sub-path, index.html and a deep link serve the app with the headers; a
 
 test('behind nginx under the policy, the console signs in, lists and disconnects with no violation', { timeout: 90_000 }, async () => {
   await resetSandbox();
-  await withHostedPage(async ({ browser, page, ui, violations, consoleReports, responses }) => {
+  await withHostedPage(async ({ browser, page, ui, violations, consoleReports, responses, requests }) => {
     const answer = await page.goto(appUrl());
     assert.equal(answer.headers()['content-security-policy'], hosting.csp, 'the document came with the policy');
     await ui.tab('Integrations').waitFor();
-    await ui.signInAllWithDemo(); // through the proxy: each connection's cards all load
+    await signInHosted(ui); // through the proxy: each connection's cards all load
 
     await ui.disconnect('GitHub pushes');
     await ui.outcome('GitHub pushes').getByText('Disconnected (HTTP 200)', { exact: true }).waitFor();
     assert.ok(!(await rocketChatList()).integrations.some(({ _id }) => _id === 'NBTm56xe8Rh5cF47X'), 'gone from the platform');
+    // A POST with the partner token the proxy adds: Altegio uninstalls the app.
+    await ui.disconnect('Barber Bros');
+    await ui.outcome('Barber Bros').getByText('Disconnected (HTTP 200)', { exact: true }).waitFor();
+    assert.equal((await altegioStatus(1051)).status, 404, 'the app is gone from location 1051');
 
     assert.ok(responses.some(({ url, status }) => url === appUrl('config.json') && status === 200), 'config.json came from the sub-path');
     const offSite = responses.filter(({ url }) => !url.startsWith(appUrl()));
@@ -219,7 +326,40 @@ test('behind nginx under the policy, the console signs in, lists and disconnects
     for (const platform of PLATFORMS) {
       assert.ok(responses.some(({ url }) => url.startsWith(appUrl(`api/${platform}/`))), `${platform} was called through the proxy`);
     }
+    for (const { url, headers } of responses.filter(({ url }) => url.startsWith(appUrl('api/')))) {
+      assert.equal(headers['cache-control'], 'no-store', `${url} is not cached`);
+    }
     assert.deepEqual([violations, consoleReports], [[], []], 'no CSP violation while the console worked');
+
+    // The page holds no proxy token: every call is marked, and those of the
+    // "auth": "proxy" connections carry no credential at all, while
+    // Rocket.Chat's carry the user's own session.
+    const calls = (await requests()).filter(({ url }) => url.startsWith(appUrl('api/')));
+    for (const { url, method, headers } of calls) {
+      const what = `${method} ${url}`;
+      assert.equal(headers['x-unplug-request'], '1', `${what} carries X-Unplug-Request: 1`);
+      const platform = url.slice(appUrl('api/').length).split('/')[0];
+      if (PROXIED.includes(platform)) {
+        assert.equal(headers.authorization, undefined, `${what} carries no Authorization`);
+        assert.equal(headers.token, undefined, `${what} carries no token header`);
+      }
+    }
+    assert.ok(
+      calls.some(({ url, headers }) => url.includes('/api/v1/integrations.list') && headers['x-auth-token']),
+      'Rocket.Chat\'s list carries the user\'s own session (the proxy adds nothing there)',
+    );
+    for (const platform of PROXIED) {
+      assert.ok(calls.some(({ url }) => url.startsWith(appUrl(`api/${platform}/`))), `${platform} calls were checked`);
+    }
+    assert.ok(calls.some(({ method, url }) => method === 'POST' && url.startsWith(appUrl('api/altegio/'))), 'the uninstall was checked');
+    const texts = await Promise.all(responses.map(({ text }) => text));
+    for (const token of Object.values(PROXY_TOKENS)) {
+      for (const { url, headers, body } of await requests()) {
+        assert.ok(!`${url}\n${JSON.stringify(headers)}\n${body}`.includes(token), `the page sent ${token} (${url})`);
+      }
+      assert.ok(!texts.some((text) => text.includes(token)), `an answer showed the page ${token}`);
+    }
+    await ui.assertShowsNone(Object.values(PROXY_TOKENS));
 
     // The policy is enforced, not bypassed: an inline script the page did not
     // ship is refused, and both watches report it. Its reports are then let go.
@@ -253,7 +393,8 @@ test('index.html and a deep link with a query open the console under the sub-pat
     const answer = await page.goto(appUrl('?q=x&view=table'));
     assert.equal(answer.headers()['content-security-policy'], hosting.csp);
     await ui.tab('Integrations').waitFor();
-    await ui.signInWithDemo(CONNECTIONS.ryze);
+    await ui.show('Connections');
+    await connectThroughProxy(ui, CONNECTIONS.ryze);
     await ui.show('Integrations');
     await ui.waitForLoaded(CONNECTIONS.ryze, 4);
     assert.equal(await ui.search().inputValue(), 'x');
@@ -262,4 +403,135 @@ test('index.html and a deep link with a query open the console under the sub-pat
     assert.equal(new URL(page.url()).pathname, SUB_PATH);
     assert.deepEqual(await ui.query(), { q: 'x', view: 'table' });
   });
+});
+
+test('every proxy refuses 403, in plain words, a call without X-Unplug-Request: 1 or from another site', async () => {
+  await resetSandbox();
+  const before = await sandboxCalls();
+  const refusals = [];
+  for (const platform of PLATFORMS) {
+    refusals.push([`${platform}, unmarked`, await httpRequest('GET', appUrl(`api/${platform}/api/v1/me`)), REFUSED_UNMARKED]);
+  }
+  const marked = { 'X-Unplug-Request': '1' };
+  refusals.push(
+    ['marked "yes"', await httpRequest('GET', appUrl(ALTEGIO_STATUS), { headers: { 'X-Unplug-Request': 'yes' } }), REFUSED_UNMARKED],
+    ['cross-site, unmarked', await httpRequest('GET', appUrl(ALTEGIO_STATUS), { headers: { 'Sec-Fetch-Site': 'cross-site' } }), REFUSED_UNMARKED],
+    ['cross-site', await httpRequest('GET', appUrl(ALTEGIO_STATUS), { headers: { ...marked, 'Sec-Fetch-Site': 'cross-site' } }), REFUSED_CROSS_SITE],
+    ['same-site', await httpRequest('GET', appUrl(ALTEGIO_STATUS), { headers: { ...marked, 'Sec-Fetch-Site': 'same-site' } }), REFUSED_CROSS_SITE],
+    ['typed URL', await httpRequest('GET', appUrl(ALTEGIO_STATUS), { headers: { ...marked, 'Sec-Fetch-Site': 'none' } }), REFUSED_CROSS_SITE],
+    ['cross-site uninstall', await httpRequest('POST', appUrl(ALTEGIO_UNINSTALL), { headers: { ...marked, 'Sec-Fetch-Site': 'cross-site' } }), REFUSED_CROSS_SITE],
+    ['ryze cross-site', await httpRequest('GET', appUrl('api/ryze/api/instance/list'), { headers: { ...marked, 'Sec-Fetch-Site': 'cross-site' } }), REFUSED_CROSS_SITE],
+  );
+  for (const [what, answer, reason] of refusals) {
+    assert.equal(answer.status, 403, what);
+    assert.equal(answer.text, reason, what);
+    assert.match(answer.headers['content-type'], /^text\/plain/, what);
+    assert.equal(answer.headers['cache-control'], 'no-store', what);
+  }
+  assert.deepEqual(await sandboxCalls(), before, 'no refused call reached the platforms');
+  assert.equal((await altegioStatus(1053)).status, 200, 'the refused uninstall did nothing');
+
+  // A preflight from another origin is refused too, and grants nothing.
+  const preflight = await httpRequest('OPTIONS', appUrl(ALTEGIO_UNINSTALL), {
+    headers: {
+      Origin: 'http://127.0.0.2:9',
+      'Access-Control-Request-Method': 'POST',
+      'Access-Control-Request-Headers': 'x-unplug-request',
+      'Sec-Fetch-Site': 'cross-site',
+      'Sec-Fetch-Mode': 'cors',
+    },
+  });
+  assert.equal(preflight.status, 403);
+  assert.deepEqual(Object.keys(preflight.headers).filter((name) => name.startsWith('access-control-')), [], 'no CORS header');
+});
+
+test('a marked same-origin call passes with the proxy\'s token, whatever credential it carries itself, and is not cached', async () => {
+  await resetSandbox();
+  const marked = { 'X-Unplug-Request': '1' };
+  const passes = [
+    ['a script (no Sec-Fetch-Site)', ALTEGIO_STATUS, marked],
+    ['same-origin', ALTEGIO_STATUS, { ...marked, 'Sec-Fetch-Site': 'same-origin' }],
+    ['another Authorization', ALTEGIO_STATUS, { ...marked, Authorization: 'Bearer not-the-partner-token', token: 'x' }],
+    ['RyzeAPI', 'api/ryze/api/instance/list', marked],
+    ['RyzeAPI with another token', 'api/ryze/api/instance/list', { ...marked, token: 'not-the-account-token', Authorization: 'Bearer x' }],
+  ];
+  for (const [what, route, headers] of passes) {
+    const answer = await httpRequest('GET', appUrl(route), { headers: { Origin: 'http://127.0.0.2:9', ...headers } });
+    assert.equal(answer.status, 200, `${what}: ${answer.text}`);
+    assert.equal(answer.headers['cache-control'], 'no-store', what);
+    assert.deepEqual(Object.keys(answer.headers).filter((name) => name.startsWith('access-control-')), [], `${what}: no CORS header`);
+    assert.equal(answer.headers['set-cookie'], undefined, what);
+  }
+  // Rocket.Chat adds nothing: without the user's session it is refused by the platform.
+  const anonymous = await httpRequest('GET', appUrl('api/rocketchat/api/v1/me'), { headers: marked });
+  assert.equal(anonymous.status, 401, anonymous.text);
+  assert.equal(anonymous.headers['cache-control'], 'no-store');
+});
+
+test('a page on another origin cannot use the proxy: its calls fail, its preflights are refused, nothing reaches the platforms', { timeout: 60_000 }, async () => {
+  await resetSandbox();
+  const before = await sandboxCalls();
+  // The same loopback host on another port (same-site, cross-origin), and
+  // another loopback address (cross-site).
+  const servers = [];
+  try {
+    for (const host of ['127.0.0.1', '127.0.0.2']) {
+      const server = http.createServer((request, response) => {
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        response.end('<!doctype html><html lang="en"><title>Another site</title><h1>Another site</h1></html>');
+      });
+      servers.push(server);
+      await new Promise((resolve, reject) => server.once('error', reject).listen(0, host, resolve));
+    }
+    for (const server of servers) {
+      const { address, port } = server.address();
+      const origin = `http://${address}:${port}`;
+      const page = await hosting.context.newPage();
+      try {
+        await page.goto(`${origin}/`);
+        const mark = `from-${address.replaceAll('.', '-')}`;
+        const results = await page.evaluate(async ({ status, uninstall, mark }) => {
+          const attempt = async (name, url, init) => {
+            try {
+              const response = await fetch(`${url}?attempt=${mark}-${name}`, init);
+              return [name, { type: response.type, status: response.status }];
+            } catch (error) {
+              return [name, { rejected: error.name }];
+            }
+          };
+          return Object.fromEntries([
+            await attempt('marked', status, { headers: { 'X-Unplug-Request': '1' } }),
+            await attempt('unmarked', status, {}),
+            await attempt('no-cors', status, { mode: 'no-cors' }),
+            await attempt('no-cors-uninstall', uninstall, { method: 'POST', mode: 'no-cors', body: 'x', headers: { 'X-Unplug-Request': '1' } }),
+            await attempt('marked-uninstall', uninstall, { method: 'POST', headers: { 'X-Unplug-Request': '1', 'Content-Type': 'application/json' }, body: '{}' }),
+          ]);
+        }, { status: appUrl(ALTEGIO_STATUS), uninstall: appUrl(ALTEGIO_UNINSTALL), mark });
+        assert.deepEqual(results, {
+          marked: { rejected: 'TypeError' },
+          unmarked: { rejected: 'TypeError' },
+          'no-cors': { type: 'opaque', status: 0 },
+          'no-cors-uninstall': { type: 'opaque', status: 0 },
+          'marked-uninstall': { rejected: 'TypeError' },
+        }, origin);
+        // What nginx saw: marked calls never got past their preflight, and
+        // the others (no-cors drops the header) were refused.
+        const seen = {};
+        for (const name of Object.keys(results)) seen[name] = await accessLog(`attempt=${mark}-${name}`);
+        assert.deepEqual(seen, {
+          marked: [['OPTIONS', 403]],
+          unmarked: [['GET', 403]],
+          'no-cors': [['GET', 403]],
+          'no-cors-uninstall': [['POST', 403]],
+          'marked-uninstall': [['OPTIONS', 403]],
+        }, origin);
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    for (const server of servers) server.close();
+  }
+  assert.deepEqual(await sandboxCalls(), before, 'nothing reached the platforms');
+  assert.equal((await altegioStatus(1053)).status, 200, 'location 1053 keeps the app');
 });
