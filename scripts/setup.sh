@@ -64,6 +64,16 @@ else
   rustup target add "$WASM_TARGET"
 fi
 
+# --- Rust: rustfmt and clippy, for the fmt and lint stages
+for component in rustfmt clippy; do
+  if [[ $'\n'"$(rustup component list --installed)" == *$'\n'"$component"* ]]; then
+    echo "ok rust-component $component"
+  else
+    echo "installing rust-component $component"
+    rustup component add "$component"
+  fi
+done
+
 # --- Trunk (0.22 needs a newer rustc than this machine's 1.95)
 installed="$(trunk --version 2>/dev/null | awk '{ print $2 }' || true)"
 if [[ "$installed" == "$TRUNK_VERSION" ]]; then

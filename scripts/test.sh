@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# README command 2: runs every test. Stages: setup, fetch, native tests, wasm
-# tests in headless Chromium, release build, sandbox build, e2e in Chromium.
+# README command 2: runs every test. Stages: setup, fetch, formatting, lints
+# (native and wasm32), native tests, wasm tests in headless Chromium, release
+# build, sandbox build, e2e in Chromium.
 # A stage whose input failed is skipped; any failure makes the exit non-zero.
 # The last line counts every test of the run: `total: N passed, N failed`.
 set -euo pipefail
@@ -80,6 +81,9 @@ run_wasm_tests() {
 
 stage setup "" bash scripts/setup.sh
 stage fetch "setup" cargo fetch --locked
+stage fmt "setup" cargo fmt --all --check
+stage clippy "fetch" cargo clippy --workspace --all-targets --locked -- -D warnings
+stage clippy-wasm "fetch" cargo clippy -p unplug --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 stage native "fetch" cargo test --workspace --locked
 stage wasm "fetch" run_wasm_tests
 stage release "fetch" trunk build --release
@@ -88,7 +92,7 @@ stage e2e "release sandbox" timeout -k 10s 20m node --test --test-concurrency=1 
 
 printf '\n==== summary ====\n'
 for i in "${!names[@]}"; do
-  printf '%-8s %-7s %5ss  %s\n' "${names[i]}" "${results[i]}" "${seconds[i]}" "${counts[i]}"
+  printf '%-12s %-7s %5ss  %s\n' "${names[i]}" "${results[i]}" "${seconds[i]}" "${counts[i]}"
 done
 echo "total: $total_passed passed, $total_failed failed"
 ((total_failed == 0)) && [[ " ${results[*]} " != *" FAILED "* ]]

@@ -50,6 +50,8 @@ pub struct Caller<'a> {
     pub connection: &'a str,
     pub timeout_ms: u32,
     pub already_gone: fn(&Failure) -> bool,
+    /// The platform's reading of a failure its documents give a meaning of its own.
+    pub refine: fn(Failure) -> Failure,
 }
 
 /// One finished call, as the Activity panel lists it; holds no secret.
@@ -122,7 +124,7 @@ pub async fn call<T: DeserializeOwned>(
         }
     };
     let exchange = Exchange::answered(&request, &raw);
-    match decode::decode(&raw, read_envelope, js_sys::Date::now()) {
+    match decode::decode(&raw, read_envelope, js_sys::Date::now()).map_err(caller.refine) {
         Ok(value) => {
             record(&caller, &request, Some(raw.status), Ok(()));
             Ok((value, exchange))

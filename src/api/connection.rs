@@ -89,16 +89,17 @@ impl Connection {
     }
 
     fn server(&self) -> Server<'_> {
-        let already_gone = match self.provider {
-            AnyProvider::RocketChat(_) => RocketChat::is_already_gone,
-            AnyProvider::Ryze(_) => Ryze::is_already_gone,
-            AnyProvider::Altegio(_) => Altegio::is_already_gone,
+        let (already_gone, refine): (fn(&Failure) -> bool, fn(Failure) -> Failure) = match self.provider {
+            AnyProvider::RocketChat(_) => (RocketChat::is_already_gone, RocketChat::refine_failure),
+            AnyProvider::Ryze(_) => (Ryze::is_already_gone, Ryze::refine_failure),
+            AnyProvider::Altegio(_) => (Altegio::is_already_gone, Altegio::refine_failure),
         };
         let caller = Caller {
             connection_id: &self.config.id,
             connection: &self.config.label,
             timeout_ms: self.timeout_ms,
             already_gone,
+            refine,
         };
         Server { base_url: &self.config.base_url, caller }
     }

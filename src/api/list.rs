@@ -28,7 +28,7 @@ pub struct PageGuard {
 }
 
 impl PageGuard {
-    pub fn next(&mut self) -> Result<(), CallError> {
+    pub fn count_one(&mut self) -> Result<(), CallError> {
         self.pages += 1;
         if self.pages > MAX_PAGES {
             return Err(CallError::before_sending(Failure::UnexpectedShape {

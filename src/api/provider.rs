@@ -100,6 +100,11 @@ pub trait Provider {
     /// The documented answers to removing something that is no longer there.
     fn is_already_gone(failure: &Failure) -> bool;
 
+    /// A failure the platform's documents give a meaning of its own (a module that is off).
+    fn refine_failure(failure: Failure) -> Failure {
+        failure
+    }
+
     /// Who is signed in, in words; never the secret.
     fn signed_in_as(&self, session: &Self::Session) -> String;
 

@@ -35,7 +35,7 @@ test('Activity lists every call newest first with its outcome', { timeout: 60_00
   // The three disconnects, one after the other, are the newest.
   assert.deepEqual(shown.slice(0, 3), [
     [CONNECTIONS.rocketchat, `POST ${RC}/v1/integrations.remove`, '400', 'Already disconnected'],
-    [CONNECTIONS.ryze, `DELETE ${RYZE}/chatwoot/delete/marketing`, '503', 'The platform refused the request (HTTP 503).'],
+    [CONNECTIONS.ryze, `DELETE ${RYZE}/chatwoot/delete/marketing`, '503', 'The Chatwoot module is not enabled on this RyzeAPI server (HTTP 503), so it has no Chatwoot integrations to list or remove.'],
     [CONNECTIONS.ryze, `DELETE ${RYZE}/chatwoot/delete/vendas`, '200', 'OK'],
   ]);
 
@@ -57,13 +57,15 @@ test('Activity lists every call newest first with its outcome', { timeout: 60_00
   assert.match(ryze[1], new RegExp(`^GET ${RYZE}/instance/list\\?`), 'the sign-in\'s check of the token');
 
   const altegio = of(CONNECTIONS.altegio);
-  assert.equal(altegio.length, 6);
+  assert.equal(altegio.length, 7);
   // Statuses are read a few at a time: any order among themselves.
   assert.deepEqual(altegio.slice(0, 4).sort(), [1050, 1051, 1052, 1053].map((id) => `GET ${ALTEGIO}/salon/${id}/application/1`));
   assert.match(altegio[4], new RegExp(`^GET ${ALTEGIO}/application/1/salons\\?page=1&count=\\d+$`), 'the list');
-  assert.match(altegio[5], new RegExp(`^GET ${ALTEGIO}/application/1/salons\\?page=1&count=1$`), 'the sign-in\'s check of the token');
+  // Sign-in checks the token and learns whether pages count from 0 or 1: page 0, then page 1.
+  assert.match(altegio[5], new RegExp(`^GET ${ALTEGIO}/application/1/salons\\?page=1&count=1$`), 'the page base, page 1');
+  assert.match(altegio[6], new RegExp(`^GET ${ALTEGIO}/application/1/salons\\?page=0&count=1$`), 'the page base, page 0');
 
-  assert.equal(sign_ins.length, 11, 'nothing else was called');
+  assert.equal(sign_ins.length, 12, 'nothing else was called');
 
   for (const { time } of rows) assert.match(time, /^\d{2}:\d{2}:\d{2} UTC[+-]\d{2}:\d{2}$/);
   const times = rows.map(({ time }) => time.slice(0, 8));

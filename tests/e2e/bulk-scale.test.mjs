@@ -24,7 +24,9 @@ test('300 integrations disconnect paced, every one accounted for, no 429', { tim
   const stats = await sandboxRequest('GET', '/__sandbox/stats');
   assert.deepEqual(stats.json.rateLimited, { rocketchat: 0, ryze: 0, altegio: 0 });
 
-  // None lost: the platforms really have nothing left.
+  // None lost: the platforms really have nothing left. RyzeAPI's instances are all still
+  // there, none linked, so the console asks whether the Chatwoot module is on (404: it is).
+  ui.allowFailedLoad(404, '/ryze/api/chatwoot/list/unplug-probe-1');
   await ui.refresh();
   for (const label of Object.values(CONNECTIONS)) {
     await ui.strip(label).getByRole('status').filter({ hasText: 'No integrations on this connection' }).waitFor();

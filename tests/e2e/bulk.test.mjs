@@ -75,7 +75,7 @@ test('failures are grouped by reason, stay selected, and "Retry failed" runs the
   assert.deepEqual(await ui.bulkCounts(), { settled: 4, total: 4, removed: 1, alreadyGone: 0, failed: 3, waiting: 0, notSent: 0 });
   const pages = ui.bulkPanel().getByRole('group', { name: /^Failed: HTTP 502/ });
   assert.equal(await pages.getByRole('listitem').count(), 2);
-  const down = ui.bulkPanel().getByRole('group', { name: /^Failed: The platform refused the request \(HTTP 503\)/ });
+  const down = ui.bulkPanel().getByRole('group', { name: /^Failed: The Chatwoot module is not enabled on this RyzeAPI server \(HTTP 503\)/ });
   assert.deepEqual(await down.getByRole('listitem').allInnerTexts(), [`marketing · ${CONNECTIONS.ryze}`]);
   await down.getByText(/^The platform said: /).waitFor();
   assert.equal(await selectedCount(ui), 3, 'the failures stay selected');

@@ -35,16 +35,16 @@ async function signInRocketChatAs(ui, user) {
   await ui.waitForLoaded(CONNECTIONS.rocketchat, 12);
 }
 
-test('RyzeAPI\'s 503 "integration gateway not configured" is a failure with its message', { timeout: 60_000 }, async () => {
+test('RyzeAPI\'s 503 "integration gateway not configured" on one delete is that card\'s failure: the module is off, and only the operator can fix it', { timeout: 60_000 }, async () => {
   const ui = await ConsolePage.signedIn(app);
   ui.allowFailedLoad(503, '/ryze/api/chatwoot/delete/marketing');
   await ui.disconnect('marketing');
   const alert = ui.failure('marketing');
   await alert.waitFor();
   assert.deepEqual((await lines(alert)).slice(0, 3), [
-    'The platform refused the request (HTTP 503).',
+    'The Chatwoot module is not enabled on this RyzeAPI server (HTTP 503), so it has no Chatwoot integrations to list or remove.',
     'Platform message: integration gateway not configured',
-    'A platform-side problem: retry later.',
+    "Only the server's operator can change this: enable the module on the RyzeAPI server (set BRIDGE_URL and BRIDGE_TOKEN) and restart it. Retrying from here will not help.",
   ]);
   await alert.getByRole('button', { name: 'Show response', exact: true }).click();
   const raw = await alert.innerText();
@@ -57,7 +57,7 @@ test('RyzeAPI\'s 503 "integration gateway not configured" is a failure with its 
     && response.request().method() === 'DELETE');
   await ui.card('marketing').getByRole('button', { name: 'Retry', exact: true }).click();
   assert.equal((await again).status(), 503);
-  await alert.getByText('The platform refused the request (HTTP 503).', { exact: true }).waitFor();
+  await alert.getByText('The Chatwoot module is not enabled on this RyzeAPI server (HTTP 503), so it has no Chatwoot integrations to list or remove.', { exact: true }).waitFor();
 });
 
 test('Rocket.Chat\'s not_authorized: the inbound user removing an outgoing webhook', { timeout: 60_000 }, async () => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CONNECTIONS, ConsolePage } from './support/console-page.mjs';
-import { useApp } from './support/harness.mjs';
+import { setFault, useApp } from './support/harness.mjs';
 import { CREDENTIALS } from './support/platforms.mjs';
 
 const app = useApp();
@@ -18,7 +18,7 @@ test('a username and password sign Rocket.Chat in', { timeout: 60_000 }, async (
   await ui.waitForLoaded(RC, 12);
 });
 
-test('a user ID and auth token sign Rocket.Chat in without a login', { timeout: 60_000 }, async () => {
+test('a user ID and auth token sign Rocket.Chat in without a login, checked and named by /api/v1/me', { timeout: 60_000 }, async () => {
   const ui = await ConsolePage.open(app);
   await ui.show('Connections');
   await ui.useTokenPath(RC);
@@ -26,7 +26,7 @@ test('a user ID and auth token sign Rocket.Chat in without a login', { timeout: 
   assert.equal(await panel.getByLabel('Username', { exact: true }).count(), 0, 'the password form is replaced');
   await ui.signIn(RC, { 'User ID': CREDENTIALS.rocketChatUserId, 'Auth token': CREDENTIALS.rocketChatAuthToken });
   await ui.signedInAs(RC).waitFor();
-  assert.equal(await ui.signedInAs(RC).innerText(), `Signed in as ${CREDENTIALS.rocketChatUserId} (Rocket.Chat 8.8.1)`);
+  assert.equal(await ui.signedInAs(RC).innerText(), 'Signed in as admin (Rocket.Chat 8.8.1)');
   await ui.show('Integrations');
   await ui.waitForLoaded(RC, 12);
 });
@@ -63,4 +63,15 @@ test('a 2FA account is asked for its Code, and the code signs it in', { timeout:
   await panel.getByRole('button', { name: 'Connect', exact: true }).click();
   await ui.signedInAs(RC).waitFor();
   assert.equal(await ui.signedInAs(RC).innerText(), 'Signed in as twofactor (Rocket.Chat 8.8.1)');
+});
+
+test('a server whose /api/info fails still signs in; only its version goes unsaid', { timeout: 60_000 }, async () => {
+  const ui = await ConsolePage.open(app);
+  await setFault({ platform: 'rocketchat', route: '/api/info', kind: 'html5xx' });
+  ui.allowFailedLoad(502, '/rocketchat/api/info');
+  await ui.signIn(RC, { Username: 'admin', Password: 'admin' });
+  await ui.signedInAs(RC).waitFor();
+  assert.equal(await ui.signedInAs(RC).innerText(), 'Signed in as admin (Rocket.Chat, version not told)');
+  await ui.show('Integrations');
+  await ui.waitForLoaded(RC, 12);
 });

@@ -24,7 +24,7 @@ test('cards keep their outcomes across a visit to the other views', { timeout: 6
   await ui.outcome('vendas').getByText('Disconnected (HTTP 200)', { exact: true }).waitFor();
   assert.equal(await ui.card('vendas').getByText('Disconnected', { exact: true }).count(), 1);
   assert.equal(await ui.cardDisconnect('vendas').isDisabled(), true, 'a disconnected card cannot be disconnected again');
-  await ui.failure('marketing').getByText('The platform refused the request (HTTP 503).', { exact: true }).waitFor();
+  await ui.failure('marketing').getByText('The Chatwoot module is not enabled on this RyzeAPI server (HTTP 503), so it has no Chatwoot integrations to list or remove.', { exact: true }).waitFor();
   await ui.card('marketing').getByRole('button', { name: 'Retry', exact: true }).waitFor();
 });
 

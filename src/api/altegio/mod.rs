@@ -142,7 +142,7 @@ impl Provider for Altegio {
         let mut seen = HashSet::new();
         let mut pages = PageGuard::default();
         for page in first_page.. {
-            pages.next()?;
+            pages.count_one()?;
             let (salons, _) = self.salons(server, token, page, client::PAGE_SIZE).await?;
             let last_page = (salons.len() as u64) < client::PAGE_SIZE;
             let before = listed.items.len();

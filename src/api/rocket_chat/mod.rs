@@ -171,7 +171,7 @@ impl Provider for RocketChat {
         let mut pages = PageGuard::default();
         let mut paced = Paced::after_rate_limit(PACE);
         loop {
-            pages.next()?;
+            pages.count_one()?;
             let read = listed.items.len();
             let request = client::list(server.base_url, session.auth(), read as u64);
             let Some((page, exchange)) =

@@ -49,21 +49,11 @@ pub struct Session {
     pub instance: Option<String>,
 }
 
-/// Reads a 503 `integration gateway not configured` as the module being off.
-fn module_off(mut error: CallError) -> CallError {
-    if let Failure::Platform { status: 503, said } = &error.failure
-        && said.message.as_deref().is_some_and(|message| message.starts_with(MODULE_OFF))
-    {
-        error.failure = Failure::ModuleOff { status: 503, said: said.clone() };
-    }
-    error
-}
-
 async fn call<T: serde::de::DeserializeOwned>(
     server: Server<'_>,
     request: HttpRequest,
 ) -> Result<(T, Exchange), CallError> {
-    server.call::<T>(request, read_envelope).await.map_err(module_off)
+    server.call::<T>(request, read_envelope).await
 }
 
 /// The instance an instance token owns, from what the probe listed; `None` for an account token.
@@ -97,6 +87,18 @@ impl Provider for Ryze {
 
     fn is_already_gone(failure: &Failure) -> bool {
         matches!(failure, Failure::Platform { status: 404, said } if said.message.as_deref() == Some("no chatwoot integration to delete"))
+    }
+
+    /// A 503 `integration gateway not configured` is the Chatwoot module being off.
+    fn refine_failure(failure: Failure) -> Failure {
+        match failure {
+            Failure::Platform { status: 503, said }
+                if said.message.as_deref().is_some_and(|message| message.starts_with(MODULE_OFF)) =>
+            {
+                Failure::ModuleOff { status: 503, said }
+            }
+            failure => failure,
+        }
     }
 
     fn signed_in_as(&self, session: &Session) -> String {
@@ -214,20 +216,13 @@ mod tests {
 
     #[test]
     fn a_gateway_not_configured_503_is_the_module_off() {
-        let error = |status, message: &str| CallError {
-            failure: Failure::Platform {
-                status,
-                said: crate::api::error::PlatformMessage { message: Some(message.into()), error_type: None },
-            },
-            exchange: crate::api::call::Exchange {
-                request_line: String::new(),
-                status: Some(status),
-                body: String::new(),
-            },
+        let failure = |status, message: &str| Failure::Platform {
+            status,
+            said: crate::api::error::PlatformMessage { message: Some(message.into()), error_type: None },
         };
         let old_text = "integration gateway not configured (set BRIDGE_URL and BRIDGE_TOKEN)";
-        assert!(matches!(module_off(error(503, old_text)).failure, Failure::ModuleOff { status: 503, .. }));
-        assert!(matches!(module_off(error(503, "instance not connected")).failure, Failure::Platform { .. }));
-        assert!(matches!(module_off(error(404, MODULE_OFF)).failure, Failure::Platform { .. }));
+        assert!(matches!(Ryze::refine_failure(failure(503, old_text)), Failure::ModuleOff { status: 503, .. }));
+        assert!(matches!(Ryze::refine_failure(failure(503, "instance not connected")), Failure::Platform { .. }));
+        assert!(matches!(Ryze::refine_failure(failure(404, MODULE_OFF)), Failure::Platform { .. }));
     }
 }
