@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # README command 1: build the release app and serve it with the sandbox.
 #   bash scripts/run.sh [sandbox flags...]     e.g. --rc-version 7 --integrations 40
+#   UNPLUG_CONFIG=my-config.json bash scripts/run.sh   serves that config.json instead
+#     (real platforms: README, "Connect your real platforms")
 # Then open the printed URL; Ctrl-C stops the sandbox.
 set -euo pipefail
 
@@ -12,6 +14,10 @@ bash scripts/setup.sh
 cargo fetch --locked
 trunk build --release
 cargo build -p sandbox --profile sandbox --locked
+if [[ -n "${UNPLUG_CONFIG:-}" ]]; then
+  cp "$UNPLUG_CONFIG" dist/config.json
+  echo "serving $UNPLUG_CONFIG as config.json"
+fi
 
 # The app's address: the sandbox's default unless --app-listen is passed.
 app_listen=127.0.0.1:8080

@@ -7,6 +7,7 @@ use leptos::task::tick;
 use unplug::api::Disconnected;
 use unplug::api::call::{CallError, Exchange};
 use unplug::api::error::{Failure, PlatformMessage};
+use unplug::api::provider::Provider;
 use unplug::components::card::Card;
 use unplug::components::confirm_dialog::ConfirmDialog;
 use unplug::components::outcome::Outcome;
@@ -163,9 +164,10 @@ fn the_confirmation_names_the_platform_connection_and_the_documented_webhook() {
         after_disconnect: Some(unplug::api::altegio::convert::disable_webhook(1050, 1)),
     };
     let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let what_it_does = unplug::api::altegio::Altegio::default().what_disconnect_does();
     let _mounted = leptos::mount::mount_to(host.clone(), move || {
         view! {
-            <ConfirmDialog item=item.clone() connection_label="Altegio (sandbox)".to_owned() dialog on_confirm=|()| {} />
+            <ConfirmDialog item=item.clone() connection_label="Altegio (sandbox)".to_owned() what_it_does dialog on_confirm=|()| {} />
         }
     });
     let element = query(&host, "dialog");
@@ -174,6 +176,7 @@ fn the_confirmation_names_the_platform_connection_and_the_documented_webhook() {
     assert_eq!(title.text_content().as_deref(), Some("Disconnect La Visage?"));
     let text = element.text_content().unwrap_or_default();
     assert!(text.contains("App on location on Altegio — connection Altegio (sandbox)."), "{text}");
+    assert!(text.contains("Altegio documents this disable webhook"), "{text}");
     assert!(text.contains("\"event\": \"uninstall\"") && text.contains("\"salon_id\": 1050"), "{text}");
     assert!(text.contains("\"partner_token\": \"••••••\""), "the token is masked: {text}");
     let buttons: Vec<String> = (0..2)

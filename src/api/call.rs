@@ -42,6 +42,12 @@ impl CallError {
     }
 }
 
+/// A platform's rule telling its documented "not found" after a removal.
+pub type AlreadyGone = fn(&Failure) -> bool;
+
+/// A platform's reading of a failure its documents give a meaning of its own.
+pub type Refine = fn(Failure) -> Failure;
+
 /// Who is calling: the connection's id marks its cards, its label names the call in Activity,
 /// and its platform's rule tells an "already gone" answer from a failure.
 #[derive(Clone, Copy, Debug)]
@@ -49,9 +55,8 @@ pub struct Caller<'a> {
     pub connection_id: &'a str,
     pub connection: &'a str,
     pub timeout_ms: u32,
-    pub already_gone: fn(&Failure) -> bool,
-    /// The platform's reading of a failure its documents give a meaning of its own.
-    pub refine: fn(Failure) -> Failure,
+    pub already_gone: AlreadyGone,
+    pub refine: Refine,
 }
 
 /// One finished call, as the Activity panel lists it; holds no secret.

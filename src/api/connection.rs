@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::altegio::{self, Altegio};
-use super::call::{CallError, Caller, Exchange};
+use super::call::{AlreadyGone, CallError, Caller, Exchange, Refine};
 use super::credentials::{CredentialForm, Credentials};
 use super::details;
 use super::error::Failure;
@@ -89,7 +89,7 @@ impl Connection {
     }
 
     fn server(&self) -> Server<'_> {
-        let (already_gone, refine): (fn(&Failure) -> bool, fn(Failure) -> Failure) = match self.provider {
+        let (already_gone, refine): (AlreadyGone, Refine) = match self.provider {
             AnyProvider::RocketChat(_) => (RocketChat::is_already_gone, RocketChat::refine_failure),
             AnyProvider::Ryze(_) => (Ryze::is_already_gone, Ryze::refine_failure),
             AnyProvider::Altegio(_) => (Altegio::is_already_gone, Altegio::refine_failure),

@@ -62,6 +62,28 @@ impl Credentials {
     }
 }
 
+/// What a platform signed in by one token takes: the `token` field, or nothing where the
+/// same-origin proxy adds it (`"auth": "proxy"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TokenSignIn {
+    pub form: &'static [CredentialForm],
+    pub proxied: bool,
+}
+
+impl TokenSignIn {
+    pub fn forms(self) -> &'static [CredentialForm] {
+        if self.proxied { &[] } else { self.form }
+    }
+
+    /// The token to send; `None` where the proxy adds it.
+    pub fn token(self, credentials: &Credentials, platform: &str) -> Result<Option<Secret>, super::call::CallError> {
+        if self.proxied {
+            return Ok(None);
+        }
+        credentials.get("token").cloned().map(Some).ok_or_else(|| super::wrong_credentials(platform))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

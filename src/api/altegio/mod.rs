@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::call::{CallError, Exchange};
-use super::credentials::{CredentialField, CredentialForm, Credentials, FieldKind};
+use super::credentials::{CredentialField, CredentialForm, Credentials, FieldKind, TokenSignIn};
 use super::error::Failure;
 use super::http::HttpRequest;
 use super::list::PageGuard;
@@ -57,6 +57,10 @@ async fn call<T: DeserializeOwned>(server: Server<'_>, request: HttpRequest) -> 
 }
 
 impl Altegio {
+    fn sign_in_by(&self) -> TokenSignIn {
+        TokenSignIn { form: TOKEN_FORM, proxied: self.proxied }
+    }
+
     async fn salons(
         &self,
         server: Server<'_>,
@@ -89,7 +93,7 @@ impl Provider for Altegio {
     type Session = Session;
 
     fn credential_forms(&self) -> &'static [CredentialForm] {
-        if self.proxied { &[] } else { TOKEN_FORM }
+        self.sign_in_by().forms()
     }
 
     fn demo_credentials(&self) -> Credentials {
@@ -116,10 +120,7 @@ impl Provider for Altegio {
     }
 
     async fn sign_in(&self, server: Server<'_>, credentials: Credentials) -> Result<Session, CallError> {
-        let token = match self.proxied {
-            true => None,
-            false => Some(credentials.get("token").cloned().ok_or_else(|| super::wrong_credentials("Altegio"))?),
-        };
+        let token = self.sign_in_by().token(&credentials, "Altegio")?;
         let page_base = self.page_base(server, token.as_ref()).await?;
         Ok(Session { token, application_id: self.application_id, page_base: Some(page_base) })
     }

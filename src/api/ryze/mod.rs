@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::call::{CallError, Exchange};
-use super::credentials::{CredentialField, CredentialForm, Credentials, FieldKind};
+use super::credentials::{CredentialField, CredentialForm, Credentials, FieldKind, TokenSignIn};
 use super::error::Failure;
 use super::http::HttpRequest;
 use super::provider::{Completed, ListProgress, Listed, Provider, Server};
@@ -40,6 +40,12 @@ pub struct Ryze {
     pub proxied: bool,
 }
 
+impl Ryze {
+    fn sign_in_by(&self) -> TokenSignIn {
+        TokenSignIn { form: TOKEN_FORM, proxied: self.proxied }
+    }
+}
+
 /// A signed-in token. The field names are those "Remember in this tab" has always stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Session {
@@ -68,7 +74,7 @@ impl Provider for Ryze {
     type Session = Session;
 
     fn credential_forms(&self) -> &'static [CredentialForm] {
-        if self.proxied { &[] } else { TOKEN_FORM }
+        self.sign_in_by().forms()
     }
 
     fn demo_credentials(&self) -> Credentials {
@@ -115,10 +121,7 @@ impl Provider for Ryze {
     /// or several instances is an account token; exactly one instance not asked for is an
     /// instance token's (or an account's only instance, which reaches the same).
     async fn sign_in(&self, server: Server<'_>, credentials: Credentials) -> Result<Session, CallError> {
-        let token = match self.proxied {
-            true => None,
-            false => Some(credentials.get("token").cloned().ok_or_else(|| super::wrong_credentials("RyzeAPI"))?),
-        };
+        let token = self.sign_in_by().token(&credentials, "RyzeAPI")?;
         let request = client::list_named(server.base_url, token.as_ref(), &PROBE_INSTANCES);
         let names = match call::<wire::InstanceList>(server, request).await {
             Ok((list, _)) => list.instances.into_iter().map(|instance| instance.instance_name).collect(),
