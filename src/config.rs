@@ -66,6 +66,50 @@ pub fn is_relative(base_url: &str) -> bool {
     !base_url.contains("://") && !base_url.starts_with("//")
 }
 
+/// `localhost`, `127.0.0.0/8` or `[::1]`: a host that is this machine, where plain `http:` is
+/// as private as it gets.
+fn is_loopback(host: &str) -> bool {
+    let octets: Vec<&str> = host.split('.').collect();
+    host.eq_ignore_ascii_case("localhost")
+        || host == "[::1]"
+        || (octets.len() == 4 && octets[0] == "127" && octets.iter().all(|octet| octet.parse::<u8>().is_ok()))
+}
+
+/// Why a connection's `baseUrl` cannot be used, if it cannot: it must be `https:`, `http:`
+/// to this machine only, or a path on this site; never with user info, a query or a fragment
+/// (they would travel in every call, or hide where the calls go). `sandbox` connections must
+/// stay on this machine or this site.
+fn base_url_problem(base_url: &str, sandbox: bool) -> Option<&'static str> {
+    if base_url.contains(['?', '#']) {
+        return Some("must not carry a query or a fragment");
+    }
+    let Some((scheme, rest)) = base_url.split_once("://") else {
+        let scheme_like = base_url.split_once(':').is_some_and(|(before, _)| !before.contains('/'));
+        return if base_url.starts_with("//") || scheme_like {
+            Some("must be an https: URL or a path on this site")
+        } else {
+            None
+        };
+    };
+    let authority = rest.split('/').next().unwrap_or_default();
+    if authority.contains('@') {
+        return Some("must not carry a user name or password");
+    }
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => &authority[..v6.find(']').map_or(authority.len(), |end| end + 2)],
+        None => authority.split(':').next().unwrap_or_default(),
+    };
+    let loopback = is_loopback(host);
+    match scheme {
+        _ if host.is_empty() => Some("has no host"),
+        "https" if sandbox && !loopback => Some("of a sandbox connection must be on this machine or this site"),
+        "https" => None,
+        "http" if loopback => None,
+        "http" => Some("may use http: only for this machine (localhost, 127.0.0.1, [::1]); use https:"),
+        _ => Some("must be an https: URL or a path on this site"),
+    }
+}
+
 /// Overrides the pace Unplug keeps for a connection: `requests` per `perMs` milliseconds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -120,6 +164,9 @@ impl Config {
             }
             if connection.base_url.trim().is_empty() {
                 return Err(ConfigError::Invalid(format!("connection \"{id}\" has an empty \"baseUrl\"")));
+            }
+            if let Some(problem) = base_url_problem(&connection.base_url, connection.sandbox) {
+                return Err(ConfigError::Invalid(format!("connection \"{id}\": \"baseUrl\" {problem}")));
             }
             if connection.platform == Platform::Altegio && connection.application_id.is_none() {
                 return Err(ConfigError::Invalid(format!("Altegio connection \"{id}\" needs \"applicationId\"")));
@@ -222,6 +269,41 @@ mod tests {
         for (text, expected) in cases {
             let message = Config::parse(text).expect_err(text).message();
             assert!(message.contains(expected), "{message} should contain {expected}");
+        }
+    }
+
+    #[test]
+    fn base_urls_are_https_loopback_http_or_this_site() {
+        let fine = [
+            ("https://chat.example.com", false),
+            ("https://chat.example.com:8443/rc/", false),
+            ("http://127.0.0.1:8787/ryze", true),
+            ("http://127.4.5.6/altegio", false),
+            ("http://localhost:3000", true),
+            ("http://[::1]:8080/rc", true),
+            ("api/ryze", true),
+            ("/proxy/altegio", false),
+            ("../api", false),
+        ];
+        for (url, sandbox) in fine {
+            assert_eq!(base_url_problem(url, sandbox), None, "{url}");
+        }
+        let refused = [
+            ("http://chat.example.com", false, "only for this machine"),
+            ("http://127.0.0.1.evil.example", false, "only for this machine"),
+            ("http://10.0.0.5", false, "only for this machine"),
+            ("https://user:pass@chat.example.com", false, "user name or password"),
+            ("https://chat.example.com/?token=x", false, "query or a fragment"),
+            ("https://chat.example.com/#x", false, "query or a fragment"),
+            ("//chat.example.com", false, "https: URL or a path"),
+            ("javascript:alert(1)", false, "https: URL or a path"),
+            ("ftp://chat.example.com", false, "https: URL or a path"),
+            ("https://chat.example.com", true, "sandbox connection"),
+            ("https://", false, "no host"),
+        ];
+        for (url, sandbox, expected) in refused {
+            let problem = base_url_problem(url, sandbox).unwrap_or_default();
+            assert!(problem.contains(expected), "{url}: {problem:?} should say {expected:?}");
         }
     }
 

@@ -113,10 +113,11 @@ pub async fn call<T: DeserializeOwned>(
     request: HttpRequest,
     read_envelope: ReadEnvelope,
 ) -> Result<(T, Exchange), CallError> {
-    let request = match http::is_same_origin(&request.url) {
+    let mut request = match http::is_same_origin(&request.url) {
         true => request.header(http::SAME_ORIGIN_MARK.0, http::SAME_ORIGIN_MARK.1),
         false => request,
     };
+    request.to_platform = true;
     let raw = match http::send(&request, caller.timeout_ms).await {
         Ok(raw) => raw,
         Err(error) => {

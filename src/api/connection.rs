@@ -193,7 +193,7 @@ mod tests {
 
     fn connection(platform: &str) -> Connection {
         let text = format!(
-            r#"{{"connections":[{{"id":"c","platform":"{platform}","label":"C","baseUrl":"http://h","applicationId":1}}]}}"#
+            r#"{{"connections":[{{"id":"c","platform":"{platform}","label":"C","baseUrl":"https://h","applicationId":1}}]}}"#
         );
         let config = Config::parse(&text).expect("valid config");
         Connection::new(config.connections[0].clone(), 1_000)

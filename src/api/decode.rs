@@ -54,19 +54,30 @@ pub fn error_answer(raw: &RawResponse, read_envelope: ReadEnvelope, now_ms: f64)
     }
 }
 
+/// The longest wait a 429 is given: a longer one asked for is cut to this.
+pub const MAX_RATE_LIMIT_WAIT_SECS: u64 = 600;
+
+/// A wait beyond this (a week) is taken for nonsense, not for a wait.
+const ABSURD_WAIT_SECS: f64 = 7.0 * 86_400.0;
+
 /// Seconds to wait after a 429: `Retry-After`, else `X-RateLimit-Reset` (epoch seconds or
-/// milliseconds), else a "wait N seconds" in the message.
+/// milliseconds), else a "wait N seconds" in the message. A value that is not a finite
+/// number, lies in the past by more than a moment, or is absurdly far is ignored; the
+/// wait is capped at [`MAX_RATE_LIMIT_WAIT_SECS`].
 pub fn rate_limit_wait(raw: &RawResponse, said: &PlatformMessage, now_ms: f64) -> Option<u64> {
     let header_number = |value: &Option<String>| value.as_deref().and_then(|v| v.trim().parse::<f64>().ok());
-    if let Some(secs) = header_number(&raw.retry_after) {
-        return Some(secs.max(0.0).ceil() as u64);
-    }
-    if let Some(reset) = header_number(&raw.rate_limit_reset) {
+    let sensible = |secs: f64| (secs.is_finite() && (-1.0..=ABSURD_WAIT_SECS).contains(&secs)).then_some(secs);
+    let from_retry_after = header_number(&raw.retry_after).and_then(sensible);
+    let from_reset = || {
+        let reset = header_number(&raw.rate_limit_reset)?;
         // Rocket.Chat sends epoch milliseconds, RyzeAPI epoch seconds.
         let reset_ms = if reset > 1e11 { reset } else { reset * 1000.0 };
-        return Some(((reset_ms - now_ms) / 1000.0).max(0.0).ceil() as u64);
-    }
-    said.message.as_deref().and_then(seconds_in_message)
+        sensible((reset_ms - now_ms) / 1000.0)
+    };
+    let from_message =
+        || said.message.as_deref().and_then(seconds_in_message).map(|secs| secs as f64).and_then(sensible);
+    let secs = from_retry_after.or_else(from_reset).or_else(from_message)?;
+    Some((secs.max(0.0).ceil() as u64).min(MAX_RATE_LIMIT_WAIT_SECS))
 }
 
 fn seconds_in_message(message: &str) -> Option<u64> {
@@ -126,6 +137,24 @@ mod tests {
         assert_eq!(rate_limit_wait(&answer, &said, 1_700_000_000_000.0), Some(5));
         answer.retry_after = Some("7".into());
         assert_eq!(rate_limit_wait(&answer, &said, 0.0), Some(7));
+    }
+
+    #[test]
+    fn a_429_wait_is_capped_and_nonsense_is_ignored() {
+        let said = PlatformMessage::default();
+        let with = |retry_after: &str| RawResponse {
+            retry_after: Some(retry_after.into()),
+            ..raw(429, "application/json", "{}")
+        };
+        assert_eq!(rate_limit_wait(&with("86400"), &said, 0.0), Some(MAX_RATE_LIMIT_WAIT_SECS));
+        for nonsense in ["inf", "NaN", "-5", "1e12", "soon", ""] {
+            assert_eq!(rate_limit_wait(&with(nonsense), &said, 0.0), None, "{nonsense}");
+        }
+        let far_reset =
+            RawResponse { rate_limit_reset: Some("99999999999".into()), ..raw(429, "application/json", "{}") };
+        assert_eq!(rate_limit_wait(&far_reset, &said, 1_700_000_000_000.0), None, "a reset thousands of years away");
+        let message = PlatformMessage { message: Some("You must wait 42 seconds".into()), error_type: None };
+        assert_eq!(rate_limit_wait(&with("inf"), &message, 0.0), Some(42), "the next source is read");
     }
 
     #[test]

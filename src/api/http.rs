@@ -6,6 +6,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use gloo_net::http::{Method as GlooMethod, RequestBuilder};
+use web_sys::{ReferrerPolicy, RequestCache, RequestCredentials};
 
 use crate::api::secret::Secret;
 
@@ -41,11 +42,14 @@ pub struct HttpRequest {
     pub headers: Vec<(&'static str, HeaderValue)>,
     /// JSON text; may hold a password (Rocket.Chat login), so it is never logged.
     pub body: Option<Secret>,
+    /// A call to a platform (not the app's own files): never cached, no referrer, and cookies
+    /// only for this site's own proxy, which may sit behind the portal's login.
+    pub to_platform: bool,
 }
 
 impl HttpRequest {
     pub fn new(method: Method, url: String) -> Self {
-        Self { method, url, headers: Vec::new(), body: None }
+        Self { method, url, headers: Vec::new(), body: None, to_platform: false }
     }
 
     pub fn header(mut self, name: &'static str, value: impl Into<String>) -> Self {
@@ -137,6 +141,12 @@ async fn exchange(request: &HttpRequest, signal: Option<web_sys::AbortSignal>) -
         .method(method)
         .abort_signal(signal.as_ref())
         .query(parameters.iter().map(|(name, value)| (name.as_str(), value.as_str())));
+    if request.to_platform {
+        let credentials =
+            if is_same_origin(&request.url) { RequestCredentials::SameOrigin } else { RequestCredentials::Omit };
+        builder =
+            builder.cache(RequestCache::NoStore).referrer_policy(ReferrerPolicy::NoReferrer).credentials(credentials);
+    }
     for (name, value) in &request.headers {
         let value = match value {
             HeaderValue::Plain(text) => text.as_str(),

@@ -15,10 +15,9 @@ use crate::time::{now_ms, sleep};
 /// No list reads more pages than this, whatever the server answers.
 pub const MAX_PAGES: usize = 1_000;
 
-/// The longest a list waits for one 429; a longer wait asked for is cut to this.
-pub const MAX_RATE_LIMIT_WAIT_SECS: u64 = 600;
+pub use super::decode::MAX_RATE_LIMIT_WAIT_SECS;
 
-/// A list that meets this many 429s in a row gives up with the last one.
+/// A list, or an item of a bulk run, that meets this many 429s in a row gives up with the last.
 pub const MAX_RATE_LIMITS_IN_A_ROW: u32 = 5;
 
 /// Counts pages and ends a list that would not end.

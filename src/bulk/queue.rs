@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 use crate::api::Disconnected;
 use crate::api::call::CallError;
 use crate::api::error::Failure;
+use crate::api::list::MAX_RATE_LIMITS_IN_A_ROW;
 use crate::finding::filter::Row;
 use crate::state::connections::{ConnectionState, Connections};
 use crate::state::events::{self, Event};
@@ -212,7 +213,7 @@ impl Bulk {
         spawn_local(async move {
             let _waiting = connection.removal_waiting();
             if self.wait_to_send(connection, Follows::Nothing).await {
-                self.send(connection, &row, Follows::Nothing).await;
+                self.send(connection, &row, Follows::Nothing, true).await;
             }
         });
     }
@@ -266,14 +267,21 @@ impl Bulk {
 
     /// Sends one removal and settles its card, tells the host, and returns how it ended: the
     /// one path of every Disconnect. In a run, a 429 (the pacer now holds for the platform's
-    /// wait) or a 401 (the run pauses for sign-in) puts it back in the queue: `None`.
-    async fn send(self, connection: ConnectionState, row: &Row, follows: Follows) -> Option<ItemOutcome> {
+    /// wait) or a 401 (the run pauses for sign-in) puts it back in the queue: `None`; but a
+    /// 429 on the item's last try (`last_try`) settles it as failed.
+    async fn send(
+        self,
+        connection: ConnectionState,
+        row: &Row,
+        follows: Follows,
+        last_try: bool,
+    ) -> Option<ItemOutcome> {
         let item_state = self.items.get(&row.key());
         item_state.phase.set(Phase::Working);
         let result = connection.disconnect(row.item.clone()).await;
         if follows == Follows::TheRun {
             match &result {
-                Err(CallError { failure: Failure::RateLimited { .. }, .. }) => {
+                Err(CallError { failure: Failure::RateLimited { .. }, .. }) if !last_try => {
                     self.rate_limited.update(|count| *count += 1);
                     let wait = connection.pacer.with_value(|pacer| pacer.delay(now_ms()));
                     let label = connection.label();
@@ -307,14 +315,23 @@ impl Bulk {
     async fn work(self, connection: ConnectionState, mut pending: VecDeque<usize>) {
         // Follow-up reads (Altegio's statuses) wait until this run is over.
         let waiting = connection.removal_waiting();
+        // Tries of the item at the front that met a 429.
+        let mut rate_limited = 0;
         while let Some(&index) = pending.front() {
             if !self.wait_to_send(connection, Follows::TheRun).await {
                 break;
             }
             let Some(row) = self.rows.with_untracked(|rows| rows.get(index).cloned()) else { break };
-            if let Some(outcome) = self.send(connection, &row, Follows::TheRun).await {
-                self.outcomes.update(|outcomes| outcomes[index] = outcome);
-                pending.pop_front();
+            let last_try = rate_limited + 1 >= MAX_RATE_LIMITS_IN_A_ROW;
+            let limited_before = self.rate_limited.get_untracked();
+            match self.send(connection, &row, Follows::TheRun, last_try).await {
+                Some(outcome) => {
+                    self.outcomes.update(|outcomes| outcomes[index] = outcome);
+                    pending.pop_front();
+                    rate_limited = 0;
+                }
+                None if self.rate_limited.get_untracked() > limited_before => rate_limited += 1,
+                None => {}
             }
         }
         drop(waiting);
