@@ -1,5 +1,7 @@
 //! Just enough HTTP/1.1 for the sandbox, written on `std::net` so the fault knobs can control every
-//! byte: one request per connection, `Content-Length` bodies only, `Connection: close` always.
+//! byte: one request per connection, `Connection: close` always. Requests need `Content-Length`
+//! bodies; answers carry an exact `Content-Length`, except streamed ones of unknown length, which
+//! are sent chunked.
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{IpAddr, TcpListener, TcpStream};
@@ -13,6 +15,8 @@ use serde_json::Value;
 const MAX_HEAD_BYTES: u64 = 64 * 1024;
 const MAX_BODY_BYTES: usize = 1024 * 1024;
 const READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// A client that stops reading a long answer for this long is given up on.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
 
 #[derive(Debug)]
 pub struct Request {
@@ -23,6 +27,8 @@ pub struct Request {
     headers: Vec<(String, String)>,
     pub body: Vec<u8>,
     pub peer: IpAddr,
+    /// An `HTTP/1.0` client, which cannot take a chunked answer.
+    pub http_1_0: bool,
 }
 
 impl Request {
@@ -84,21 +90,80 @@ impl Response {
 
     /// Serialises the whole response; `Content-Length` always matches the body as it is now.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut head = format!("HTTP/1.1 {} {}\r\n", self.status, reason(self.status));
-        for (name, value) in &self.headers {
-            head.push_str(&format!("{name}: {value}\r\n"));
-        }
-        head.push_str(&format!("Content-Length: {}\r\nConnection: close\r\n\r\n", self.body.len()));
-        let mut bytes = head.into_bytes();
+        let length = format!("Content-Length: {}\r\n", self.body.len());
+        let mut bytes = head(self.status, &self.headers, &length).into_bytes();
         bytes.extend_from_slice(&self.body);
         bytes
     }
+}
+
+/// An answer whose body is written piece by piece, so a large one is never built whole (the
+/// `huge` faults).
+pub struct Streamed {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    /// The body's exact length, sent as `Content-Length`; `None` sends the body chunked (to an
+    /// HTTP/1.0 client: delimited by the close alone).
+    pub length: Option<u64>,
+    pub pieces: Box<dyn Iterator<Item = &'static [u8]> + Send>,
+}
+
+impl std::fmt::Debug for Streamed {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("Streamed")
+            .field("status", &self.status)
+            .field("headers", &self.headers)
+            .field("length", &self.length)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Streamed {
+    /// Writes the head, then the pieces as they come.
+    fn write_to(self, writer: &mut impl Write, http_1_0: bool) -> io::Result<()> {
+        let chunked = self.length.is_none() && !http_1_0;
+        let framing = match self.length {
+            Some(length) => format!("Content-Length: {length}\r\n"),
+            None if chunked => "Transfer-Encoding: chunked\r\n".to_owned(),
+            None => String::new(),
+        };
+        writer.write_all(head(self.status, &self.headers, &framing).as_bytes())?;
+        // An empty chunk would end a chunked body early.
+        for piece in self.pieces.filter(|piece| !piece.is_empty()) {
+            if chunked {
+                writer.write_all(format!("{:x}\r\n", piece.len()).as_bytes())?;
+                writer.write_all(piece)?;
+                writer.write_all(b"\r\n")?;
+            } else {
+                writer.write_all(piece)?;
+            }
+        }
+        if chunked {
+            writer.write_all(b"0\r\n\r\n")?;
+        }
+        writer.flush()
+    }
+}
+
+/// Status line and headers, with `framing` (the body's length header, if any) and
+/// `Connection: close` last.
+fn head(status: u16, headers: &[(String, String)], framing: &str) -> String {
+    let mut head = format!("HTTP/1.1 {status} {}\r\n", reason(status));
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str(framing);
+    head.push_str("Connection: close\r\n\r\n");
+    head
 }
 
 /// What a handler decides to do with a connection.
 #[derive(Debug)]
 pub enum Outcome {
     Respond(Response),
+    /// A head, then a body written in pieces.
+    Stream(Streamed),
     /// Close the socket without sending a byte (the `drop` fault).
     Drop,
 }
@@ -107,7 +172,20 @@ impl Outcome {
     pub fn with_headers(self, headers: Vec<(String, String)>) -> Self {
         match self {
             Self::Respond(response) => Self::Respond(response.with_headers(headers)),
+            Self::Stream(mut streamed) => {
+                streamed.headers.extend(headers);
+                Self::Stream(streamed)
+            }
             Self::Drop => Self::Drop,
+        }
+    }
+
+    /// The status sent, if anything is.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Self::Respond(response) => Some(response.status),
+            Self::Stream(streamed) => Some(streamed.status),
+            Self::Drop => None,
         }
     }
 }
@@ -125,16 +203,24 @@ where
 }
 
 fn answer(mut stream: TcpStream, handler: &dyn Fn(&Request) -> Outcome) {
-    let outcome = match read_request(&stream) {
-        Ok(request) => handler(&request),
+    let (outcome, http_1_0) = match read_request(&stream) {
+        Ok(request) => (handler(&request), request.http_1_0),
         Err(error) => {
-            Outcome::Respond(Response::with_body(400, "text/plain; charset=utf-8", format!("bad request: {error}\n")))
+            let message = format!("bad request: {error}\n");
+            (Outcome::Respond(Response::with_body(400, "text/plain; charset=utf-8", message)), false)
         }
     };
-    if let Outcome::Respond(response) = outcome {
-        // The client may already be gone; there is nobody left to tell.
-        let _ = stream.write_all(&response.to_bytes());
-        let _ = stream.flush();
+    // The client may already be gone, or have stopped reading; there is nobody left to tell.
+    let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+    match outcome {
+        Outcome::Respond(response) => {
+            let _ = stream.write_all(&response.to_bytes());
+            let _ = stream.flush();
+        }
+        Outcome::Stream(streamed) => {
+            let _ = streamed.write_to(&mut io::BufWriter::new(&stream), http_1_0);
+        }
+        Outcome::Drop => {}
     }
     // Dropping the stream closes the connection, with or without an answer.
 }
@@ -184,7 +270,15 @@ fn read_request(stream: &TcpStream) -> io::Result<Request> {
     reader.read_exact(&mut body)?;
 
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
-    Ok(Request { method: method.to_owned(), path: path.to_owned(), query: parse_query(query), headers, body, peer })
+    Ok(Request {
+        method: method.to_owned(),
+        path: path.to_owned(),
+        query: parse_query(query),
+        headers,
+        body,
+        peer,
+        http_1_0: version == "HTTP/1.0",
+    })
 }
 
 /// One CRLF- (or LF-) terminated line, counted against the header budget.
@@ -262,7 +356,39 @@ fn reason(status: u16) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::percent_decode;
+    use super::{Streamed, percent_decode};
+
+    fn streamed(length: Option<u64>) -> Streamed {
+        let pieces: [&'static [u8]; 3] = [b"{\"a\":\"", b"", b"xyz\"}"];
+        Streamed {
+            status: 200,
+            headers: vec![("X-A".to_owned(), "1".to_owned())],
+            length,
+            pieces: Box::new(pieces.into_iter()),
+        }
+    }
+
+    fn written(streamed: Streamed, http_1_0: bool) -> String {
+        let mut bytes = Vec::new();
+        streamed.write_to(&mut bytes, http_1_0).expect("written");
+        String::from_utf8(bytes).expect("text")
+    }
+
+    #[test]
+    fn streams_with_a_length_chunked_or_close_delimited() {
+        let head = "HTTP/1.1 200 OK\r\nX-A: 1\r\n";
+        assert_eq!(
+            written(streamed(Some(11)), false),
+            format!("{head}Content-Length: 11\r\nConnection: close\r\n\r\n{{\"a\":\"xyz\"}}")
+        );
+        assert_eq!(
+            written(streamed(None), false),
+            format!(
+                "{head}Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n6\r\n{{\"a\":\"\r\n5\r\nxyz\"}}\r\n0\r\n\r\n"
+            )
+        );
+        assert_eq!(written(streamed(None), true), format!("{head}Connection: close\r\n\r\n{{\"a\":\"xyz\"}}"));
+    }
 
     #[test]
     fn decodes_escapes_and_keeps_broken_ones() {

@@ -21,7 +21,7 @@ impl Stats {
     pub fn record(&self, platform: Platform, outcome: &Outcome) {
         let index = platform.index();
         self.requests[index].fetch_add(1, Ordering::Relaxed);
-        if matches!(outcome, Outcome::Respond(response) if response.status == 429) {
+        if outcome.status() == Some(429) {
             self.rate_limited[index].fetch_add(1, Ordering::Relaxed);
         }
     }
