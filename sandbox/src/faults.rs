@@ -16,19 +16,31 @@ pub enum Kind {
     Html5xx,
     Malformed,
     Truncated,
+    /// The real answer cut after this many bytes.
+    Cut(usize),
     Empty,
     Drop,
 }
 
+/// Every kind's spelling, for the validation message.
+const KINDS: &str = "latency:MS, html5xx, malformed, truncated, cut:N, empty or drop";
+
 impl Kind {
     fn parse(text: &str) -> Option<Self> {
-        match text {
-            "html5xx" => Some(Self::Html5xx),
-            "malformed" => Some(Self::Malformed),
-            "truncated" => Some(Self::Truncated),
-            "empty" => Some(Self::Empty),
-            "drop" => Some(Self::Drop),
-            _ => text.strip_prefix("latency:").and_then(|ms| ms.parse().ok()).map(Self::Latency),
+        let Some((name, value)) = text.split_once(':') else {
+            return match text {
+                "html5xx" => Some(Self::Html5xx),
+                "malformed" => Some(Self::Malformed),
+                "truncated" => Some(Self::Truncated),
+                "empty" => Some(Self::Empty),
+                "drop" => Some(Self::Drop),
+                _ => None,
+            };
+        };
+        match name {
+            "latency" => value.parse().ok().map(Self::Latency),
+            "cut" => value.parse().ok().map(Self::Cut),
+            _ => None,
         }
     }
 
@@ -38,6 +50,7 @@ impl Kind {
             Self::Html5xx => "html5xx".to_owned(),
             Self::Malformed => "malformed".to_owned(),
             Self::Truncated => "truncated".to_owned(),
+            Self::Cut(bytes) => format!("cut:{bytes}"),
             Self::Empty => "empty".to_owned(),
             Self::Drop => "drop".to_owned(),
         }
@@ -68,9 +81,7 @@ impl Faults {
             return Err(format!("route must be * or one of {} (got {route:?})", platform.routes().join(", ")));
         }
         let kind_text = body["kind"].as_str().unwrap_or_default();
-        let kind = Kind::parse(kind_text).ok_or_else(|| {
-            format!("kind must be latency:MS, html5xx, malformed, truncated, empty or drop (got {kind_text:?})")
-        })?;
+        let kind = Kind::parse(kind_text).ok_or_else(|| format!("kind must be {KINDS} (got {kind_text:?})"))?;
         let remaining = match &body["count"] {
             Value::Null => 1,
             count => count.as_u64().filter(|count| *count > 0).ok_or("count must be a positive integer")?,
@@ -119,9 +130,10 @@ const NGINX_502: &str = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r
 /// Labelled JSON, but not JSON.
 const MALFORMED_JSON: &str = r#"{"success":true,"data":[{"id":1050,"title":"La Visage",}"#;
 
-/// Runs the real handler (or not) as the fault says. `truncated` and `empty` let the request take
-/// effect and spoil only the answer, like a proxy cutting the reply after the platform acted;
-/// `html5xx`, `malformed` and `drop` never reach the platform.
+/// Runs the real handler (or not) as the fault says. `truncated`, `cut` and `empty` let the request
+/// take effect and spoil only the answer, like a proxy cutting the reply after the platform acted
+/// (`Content-Length` then counts the bytes sent); `html5xx`, `malformed` and `drop` never reach
+/// the platform.
 pub fn apply(fault: Option<Kind>, real: impl FnOnce() -> Response) -> Outcome {
     match fault {
         None => Outcome::Respond(real()),
@@ -134,6 +146,11 @@ pub fn apply(fault: Option<Kind>, real: impl FnOnce() -> Response) -> Outcome {
         Some(Kind::Truncated) => {
             let mut response = real();
             response.body.truncate(response.body.len() / 2);
+            Outcome::Respond(response)
+        }
+        Some(Kind::Cut(bytes)) => {
+            let mut response = real();
+            response.body.truncate(bytes);
             Outcome::Respond(response)
         }
         Some(Kind::Empty) => {
@@ -165,12 +182,25 @@ mod tests {
     }
 
     #[test]
+    fn every_kind_reads_back_as_written() {
+        for kind in ["latency:5", "html5xx", "malformed", "truncated", "cut:0", "cut:4096", "empty", "drop"] {
+            let mut faults = Faults::default();
+            faults.add(&json!({"platform": "altegio", "route": "*", "kind": kind})).expect(kind);
+            assert_eq!(faults.to_json()["faults"][0]["kind"], kind);
+        }
+    }
+
+    #[test]
     fn rejects_unknown_routes_and_kinds() {
         let mut faults = Faults::default();
         let bad_route = json!({"platform": "ryze", "route": "/api/nope", "kind": "drop"});
         assert!(faults.add(&bad_route).is_err());
         let bad_kind = json!({"platform": "ryze", "route": "*", "kind": "latency:soon"});
         assert!(faults.add(&bad_kind).is_err());
+        for kind in ["cut:", "cut:-1", "cut:ten", "drop:1", "Drop"] {
+            let bad = json!({"platform": "ryze", "route": "*", "kind": kind});
+            assert!(faults.add(&bad).is_err(), "{kind}");
+        }
         let bad_count = json!({"platform": "ryze", "route": "*", "kind": "drop", "count": 0});
         assert!(faults.add(&bad_count).is_err());
     }

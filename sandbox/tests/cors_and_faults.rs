@@ -90,6 +90,12 @@ fn sandbox_controls_accept_any_origin() {
     assert_eq!(preflight(addr, "/__sandbox/faults", FOREIGN_ORIGIN).status, 204);
 }
 
+/// A fixture's bytes as the sandbox sends the documented ones.
+fn fixture_text(path: &str) -> String {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(path);
+    std::fs::read_to_string(file).expect("fixture readable")
+}
+
 fn add_fault(addr: SocketAddr, fault: Value) -> Reply {
     post_json(addr, "/__sandbox/faults", &fault.to_string())
 }
@@ -146,6 +152,33 @@ fn truncated_cuts_the_real_body_in_half() {
     let cut = Call::new(addr, "GET", path).header("token", "sandbox-account-token").send();
     assert_eq!(cut.status, 200);
     assert_eq!(cut.body, whole.body[..whole.body.len() / 2]);
+}
+
+#[test]
+fn cut_sends_the_first_n_bytes_of_the_real_answer_with_that_content_length() {
+    let addr = start().api_addr;
+    let delete = || {
+        Call::new(addr, "DELETE", "/ryze/api/chatwoot/delete/vendas").header("token", "sandbox-account-token").send()
+    };
+    add_fault(addr, json!({"platform": "ryze", "route": "/api/chatwoot/delete/:instance", "kind": "cut:12"}));
+    // `send` checks that Content-Length counts exactly the bytes that came.
+    let cut = delete();
+    assert_eq!(cut.status, 200);
+    assert_eq!(cut.header("Content-Length"), Some("12"));
+    let whole = fixture_text("ryze/delete_ok.json");
+    assert_eq!(cut.body, whole[..12]);
+    assert!(cut.header("X-RateLimit-Remaining").is_some(), "the platform answered");
+    delete().assert_fixture(404, "ryze/no_integration_to_delete.json");
+
+    // Cutting beyond the end sends the whole answer.
+    add_fault(addr, json!({"platform": "rocketchat", "route": "/api/info", "kind": "cut:1000000", "count": 1}));
+    info(addr).assert_fixture(200, "rocketchat/info.json");
+    add_fault(addr, json!({"platform": "rocketchat", "route": "/api/info", "kind": "cut:0"}));
+    let nothing = info(addr);
+    assert_eq!(
+        (nothing.status, nothing.body.as_str(), nothing.header("Access-Control-Allow-Origin")),
+        (200, "", Some(ORIGIN))
+    );
 }
 
 #[test]
