@@ -1,12 +1,13 @@
 //! Fault knobs: the next N matching requests are slowed, broken or dropped on purpose, so the
 //! console's handling of bad networks and bad gateways can be seen.
 
+use std::iter;
 use std::thread;
 use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::http::{Outcome, Response};
+use crate::http::{Outcome, Response, Streamed};
 use crate::platform::Platform;
 
 /// What a gateway in front of the platform does wrong.
@@ -20,10 +21,19 @@ pub enum Kind {
     Cut(usize),
     Empty,
     Drop,
+    /// A 200 JSON answer of this many mebibytes, sent with `Content-Length` or chunked.
+    Huge {
+        mebibytes: u32,
+        chunked: bool,
+    },
 }
 
+/// The largest `huge` answer, in mebibytes.
+const MAX_HUGE_MEBIBYTES: u32 = 64;
+
 /// Every kind's spelling, for the validation message.
-const KINDS: &str = "latency:MS, html5xx, malformed, truncated, cut:N, empty or drop";
+const KINDS: &str = "latency:MS, html5xx, malformed, truncated, cut:N, empty, drop, huge:MB or huge-chunked:MB \
+                     (MB from 1 to 64)";
 
 impl Kind {
     fn parse(text: &str) -> Option<Self> {
@@ -40,6 +50,11 @@ impl Kind {
         match name {
             "latency" => value.parse().ok().map(Self::Latency),
             "cut" => value.parse().ok().map(Self::Cut),
+            "huge" | "huge-chunked" => value
+                .parse()
+                .ok()
+                .filter(|mebibytes| (1..=MAX_HUGE_MEBIBYTES).contains(mebibytes))
+                .map(|mebibytes| Self::Huge { mebibytes, chunked: name == "huge-chunked" }),
             _ => None,
         }
     }
@@ -53,6 +68,8 @@ impl Kind {
             Self::Cut(bytes) => format!("cut:{bytes}"),
             Self::Empty => "empty".to_owned(),
             Self::Drop => "drop".to_owned(),
+            Self::Huge { mebibytes, chunked: false } => format!("huge:{mebibytes}"),
+            Self::Huge { mebibytes, chunked: true } => format!("huge-chunked:{mebibytes}"),
         }
     }
 }
@@ -130,10 +147,32 @@ const NGINX_502: &str = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r
 /// Labelled JSON, but not JSON.
 const MALFORMED_JSON: &str = r#"{"success":true,"data":[{"id":1050,"title":"La Visage",}"#;
 
+/// A `huge` answer is this, padding, then `HUGE_END`: one JSON object of the size asked for.
+const HUGE_START: &[u8] = br#"{"success":true,"sandboxPadding":""#;
+const HUGE_END: &[u8] = br#""}"#;
+/// The padding is sent in slices of this, so no answer is ever built whole.
+static PADDING: [u8; 64 * 1024] = [b'x'; 64 * 1024];
+
+/// `{"success":true,"sandboxPadding":"xxx…"}`, exactly `mebibytes` MiB.
+fn huge(mebibytes: u32, chunked: bool) -> Streamed {
+    let total = u64::from(mebibytes) * 1024 * 1024;
+    let padding = usize::try_from(total).unwrap_or(usize::MAX) - HUGE_START.len() - HUGE_END.len();
+    let pieces = iter::once(HUGE_START)
+        .chain(iter::repeat_n(&PADDING[..], padding / PADDING.len()))
+        .chain(iter::once(&PADDING[..padding % PADDING.len()]))
+        .chain(iter::once(HUGE_END));
+    Streamed {
+        status: 200,
+        headers: vec![("Content-Type".to_owned(), "application/json".to_owned())],
+        length: (!chunked).then_some(total),
+        pieces: Box::new(pieces),
+    }
+}
+
 /// Runs the real handler (or not) as the fault says. `truncated`, `cut` and `empty` let the request
 /// take effect and spoil only the answer, like a proxy cutting the reply after the platform acted
-/// (`Content-Length` then counts the bytes sent); `html5xx`, `malformed` and `drop` never reach
-/// the platform.
+/// (`Content-Length` then counts the bytes sent); `html5xx`, `malformed`, `drop` and `huge` never
+/// reach the platform.
 pub fn apply(fault: Option<Kind>, real: impl FnOnce() -> Response) -> Outcome {
     match fault {
         None => Outcome::Respond(real()),
@@ -159,14 +198,29 @@ pub fn apply(fault: Option<Kind>, real: impl FnOnce() -> Response) -> Outcome {
             Outcome::Respond(response)
         }
         Some(Kind::Drop) => Outcome::Drop,
+        Some(Kind::Huge { mebibytes, chunked }) => Outcome::Stream(huge(mebibytes, chunked)),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Faults, Kind};
+    use super::{Faults, KINDS, Kind, MAX_HUGE_MEBIBYTES, huge};
     use crate::platform::Platform;
     use serde_json::json;
+
+    #[test]
+    fn a_huge_answer_is_exactly_the_size_asked_for_and_one_json_object() {
+        for mebibytes in [1, 3] {
+            let streamed = huge(mebibytes, false);
+            let body: Vec<u8> = streamed.pieces.flatten().copied().collect();
+            assert_eq!(streamed.length, Some(body.len() as u64));
+            assert_eq!(body.len(), mebibytes as usize * 1024 * 1024);
+            let value: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
+            assert_eq!(value["success"], true);
+        }
+        assert_eq!(huge(2, true).length, None);
+        assert!(KINDS.contains(&format!("1 to {MAX_HUGE_MEBIBYTES}")));
+    }
 
     #[test]
     fn a_fault_serves_count_requests_then_expires() {
@@ -183,7 +237,20 @@ mod tests {
 
     #[test]
     fn every_kind_reads_back_as_written() {
-        for kind in ["latency:5", "html5xx", "malformed", "truncated", "cut:0", "cut:4096", "empty", "drop"] {
+        let kinds = [
+            "latency:5",
+            "html5xx",
+            "malformed",
+            "truncated",
+            "cut:0",
+            "cut:4096",
+            "empty",
+            "drop",
+            "huge:1",
+            "huge:64",
+            "huge-chunked:33",
+        ];
+        for kind in kinds {
             let mut faults = Faults::default();
             faults.add(&json!({"platform": "altegio", "route": "*", "kind": kind})).expect(kind);
             assert_eq!(faults.to_json()["faults"][0]["kind"], kind);
@@ -197,7 +264,7 @@ mod tests {
         assert!(faults.add(&bad_route).is_err());
         let bad_kind = json!({"platform": "ryze", "route": "*", "kind": "latency:soon"});
         assert!(faults.add(&bad_kind).is_err());
-        for kind in ["cut:", "cut:-1", "cut:ten", "drop:1", "Drop"] {
+        for kind in ["cut:", "cut:-1", "cut:ten", "drop:1", "Drop", "huge:0", "huge:65", "huge-chunked:1.5", "huge"] {
             let bad = json!({"platform": "ryze", "route": "*", "kind": kind});
             assert!(faults.add(&bad).is_err(), "{kind}");
         }

@@ -181,6 +181,98 @@ fn cut_sends_the_first_n_bytes_of_the_real_answer_with_that_content_length() {
     );
 }
 
+/// The head's lines and the raw body of an answer that may not carry `Content-Length`.
+fn split_head(bytes: &[u8]) -> (Vec<String>, &[u8]) {
+    let end = bytes.windows(4).position(|window| window == b"\r\n\r\n").expect("end of head");
+    let head = String::from_utf8_lossy(&bytes[..end]).split("\r\n").map(str::to_owned).collect();
+    (head, &bytes[end + 4..])
+}
+
+fn head_has(head: &[String], name: &str) -> bool {
+    head.iter().any(|line| line.split(':').next().is_some_and(|key| key.eq_ignore_ascii_case(name)))
+}
+
+/// A chunked body, decoded; panics unless it ends with the zero-length chunk.
+fn dechunk(mut body: &[u8]) -> Vec<u8> {
+    let mut decoded = Vec::new();
+    loop {
+        let line_end = body.windows(2).position(|window| window == b"\r\n").expect("chunk size line");
+        let size = usize::from_str_radix(std::str::from_utf8(&body[..line_end]).expect("ASCII"), 16).expect("hex");
+        body = &body[line_end + 2..];
+        if size == 0 {
+            assert_eq!(body, b"\r\n", "nothing after the last chunk");
+            return decoded;
+        }
+        decoded.extend_from_slice(&body[..size]);
+        assert_eq!(&body[size..size + 2], b"\r\n");
+        body = &body[size + 2..];
+    }
+}
+
+const MIB: usize = 1024 * 1024;
+
+#[test]
+fn huge_sends_a_json_answer_of_that_many_mebibytes_with_its_length_and_the_platform_never_acts() {
+    let addr = start().api_addr;
+    let route = "/api/chatwoot/delete/:instance";
+    add_fault(addr, json!({"platform": "ryze", "route": route, "kind": "huge:2"}));
+    assert_eq!(get(addr, "/__sandbox/faults").json()["faults"][0]["kind"], "huge:2");
+    let delete = || {
+        Call::new(addr, "DELETE", "/ryze/api/chatwoot/delete/vendas")
+            .header("token", "sandbox-account-token")
+            .header("Origin", ORIGIN)
+            .send()
+    };
+    // `send` checks Content-Length against the bytes that came.
+    let reply = delete();
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.header("Content-Type"), Some("application/json"));
+    assert_eq!(reply.header("Content-Length"), Some((2 * MIB).to_string().as_str()));
+    assert_eq!(reply.header("Access-Control-Allow-Origin"), Some(ORIGIN));
+    assert_eq!(reply.header("X-RateLimit-Remaining"), None, "the platform was not called");
+    assert_eq!(reply.json()["success"], true);
+    // The integration is still there to delete.
+    delete().assert_fixture(200, "ryze/delete_ok.json");
+}
+
+#[test]
+fn huge_goes_up_to_64_mebibytes() {
+    let addr = start().api_addr;
+    let added = add_fault(addr, json!({"platform": "altegio", "route": "*", "kind": "huge:64"}));
+    assert_eq!(added.status, 201);
+    let bytes = Call::new(addr, "GET", "/altegio/marketplace/application/1/salons").send_raw();
+    let (head, body) = split_head(&bytes);
+    assert!(head.contains(&format!("Content-Length: {}", 64 * MIB)), "{head:?}");
+    assert_eq!(body.len(), 64 * MIB);
+    assert!(body.starts_with(br#"{"success":true,"#) && body.ends_with(br#"xx"}"#));
+}
+
+#[test]
+fn huge_chunked_sends_the_same_without_a_length() {
+    let addr = start().api_addr;
+    add_fault(addr, json!({"platform": "rocketchat", "route": "/api/info", "kind": "huge-chunked:3", "count": 2}));
+    let bytes = Call::new(addr, "GET", "/rocketchat/api/info").header("Origin", ORIGIN).send_raw();
+    let (head, body) = split_head(&bytes);
+    assert_eq!(head[0], "HTTP/1.1 200 OK");
+    assert!(head.iter().any(|line| line == "Transfer-Encoding: chunked"), "{head:?}");
+    assert!(head.iter().any(|line| line == "Connection: close"), "{head:?}");
+    assert!(head.iter().any(|line| line == &format!("Access-Control-Allow-Origin: {ORIGIN}")), "{head:?}");
+    assert!(!head_has(&head, "Content-Length"), "{head:?}");
+    let decoded = dechunk(body);
+    assert_eq!(decoded.len(), 3 * MIB);
+    assert_eq!(serde_json::from_slice::<Value>(&decoded).expect("JSON")["success"], true);
+
+    // An HTTP/1.0 client cannot take chunks: the close alone ends the body.
+    let mut stream = std::net::TcpStream::connect(addr).expect("connect");
+    std::io::Write::write_all(&mut stream, b"GET /rocketchat/api/info HTTP/1.0\r\n\r\n").expect("write");
+    let mut old = Vec::new();
+    std::io::Read::read_to_end(&mut stream, &mut old).expect("read");
+    let (head, body) = split_head(&old);
+    assert!(!head_has(&head, "Content-Length") && !head_has(&head, "Transfer-Encoding"), "{head:?}");
+    assert_eq!(body.len(), 3 * MIB);
+    info(addr).assert_fixture(200, "rocketchat/info.json");
+}
+
 #[test]
 fn empty_keeps_the_status_and_the_effect_but_not_the_body() {
     let addr = start().api_addr;
@@ -225,6 +317,8 @@ fn bad_fault_requests_are_refused_with_the_reason() {
         json!({"platform": "ryze", "route": "/api/chatwoot/delete/suporte", "kind": "drop"}),
         json!({"platform": "ryze", "route": "*", "kind": "explode"}),
         json!({"platform": "ryze", "route": "*", "kind": "drop", "count": -1}),
+        json!({"platform": "ryze", "route": "*", "kind": "huge:65"}),
+        json!({"platform": "ryze", "route": "*", "kind": "cut:-3"}),
     ] {
         let reply = add_fault(addr, fault.clone());
         assert_eq!(reply.status, 400, "{fault}");
