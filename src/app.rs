@@ -59,6 +59,7 @@ pub fn App(#[prop(default = "config.json".to_owned())] config_url: String) -> im
                 let connections = provide_connections(
                     config.connections.into_iter().map(|config| Connection::new(config, timeout_ms)).collect(),
                 );
+                crate::state::idle::watch(config.idle_sign_out_minutes, connections);
                 let appearance = provide_appearance(&query);
                 bridge::install(config.embed.allowed_origins, connections, appearance);
                 view! { <Console /> }.into_any()

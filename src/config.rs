@@ -16,6 +16,13 @@ pub struct Config {
     pub request_timeout_ms: u32,
     #[serde(default)]
     pub embed: EmbedConfig,
+    /// Minutes without a click or key press after which every secret is forgotten; 0 never.
+    #[serde(default = "default_idle_minutes")]
+    pub idle_sign_out_minutes: f64,
+}
+
+fn default_idle_minutes() -> f64 {
+    60.0
 }
 
 /// Who may embed Unplug and talk to it by `postMessage`.
@@ -146,6 +153,9 @@ impl Config {
         if self.connections.is_empty() {
             return Err(ConfigError::Invalid("\"connections\" is empty".into()));
         }
+        if !(self.idle_sign_out_minutes.is_finite() && self.idle_sign_out_minutes >= 0.0) {
+            return Err(ConfigError::Invalid("\"idleSignOutMinutes\" must be 0 (never) or a number of minutes".into()));
+        }
         for origin in &self.embed.allowed_origins {
             if !is_origin(origin) {
                 return Err(ConfigError::Invalid(format!(
@@ -241,6 +251,10 @@ mod tests {
             (r#"{"connections":[{"id":"a","platform":"slack","label":"A","baseUrl":"x"}]}"#, "unknown variant `slack`"),
             (r#"{"connections":[{"id":"a","platform":"ryze","label":"A"}]}"#, "missing field `baseUrl`"),
             ("<html>", "expected value"),
+            (
+                r#"{"connections":[{"id":"a","platform":"ryze","label":"A","baseUrl":"x"}],"idleSignOutMinutes":-1}"#,
+                "idleSignOutMinutes",
+            ),
             (
                 r#"{"connections":[{"id":"a","platform":"altegio","label":"A","baseUrl":"https://app.alteg.io","applicationId":1,"auth":"proxy"}]}"#,
                 "an absolute \"baseUrl\"",

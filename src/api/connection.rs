@@ -127,6 +127,12 @@ impl Connection {
         each_provider!(self, |p| p.what_disconnect_does())
     }
 
+    /// Who acts under `session`, to compare (never to show).
+    pub fn identity(&self, session: &Session) -> String {
+        let identity: Result<String, CallError> = with_session!(self, session, |p, s| Ok(p.identity(s)));
+        identity.unwrap_or_default()
+    }
+
     pub fn signed_in_as(&self, session: &Session) -> String {
         let named: Result<String, CallError> = with_session!(self, session, |p, s| Ok(p.signed_in_as(s)));
         named.unwrap_or_default()

@@ -39,6 +39,9 @@ pub enum Failure {
         status: u16,
         said: PlatformMessage,
     },
+    /// Nothing was sent: the connection is signed in as someone else than the sign-in that
+    /// listed the integration.
+    IdentityChanged,
     /// An answer that is not JSON at all, typically a proxy's HTML error page.
     NotJson {
         status: u16,
@@ -74,7 +77,7 @@ fn seconds(ms: u32) -> String {
 impl Failure {
     pub fn status(&self) -> Option<u16> {
         match self {
-            Failure::Unreachable { .. } | Failure::TimedOut { .. } => None,
+            Failure::Unreachable { .. } | Failure::TimedOut { .. } | Failure::IdentityChanged => None,
             Failure::RateLimited { .. } => Some(429),
             Failure::Unauthorized { status, .. }
             | Failure::Platform { status, .. }
@@ -126,6 +129,10 @@ impl Failure {
                 "The Chatwoot module is not enabled on this RyzeAPI server (HTTP {status}), so it has no Chatwoot integrations to list or remove.",
                 &[("status", status)],
             ),
+            Failure::IdentityChanged => t(
+                "Not sent: the connection is now signed in as someone else than the sign-in that listed this integration.",
+            )
+            .into(),
             Failure::NotJson { status, content_type } => tf(
                 "HTTP {status} with a {type} body instead of JSON, probably an error page from a proxy or gateway.",
                 &[("status", status), ("type", &content_type.as_deref().unwrap_or(t("non-JSON")))],
@@ -166,6 +173,9 @@ impl Failure {
             Failure::ModuleOff { .. } => t(
                 "Only the server's operator can change this: enable the module on the RyzeAPI server (set BRIDGE_URL and BRIDGE_TOKEN) and restart it. Retrying from here will not help.",
             ),
+            Failure::IdentityChanged => {
+                t("The list is read again for the new sign-in: check what it shows, then disconnect from there.")
+            }
             Failure::Platform { status: 500..=599, .. } => t("A platform-side problem: retry later."),
             Failure::Platform { .. } => t("Read the platform's message; retry once the cause is fixed."),
             Failure::NotJson { .. }

@@ -105,6 +105,10 @@ pub trait Provider {
         failure
     }
 
+    /// Who acts, as a value to compare and never to show: what lists and removes under one
+    /// identity must not be removed under another.
+    fn identity(&self, session: &Self::Session) -> String;
+
     /// Who is signed in, in words; never the secret.
     fn signed_in_as(&self, session: &Self::Session) -> String;
 

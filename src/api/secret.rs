@@ -19,6 +19,16 @@ impl Secret {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// A fingerprint (64-bit FNV-1a) that tells two secrets apart without holding either; for
+    /// comparing who acts, never for showing or for security.
+    pub fn fingerprint(&self) -> String {
+        let hash = self
+            .0
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
+        format!("{hash:016x}")
+    }
 }
 
 impl fmt::Debug for Secret {
@@ -78,5 +88,8 @@ mod tests {
         assert!(!format!("{secret:?}").contains("sandbox"));
         assert!(!secret.to_string().contains("sandbox"));
         assert_eq!(secret.expose(), "sandbox-partner-token");
+        assert_eq!(secret.fingerprint(), Secret::new("sandbox-partner-token").fingerprint());
+        assert_ne!(secret.fingerprint(), Secret::new("sandbox-partner-tokeN").fingerprint());
+        assert!(!secret.fingerprint().contains("sandbox"));
     }
 }

@@ -55,6 +55,9 @@ pub struct ConnectionState {
     pub load: RwSignal<Load>,
     /// What a person should know about the loaded list (it may be partial, say).
     pub notes: RwSignal<Vec<ListNote>>,
+    /// Who the list on screen was read as (see `Connection::identity`); nothing is removed
+    /// under another identity.
+    listed_by: StoredValue<Option<String>>,
     /// The platform answered 401 mid-session: ask for credentials again, keep what is shown.
     pub needs_sign_in: RwSignal<bool>,
     /// Paces removals and follow-up calls under the platform's limit (or config's `rateLimit`).
@@ -90,6 +93,7 @@ impl ConnectionState {
             sign_in_error: RwSignal::new(None),
             load: RwSignal::new(Load::NotConnected),
             notes: RwSignal::new(Vec::new()),
+            listed_by: StoredValue::new(None),
             needs_sign_in: RwSignal::new(false),
         }
     }
@@ -186,6 +190,7 @@ impl ConnectionState {
             }
             let load = match result {
                 Ok(listed) => {
+                    self.listed_by.set_value(Some(connection.identity(&session)));
                     let pending =
                         listed.items.iter().filter(|item| connection.needs_completion(item)).cloned().collect();
                     self.notes.set(listed.notes);
@@ -302,6 +307,7 @@ impl ConnectionState {
         remember::forget(&self.id());
         self.needs_sign_in.set(false);
         self.bump_generation();
+        self.listed_by.set_value(None);
         self.load.set(Load::NotConnected);
         self.notes.set(Vec::new());
         if let Some(session) = self.session.get_untracked() {
@@ -329,13 +335,40 @@ impl ConnectionState {
         result
     }
 
+    /// Signed in with credentials a person or host gave (not a proxy's, which hold nothing).
+    pub fn holds_secret(self) -> bool {
+        self.session.with_untracked(Option::is_some) && self.connection.with_value(|c| !c.credential_forms().is_empty())
+    }
+
+    /// Who the connection acts as now; `None` when signed out.
+    pub fn identity_now(self) -> Option<String> {
+        let session = self.session.get_untracked()?;
+        Some(self.connection.with_value(|c| c.identity(&session)))
+    }
+
+    /// Who the list on screen was read as; a run takes it when it starts.
+    pub fn listed_by(self) -> Option<String> {
+        self.listed_by.get_value()
+    }
+
     /// Disconnects one item now, counted by the pacer; a 429 holds the pacer for the wait the
     /// platform gave, or a backoff. The bulk controller waits its turn first and settles it.
-    pub async fn disconnect(self, item: Integration) -> Result<Disconnected, CallError> {
-        self.pacer.update_value(|pacer| pacer.record(now_ms()));
+    /// Nothing is sent when the connection is no longer signed in as `listed_by`, the
+    /// identity that listed the item: the list is read again instead.
+    pub async fn disconnect(self, item: Integration, listed_by: Option<String>) -> Result<Disconnected, CallError> {
         let key = item.key();
-        let result =
-            self.with_session(|connection, session| async move { connection.disconnect(&session, &item).await }).await;
+        let result = self
+            .with_session(|connection, session| async move {
+                if listed_by.as_deref() != Some(connection.identity(&session).as_str()) {
+                    return Err(CallError::before_sending(Failure::IdentityChanged));
+                }
+                self.pacer.update_value(|pacer| pacer.record(now_ms()));
+                connection.disconnect(&session, &item).await
+            })
+            .await;
+        if matches!(&result, Err(CallError { failure: Failure::IdentityChanged, .. })) {
+            self.refresh();
+        }
         self.pacer.update_value(|pacer| match &result {
             Err(CallError { failure: Failure::RateLimited { wait_secs, .. }, .. }) => {
                 pacer.rate_limited(now_ms(), *wait_secs, js_sys::Math::random());

@@ -3,6 +3,7 @@
 pub mod activity;
 pub mod connections;
 pub mod events;
+pub mod idle;
 pub mod items;
 pub mod navigation;
 pub mod remember;

@@ -1,6 +1,6 @@
 //! The console: connections, a status strip per connection, and one grid of cards.
 
-use crate::i18n::{Lang, lang, set_lang, t};
+use crate::i18n::{Lang, lang, set_lang, t, tf};
 use leptos::prelude::*;
 
 use super::activity::ActivityView;
@@ -47,6 +47,14 @@ pub fn Console() -> impl IntoView {
                 <Show when=move || !appearance.embedded>
                     <h1 class="unplug-header__title">{move || t("Unplug")}</h1>
                 </Show>
+                {crate::state::idle::expect_idle().map(|idle| move || idle.after_minutes.get().map(|minutes| {
+                    let minutes = crate::i18n::number(minutes.ceil() as usize);
+                    view! {
+                        <p class="unplug-outcome unplug-idle" role="status">
+                            {tf("Signed out after {minutes} min without a click or key press: every token was forgotten. Sign in again on Connections.", &[("minutes", &minutes)])}
+                        </p>
+                    }
+                }))}
                 <nav class="unplug-tabs" role="tablist" aria-label=move || t("Views")>
                     {Tab::ALL
                         .into_iter()

@@ -115,6 +115,12 @@ impl Provider for Altegio {
         matches!(failure, Failure::Platform { status: 404, said } if said.message.is_none())
     }
 
+    /// The partner token, or the proxy's, for the application.
+    fn identity(&self, session: &Session) -> String {
+        let token = session.token.as_ref().map_or_else(|| "proxy".to_owned(), Secret::fingerprint);
+        format!("application {} token {token}", session.application_id)
+    }
+
     fn signed_in_as(&self, session: &Session) -> String {
         tf("Application {id}", &[("id", &session.application_id)])
     }

@@ -116,6 +116,11 @@ impl Provider for RocketChat {
         matches!(failure, Failure::Platform { status: 400, said } if said.message.as_deref() == Some("No integration found."))
     }
 
+    /// The user: a new token of the same user is the same identity.
+    fn identity(&self, session: &Session) -> String {
+        format!("user {}", session.user_id)
+    }
+
     fn signed_in_as(&self, session: &Session) -> String {
         match &session.version {
             Some(version) => format!("{} (Rocket.Chat {version})", session.username),

@@ -107,6 +107,12 @@ impl Provider for Ryze {
         }
     }
 
+    /// The token (an account's and an instance's see different instances of one name); the
+    /// proxy's, where it adds one.
+    fn identity(&self, session: &Session) -> String {
+        session.token.as_ref().map_or_else(|| "proxy".to_owned(), |token| format!("token {}", token.fingerprint()))
+    }
+
     fn signed_in_as(&self, session: &Session) -> String {
         match (&session.instance, self.proxied) {
             (Some(name), _) => tf("an instance token for {name}", &[("name", name)]),

@@ -228,7 +228,12 @@ pub fn BulkPanel() -> impl IntoView {
                             <p>{tf("{connection} answered 401: its credentials are no longer accepted. Sign in again, then press Resume.", &[("connection", &connection)])}</p>
                             <button type="button" class="unplug-link" on:click=move |_| navigation.0.set(Tab::Connections)>{move || t("Open Connections")}</button>
                         </div>
-                    }),
+                    }.into_any()),
+                    RunState::Paused(Pause::IdentityChanged { connection }) => Some(view! {
+                        <div role="alert" class="unplug-bulk__paused">
+                            <p>{tf("{connection} is now signed in as someone else than the sign-in that listed these integrations. Resume refuses them without sending anything; Cancel stops the run.", &[("connection", &connection)])}</p>
+                        </div>
+                    }.into_any()),
                     _ => None,
                 }}
                 <div class="unplug-bulk__actions">
