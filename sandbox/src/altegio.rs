@@ -122,6 +122,12 @@ fn uninstall(sandbox: &Sandbox, id: u64) -> Response {
     Response::json_text(200, UNINSTALL_OK)
 }
 
+/// The 429 of a `retry-after` fault. Altegio documents no 429 (UNCONFIRMED): Laravel's throttle
+/// message in Altegio's error envelope.
+pub fn throttled() -> Response {
+    Response::json(429, &json!({ "success": false, "data": null, "meta": { "message": "Too Many Attempts." } }))
+}
+
 /// The documented 422 with the sandbox's own validation message.
 fn unprocessable(message: &str) -> Response {
     let mut body = crate::parse_fixture(UNPROCESSABLE);

@@ -12,6 +12,17 @@ pub fn epoch_ms_after(after: Duration) -> u64 {
     epoch_ms(SystemTime::now() + after)
 }
 
+/// The instant `seconds` from now, as whole seconds (or milliseconds, with `in_ms`) since the epoch,
+/// rounded up. Any finite wait is taken, negative or absurdly far (a fault may ask for one); `None`
+/// when the instant is beyond what a float holds.
+pub fn epoch_after_seconds(seconds: f64, in_ms: bool) -> Option<String> {
+    // A millisecond count below 2^53 is exact as a float.
+    let at_ms = now_ms() as f64 + seconds * 1000.0;
+    let at = if in_ms { at_ms.ceil() } else { (at_ms / 1000.0).ceil() };
+    // Adding zero turns a `-0` into `0`.
+    at.is_finite().then(|| (at + 0.0).to_string())
+}
+
 fn epoch_ms(time: SystemTime) -> u64 {
     let since = time.duration_since(UNIX_EPOCH).unwrap_or_default();
     u64::try_from(since.as_millis()).unwrap_or(u64::MAX)
@@ -50,7 +61,24 @@ fn civil(epoch_seconds: u64) -> (String, String) {
 
 #[cfg(test)]
 mod tests {
-    use super::{altegio_datetime, iso8601};
+    use super::{altegio_datetime, epoch_after_seconds, iso8601, now_ms};
+
+    fn number(text: Option<String>) -> f64 {
+        text.expect("finite").parse().expect("a number")
+    }
+
+    #[test]
+    fn spells_any_finite_wait_as_a_whole_instant() {
+        let now = now_ms() as f64;
+        let in_a_day = number(epoch_after_seconds(86_400.0, false));
+        assert!((now / 1000.0 + 86_400.0..now / 1000.0 + 86_402.0).contains(&in_a_day), "{in_a_day}");
+        let ago = number(epoch_after_seconds(-5.0, true));
+        assert!((now - 5000.0..now - 4000.0).contains(&ago), "{ago}");
+        let far = epoch_after_seconds(1e12, false).expect("finite");
+        assert!(far.len() == 13 && !far.contains(['e', '.']), "{far}");
+        assert_eq!(epoch_after_seconds(-1e300, false).map(|text| text.starts_with("-1")), Some(true));
+        assert_eq!(epoch_after_seconds(1e307, true), None);
+    }
 
     #[test]
     fn formats_known_instants() {

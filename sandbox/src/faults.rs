@@ -11,7 +11,7 @@ use crate::http::{Outcome, Response, Streamed};
 use crate::platform::Platform;
 
 /// What a gateway in front of the platform does wrong.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
     Latency(u64),
     Html5xx,
@@ -26,14 +26,16 @@ pub enum Kind {
         mebibytes: u32,
         chunked: bool,
     },
+    /// The platform's 429 with `Retry-After` set to this text, as given.
+    RetryAfter(String),
 }
 
 /// The largest `huge` answer, in mebibytes.
 const MAX_HUGE_MEBIBYTES: u32 = 64;
 
 /// Every kind's spelling, for the validation message.
-const KINDS: &str = "latency:MS, html5xx, malformed, truncated, cut:N, empty, drop, huge:MB or huge-chunked:MB \
-                     (MB from 1 to 64)";
+const KINDS: &str = "latency:MS, html5xx, malformed, truncated, cut:N, empty, drop, huge:MB, huge-chunked:MB \
+                     (MB from 1 to 64) or retry-after:VALUE (VALUE printable ASCII without a space at either end)";
 
 impl Kind {
     fn parse(text: &str) -> Option<Self> {
@@ -55,13 +57,15 @@ impl Kind {
                 .ok()
                 .filter(|mebibytes| (1..=MAX_HUGE_MEBIBYTES).contains(mebibytes))
                 .map(|mebibytes| Self::Huge { mebibytes, chunked: name == "huge-chunked" }),
+            "retry-after" => header_value(value).map(|value| Self::RetryAfter(value.to_owned())),
             _ => None,
         }
     }
 
-    fn name(self) -> String {
+    fn name(&self) -> String {
         match self {
             Self::Latency(ms) => format!("latency:{ms}"),
+            Self::RetryAfter(value) => format!("retry-after:{value}"),
             Self::Html5xx => "html5xx".to_owned(),
             Self::Malformed => "malformed".to_owned(),
             Self::Truncated => "truncated".to_owned(),
@@ -72,6 +76,19 @@ impl Kind {
             Self::Huge { mebibytes, chunked: true } => format!("huge-chunked:{mebibytes}"),
         }
     }
+}
+
+/// Any text that can go in a header as it is: printable ASCII, no space at either end (a client
+/// would trim it). An HTTP-date (`Wed, 21 Oct 2015 07:28:00 GMT`) passes.
+fn header_value(text: &str) -> Option<&str> {
+    let printable = text.bytes().all(|byte| (b' '..=b'~').contains(&byte));
+    (printable && !text.is_empty() && text.trim() == text).then_some(text)
+}
+
+/// A `retry-after` value as a number of seconds, when it is a finite one (`86400`, `-5`, `1e12`;
+/// not `inf` or `soon`).
+fn seconds(value: &str) -> Option<f64> {
+    value.parse::<f64>().ok().filter(|seconds| seconds.is_finite())
 }
 
 #[derive(Debug)]
@@ -113,7 +130,7 @@ impl Faults {
             fault.platform == platform && (fault.route == "*" || Some(fault.route.as_str()) == template)
         })?;
         let fault = &mut self.0[index];
-        let kind = fault.kind;
+        let kind = fault.kind.clone();
         fault.remaining -= 1;
         if fault.remaining == 0 {
             self.0.remove(index);
@@ -172,8 +189,13 @@ fn huge(mebibytes: u32, chunked: bool) -> Streamed {
 /// Runs the real handler (or not) as the fault says. `truncated`, `cut` and `empty` let the request
 /// take effect and spoil only the answer, like a proxy cutting the reply after the platform acted
 /// (`Content-Length` then counts the bytes sent); `html5xx`, `malformed`, `drop` and `huge` never
-/// reach the platform.
-pub fn apply(fault: Option<Kind>, real: impl FnOnce() -> Response) -> Outcome {
+/// reach the platform. `retry-after` answers the platform's own 429 (`throttled`, given the value
+/// and its number of seconds if it is one) without calling it, and adds `Retry-After: VALUE`.
+pub fn apply(
+    fault: Option<Kind>,
+    real: impl FnOnce() -> Response,
+    throttled: impl FnOnce(&str, Option<f64>) -> Response,
+) -> Outcome {
     match fault {
         None => Outcome::Respond(real()),
         Some(Kind::Latency(ms)) => {
@@ -199,12 +221,15 @@ pub fn apply(fault: Option<Kind>, real: impl FnOnce() -> Response) -> Outcome {
         }
         Some(Kind::Drop) => Outcome::Drop,
         Some(Kind::Huge { mebibytes, chunked }) => Outcome::Stream(huge(mebibytes, chunked)),
+        Some(Kind::RetryAfter(value)) => {
+            Outcome::Respond(throttled(&value, seconds(&value)).with_header("Retry-After", value))
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Faults, KINDS, Kind, MAX_HUGE_MEBIBYTES, huge};
+    use super::{Faults, KINDS, Kind, MAX_HUGE_MEBIBYTES, huge, seconds};
     use crate::platform::Platform;
     use serde_json::json;
 
@@ -236,6 +261,16 @@ mod tests {
     }
 
     #[test]
+    fn a_retry_after_value_is_a_number_when_finite() {
+        assert_eq!(seconds("86400"), Some(86_400.0));
+        assert_eq!(seconds("-5"), Some(-5.0));
+        assert_eq!(seconds("1e12"), Some(1e12));
+        for text in ["inf", "-inf", "NaN", "soon", "1e999", ""] {
+            assert_eq!(seconds(text), None, "{text}");
+        }
+    }
+
+    #[test]
     fn every_kind_reads_back_as_written() {
         let kinds = [
             "latency:5",
@@ -249,6 +284,12 @@ mod tests {
             "huge:1",
             "huge:64",
             "huge-chunked:33",
+            "retry-after:86400",
+            "retry-after:inf",
+            "retry-after:-5",
+            "retry-after:1e12",
+            "retry-after:soon",
+            "retry-after:Wed, 21 Oct 2015 07:28:00 GMT",
         ];
         for kind in kinds {
             let mut faults = Faults::default();
@@ -264,7 +305,24 @@ mod tests {
         assert!(faults.add(&bad_route).is_err());
         let bad_kind = json!({"platform": "ryze", "route": "*", "kind": "latency:soon"});
         assert!(faults.add(&bad_kind).is_err());
-        for kind in ["cut:", "cut:-1", "cut:ten", "drop:1", "Drop", "huge:0", "huge:65", "huge-chunked:1.5", "huge"] {
+        let kinds = [
+            "cut:",
+            "cut:-1",
+            "cut:ten",
+            "drop:1",
+            "Drop",
+            "huge:0",
+            "huge:65",
+            "huge-chunked:1.5",
+            "huge",
+            "retry-after",
+            "retry-after:",
+            "retry-after: 5",
+            "retry-after:5 ",
+            "retry-after:5\r\nX-Injected: 1",
+            "retry-after:bientôt",
+        ];
+        for kind in kinds {
             let bad = json!({"platform": "ryze", "route": "*", "kind": kind});
             assert!(faults.add(&bad).is_err(), "{kind}");
         }

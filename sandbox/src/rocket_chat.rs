@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
+use crate::clock;
 use crate::data::rocket_chat::{
     BYPASS_RATE_LIMIT, Direction, MANAGE_INCOMING, MANAGE_OUTGOING, MANAGE_OWN_INCOMING, MANAGE_OWN_OUTGOING, USERS,
     User,
@@ -115,11 +116,32 @@ fn rate_limit(sandbox: &Sandbox, request: &Request, route: &str, user: Option<&U
 }
 
 fn too_many_requests(verdict: &Verdict) -> Response {
+    Response::json(429, &too_many_requests_body(&verdict.wait_seconds().to_string()))
+}
+
+/// The documented 429 body, saying to wait `seconds` seconds.
+fn too_many_requests_body(seconds: &str) -> Value {
     let mut body = crate::parse_fixture(TOO_MANY_REQUESTS);
     let documented = body["error"].as_str().unwrap_or_default();
-    let wait = format!("wait {} seconds", verdict.wait_seconds());
-    body["error"] = json!(documented.replace("wait 42 seconds", &wait));
-    Response::json(429, &body)
+    body["error"] = json!(documented.replace("wait 42 seconds", &format!("wait {seconds} seconds")));
+    body
+}
+
+/// The 429 of a `retry-after:VALUE` fault: the documented body, whose message says to wait VALUE
+/// seconds when VALUE is a number (`seconds`) and is the documented text otherwise, and the
+/// limiter's headers with the reset (milliseconds) VALUE seconds from now.
+pub fn throttled(value: &str, seconds: Option<f64>) -> Response {
+    let body = match seconds {
+        Some(_) => too_many_requests_body(value),
+        None => crate::parse_fixture(TOO_MANY_REQUESTS),
+    };
+    let response = Response::json(429, &body)
+        .with_header("X-RateLimit-Limit", ROCKET_CHAT_RATE_LIMIT.to_string())
+        .with_header("X-RateLimit-Remaining", "0");
+    match seconds.and_then(|seconds| clock::epoch_after_seconds(seconds, true)) {
+        Some(reset) => response.with_header("X-RateLimit-Reset", reset),
+        None => response,
+    }
 }
 
 fn login(sandbox: &Sandbox, request: &Request) -> Response {

@@ -28,6 +28,15 @@ fn handle(platform: Platform, sandbox: &Sandbox, request: &Request, path: &str) 
     }
 }
 
+/// The platform's 429 for a `retry-after:VALUE` fault (`seconds`: VALUE when it is a number).
+fn throttled(platform: Platform, value: &str, seconds: Option<f64>) -> Response {
+    match platform {
+        Platform::RocketChat => rocket_chat::throttled(value, seconds),
+        Platform::Ryze => ryze::throttled(seconds),
+        Platform::Altegio => altegio::throttled(),
+    }
+}
+
 /// Answers one API-port request.
 pub fn dispatch(sandbox: &Sandbox, request: &Request) -> Outcome {
     let (platform, path, policy) = if let Some(path) = under(&request.path, control::PREFIX) {
@@ -69,7 +78,11 @@ fn answer(sandbox: &Sandbox, request: &Request, platform: Option<Platform>, path
         Some(platform) => {
             let template = routes::find(platform.routes(), path).map(|(template, _)| template);
             let fault = lock(&sandbox.faults).take(platform, template);
-            faults::apply(fault, || handle(platform, sandbox, request, path))
+            faults::apply(
+                fault,
+                || handle(platform, sandbox, request, path),
+                |value, seconds| throttled(platform, value, seconds),
+            )
         }
     };
     outcome.with_headers(cors_headers)

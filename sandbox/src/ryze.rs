@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
+use crate::clock;
 use crate::data::ryze::{ACCOUNT_TOKEN, INSTANCE_TOKEN, Instance};
 use crate::http::{Request, Response};
 use crate::platform::RYZE_RATE_LIMIT;
@@ -211,6 +212,18 @@ fn chatwoot_delete(sandbox: &Sandbox, scope: &Scope, name: &str) -> Response {
 
 fn rate_limited(verdict: &Verdict) -> Response {
     Response::json_text(429, RATE_LIMITED).with_header("Retry-After", verdict.wait_seconds().to_string())
+}
+
+/// The 429 of a `retry-after` fault: the documented body, and the limiter's headers with the reset
+/// (seconds since the epoch) `seconds` from now when the fault's value is a number.
+pub fn throttled(seconds: Option<f64>) -> Response {
+    let response = Response::json_text(429, RATE_LIMITED)
+        .with_header("X-RateLimit-Limit", RYZE_RATE_LIMIT.to_string())
+        .with_header("X-RateLimit-Remaining", "0");
+    match seconds.and_then(|seconds| clock::epoch_after_seconds(seconds, false)) {
+        Some(reset) => response.with_header("X-RateLimit-Reset", reset),
+        None => response,
+    }
 }
 
 /// The documented error envelope, for the sandbox's own messages (unknown routes).

@@ -3,7 +3,7 @@
 mod common;
 
 use std::net::SocketAddr;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use common::{Call, FOREIGN_ORIGIN, ORIGIN, Reply, get, parse, post_json, start};
 use serde_json::{Value, json};
@@ -273,6 +273,103 @@ fn huge_chunked_sends_the_same_without_a_length() {
     info(addr).assert_fixture(200, "rocketchat/info.json");
 }
 
+fn epoch_seconds() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).expect("after 1970").as_secs()
+}
+
+fn ryze_delete(addr: SocketAddr) -> Reply {
+    Call::new(addr, "DELETE", "/ryze/api/chatwoot/delete/vendas")
+        .header("token", "sandbox-account-token")
+        .header("Origin", ORIGIN)
+        .send()
+}
+
+#[test]
+fn retry_after_answers_ryzes_documented_429_with_the_reset_that_far_and_the_platform_never_acts() {
+    let addr = start().api_addr;
+    add_fault(
+        addr,
+        json!({"platform": "ryze", "route": "/api/chatwoot/delete/:instance", "kind": "retry-after:86400"}),
+    );
+    assert_eq!(get(addr, "/__sandbox/faults").json()["faults"][0]["kind"], "retry-after:86400");
+    let before = epoch_seconds();
+    let reply = ryze_delete(addr);
+    reply.assert_fixture(429, "ryze/rate_limited.json");
+    assert_eq!(reply.header("Retry-After"), Some("86400"));
+    let reset: u64 = reply.header("X-RateLimit-Reset").expect("reset").parse().expect("whole seconds");
+    assert!((before + 86_400..=epoch_seconds() + 86_401).contains(&reset), "{reset}");
+    assert_eq!((reply.header("X-RateLimit-Limit"), reply.header("X-RateLimit-Remaining")), (Some("100"), Some("0")));
+    // The browser may read the answer and the header.
+    assert_eq!(reply.header("Access-Control-Allow-Origin"), Some(ORIGIN));
+    assert_eq!(reply.header("Access-Control-Expose-Headers"), Some(RYZE_EXPOSE));
+
+    ryze_delete(addr).assert_fixture(200, "ryze/delete_ok.json");
+    let stats = get(addr, "/__sandbox/stats").json();
+    assert_eq!((&stats["requests"]["ryze"], &stats["rateLimited"]["ryze"]), (&json!(2), &json!(1)));
+}
+
+#[test]
+fn retry_after_sends_any_value_as_given_and_a_reset_only_for_a_number() {
+    let addr = start().api_addr;
+    let values = ["-5", "1e12", "inf", "soon", "Wed, 21 Oct 2015 07:28:00 GMT"];
+    for value in values {
+        let kind = format!("retry-after:{value}");
+        assert_eq!(add_fault(addr, json!({"platform": "ryze", "route": "*", "kind": kind})).status, 201);
+    }
+    let now = epoch_seconds();
+    let replies: Vec<Reply> = values.iter().map(|_| ryze_delete(addr)).collect();
+    for (value, reply) in values.iter().zip(&replies) {
+        reply.assert_fixture(429, "ryze/rate_limited.json");
+        assert_eq!(reply.header("Retry-After"), Some(*value));
+    }
+    let reset = |reply: &Reply| reply.header("X-RateLimit-Reset").map(|reset| reset.parse::<u64>().expect("whole"));
+    assert!(reset(&replies[0]).is_some_and(|reset| (now - 5..=now - 3).contains(&reset)), "{replies:?}");
+    assert!(
+        reset(&replies[1]).is_some_and(|reset| (now + 1_000_000_000_000..now + 1_000_000_000_003).contains(&reset))
+    );
+    assert!(replies[2..].iter().all(|reply| reply.header("X-RateLimit-Reset").is_none()));
+    ryze_delete(addr).assert_fixture(200, "ryze/delete_ok.json");
+}
+
+#[test]
+fn retry_after_on_rocket_chat_writes_a_numeric_wait_into_the_documented_message() {
+    let addr = start().api_addr;
+    let documented = fixture_text("rocketchat/too_many_requests.json");
+    for (value, wait) in [("30", "30"), ("1e12", "1e12"), ("inf", "42"), ("soon", "42")] {
+        add_fault(
+            addr,
+            json!({"platform": "rocketchat", "route": "/api/info", "kind": format!("retry-after:{value}")}),
+        );
+        let reply = info(addr);
+        assert_eq!(reply.status, 429);
+        assert_eq!(reply.header("Retry-After"), Some(value));
+        assert_eq!(reply.header("Access-Control-Allow-Origin"), Some(ORIGIN));
+        let expected: Value =
+            serde_json::from_str(&documented.replace("wait 42 seconds", &format!("wait {wait} seconds")))
+                .expect("JSON");
+        assert_eq!(reply.json(), expected, "{value}");
+        assert!(
+            reply.json()["error"]
+                .as_str()
+                .is_some_and(|error| error.contains(&format!("You must wait {wait} seconds")))
+        );
+        assert_eq!(reply.header("X-RateLimit-Reset").is_some(), wait != "42", "{value}");
+    }
+    info(addr).assert_fixture(200, "rocketchat/info.json");
+    assert_eq!(get(addr, "/__sandbox/stats").json()["rateLimited"]["rocketchat"], 4);
+}
+
+#[test]
+fn retry_after_on_altegio_answers_laravels_throttle_message_in_altegios_envelope() {
+    let addr = start().api_addr;
+    add_fault(addr, json!({"platform": "altegio", "route": "*", "kind": "retry-after:60"}));
+    let reply = from(addr, "GET", "/altegio/marketplace/application/1/salons", ORIGIN);
+    assert_eq!(reply.status, 429);
+    assert_eq!(reply.json(), json!({"success": false, "data": null, "meta": {"message": "Too Many Attempts."}}));
+    assert_eq!(reply.header("Retry-After"), Some("60"));
+    assert_eq!(reply.header("Access-Control-Allow-Origin"), Some(ORIGIN));
+}
+
 #[test]
 fn empty_keeps_the_status_and_the_effect_but_not_the_body() {
     let addr = start().api_addr;
@@ -319,6 +416,8 @@ fn bad_fault_requests_are_refused_with_the_reason() {
         json!({"platform": "ryze", "route": "*", "kind": "drop", "count": -1}),
         json!({"platform": "ryze", "route": "*", "kind": "huge:65"}),
         json!({"platform": "ryze", "route": "*", "kind": "cut:-3"}),
+        json!({"platform": "ryze", "route": "*", "kind": "retry-after:"}),
+        json!({"platform": "ryze", "route": "*", "kind": "retry-after:5\r\nSet-Cookie: a=b"}),
     ] {
         let reply = add_fault(addr, fault.clone());
         assert_eq!(reply.status, 400, "{fault}");
