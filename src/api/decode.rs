@@ -30,6 +30,9 @@ pub fn json_body(raw: &RawResponse) -> Result<Value, Failure> {
 
 /// A 2xx answer decoded into `T`; any other status becomes the platform's error.
 pub fn decode<T: DeserializeOwned>(raw: &RawResponse, read_envelope: ReadEnvelope, now_ms: f64) -> Result<T, Failure> {
+    if raw.too_large {
+        return Err(Failure::TooLarge { status: raw.status });
+    }
     if !(200..300).contains(&raw.status) {
         return Err(error_answer(raw, read_envelope, now_ms));
     }

@@ -50,6 +50,10 @@ pub enum Failure {
     EmptyBody {
         status: u16,
     },
+    /// A body over 32 MiB: refused unread.
+    TooLarge {
+        status: u16,
+    },
     /// JSON that stops before its end.
     Truncated {
         status: u16,
@@ -84,6 +88,7 @@ impl Failure {
             | Failure::ModuleOff { status, .. }
             | Failure::NotJson { status, .. }
             | Failure::EmptyBody { status }
+            | Failure::TooLarge { status }
             | Failure::Truncated { status }
             | Failure::Malformed { status, .. }
             | Failure::UnexpectedShape { status, .. } => Some(*status),
@@ -140,6 +145,10 @@ impl Failure {
             Failure::EmptyBody { status } => {
                 tf("HTTP {status} with an empty body where JSON was documented.", &[("status", status)])
             }
+            Failure::TooLarge { status } => tf(
+                "HTTP {status} with a body over 32 MiB: it was refused unread, so none of it is shown.",
+                &[("status", status)],
+            ),
             Failure::Truncated { status } => {
                 tf("HTTP {status}, but the JSON body stops before its end (cut off in transit).", &[("status", status)])
             }
@@ -182,6 +191,9 @@ impl Failure {
             | Failure::EmptyBody { .. }
             | Failure::Truncated { .. }
             | Failure::Malformed { .. } => t("Retry; if it persists, check any proxy in front of the platform."),
+            Failure::TooLarge { .. } => {
+                t("Check what the platform, or a proxy in front of it, sends: no answer it documents is that large.")
+            }
             Failure::UnexpectedShape { .. } => {
                 t("The platform's answer differs from its documentation; show the raw response to its support.")
             }

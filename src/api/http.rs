@@ -82,7 +82,14 @@ pub struct RawResponse {
     pub retry_after: Option<String>,
     pub rate_limit_reset: Option<String>,
     pub body: String,
+    /// The body was over [`MAX_BODY_BYTES`]: it was not read (or not to its end), and `body`
+    /// is empty.
+    pub too_large: bool,
 }
+
+/// The most of a body that is read: a larger one is refused, so no answer can take the tab's
+/// memory (and with it every session and the bulk queue).
+pub const MAX_BODY_BYTES: usize = 32 * 1024 * 1024;
 
 /// The browser got no HTTP answer it may read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -165,8 +172,40 @@ async fn exchange(request: &HttpRequest, signal: Option<web_sys::AbortSignal>) -
     let content_type = headers.get("content-type");
     let retry_after = headers.get("retry-after");
     let rate_limit_reset = headers.get("x-ratelimit-reset");
-    let body = response.text().await.map_err(|e| e.to_string())?;
-    Ok(RawResponse { status, content_type, retry_after, rate_limit_reset, body })
+    // Content-Length first where the browser may read it; the read is capped either way.
+    let declared = headers.get("content-length").and_then(|length| length.trim().parse::<u64>().ok());
+    let body = match declared {
+        Some(length) if length > MAX_BODY_BYTES as u64 => None,
+        _ => read_capped(response.body()).await?,
+    };
+    let too_large = body.is_none();
+    let body = body.unwrap_or_default();
+    Ok(RawResponse { status, content_type, retry_after, rate_limit_reset, body, too_large })
+}
+
+/// Reads a body as text, chunk by chunk; `None` once it passes [`MAX_BODY_BYTES`], and the
+/// rest is not fetched.
+async fn read_capped(stream: Option<web_sys::ReadableStream>) -> Result<Option<String>, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let Some(stream) = stream else { return Ok(Some(String::new())) };
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let field = |object: &wasm_bindgen::JsValue, name: &str| js_sys::Reflect::get(object, &name.into());
+    let mut bytes = Vec::new();
+    loop {
+        let step = JsFuture::from(reader.read()).await.map_err(|e| format!("{e:?}"))?;
+        if field(&step, "done").map_err(|e| format!("{e:?}"))?.is_truthy() {
+            break;
+        }
+        let chunk = js_sys::Uint8Array::new(&field(&step, "value").map_err(|e| format!("{e:?}"))?);
+        if bytes.len() + chunk.length() as usize > MAX_BODY_BYTES {
+            // Tell the browser to stop fetching; the answer is refused whatever it holds.
+            let _ = reader.cancel();
+            return Ok(None);
+        }
+        bytes.extend(chunk.to_vec());
+    }
+    Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
 }
 
 /// Sent with every platform call to a relative base URL, that is to this site's own proxy: a

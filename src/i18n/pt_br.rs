@@ -308,8 +308,28 @@ pub const TABLE: &[(&str, &str)] = &[
     ),
     ("the token this site's proxy adds", "o token que o proxy deste site adiciona"),
     ("{user} (Rocket.Chat, version not told)", "{user} (Rocket.Chat, versão não informada)"),
-    ("Not sent: the connection is now signed in as someone else than the sign-in that listed this integration.", "Não enviado: a conexão agora está autenticada como outra pessoa, não como quem listou esta integração."),
-    ("Signed out after {minutes} min without a click or key press: every token was forgotten. Sign in again on Connections.", "Sessão encerrada após {minutes} min sem clique nem tecla: todos os tokens foram esquecidos. Entre de novo em Conexões."),
-    ("The list is read again for the new sign-in: check what it shows, then disconnect from there.", "A lista é lida de novo para o novo login: confira o que ela mostra e desconecte a partir dela."),
-    ("{connection} is now signed in as someone else than the sign-in that listed these integrations. Resume refuses them without sending anything; Cancel stops the run.", "{connection} agora está autenticada como outra pessoa, não como quem listou estas integrações. Retomar as recusa sem enviar nada; Cancelar interrompe a execução."),
+    (
+        "Not sent: the connection is now signed in as someone else than the sign-in that listed this integration.",
+        "Não enviado: a conexão agora está autenticada como outra pessoa, não como quem listou esta integração.",
+    ),
+    (
+        "Signed out after {minutes} min without a click or key press: every token was forgotten. Sign in again on Connections.",
+        "Sessão encerrada após {minutes} min sem clique nem tecla: todos os tokens foram esquecidos. Entre de novo em Conexões.",
+    ),
+    (
+        "The list is read again for the new sign-in: check what it shows, then disconnect from there.",
+        "A lista é lida de novo para o novo login: confira o que ela mostra e desconecte a partir dela.",
+    ),
+    (
+        "{connection} is now signed in as someone else than the sign-in that listed these integrations. Resume refuses them without sending anything; Cancel stops the run.",
+        "{connection} agora está autenticada como outra pessoa, não como quem listou estas integrações. Retomar as recusa sem enviar nada; Cancelar interrompe a execução.",
+    ),
+    (
+        "HTTP {status} with a body over 32 MiB: it was refused unread, so none of it is shown.",
+        "HTTP {status} com um corpo acima de 32 MiB: foi recusado sem ser lido, então nada dele é mostrado.",
+    ),
+    (
+        "Check what the platform, or a proxy in front of it, sends: no answer it documents is that large.",
+        "Verifique o que a plataforma, ou um proxy à frente dela, envia: nenhuma resposta documentada é tão grande.",
+    ),
 ];

@@ -308,8 +308,28 @@ pub const TABLE: &[(&str, &str)] = &[
     ),
     ("the token this site's proxy adds", "токен, который добавляет прокси этого сайта"),
     ("{user} (Rocket.Chat, version not told)", "{user} (Rocket.Chat, версия не сообщена)"),
-    ("Not sent: the connection is now signed in as someone else than the sign-in that listed this integration.", "Не отправлено: подключение теперь выполнено от имени другого пользователя, а не того, кто получил список с этой интеграцией."),
-    ("Signed out after {minutes} min without a click or key press: every token was forgotten. Sign in again on Connections.", "Выход выполнен после {minutes} мин без щелчков и нажатий клавиш: все токены забыты. Войдите снова в разделе «Подключения»."),
-    ("The list is read again for the new sign-in: check what it shows, then disconnect from there.", "Список загружается заново для нового входа: проверьте его и отключайте оттуда."),
-    ("{connection} is now signed in as someone else than the sign-in that listed these integrations. Resume refuses them without sending anything; Cancel stops the run.", "{connection} теперь подключено от имени другого пользователя, а не того, кто получил список этих интеграций. «Продолжить» отклонит их, ничего не отправляя; «Отменить» остановит выполнение."),
+    (
+        "Not sent: the connection is now signed in as someone else than the sign-in that listed this integration.",
+        "Не отправлено: подключение теперь выполнено от имени другого пользователя, а не того, кто получил список с этой интеграцией.",
+    ),
+    (
+        "Signed out after {minutes} min without a click or key press: every token was forgotten. Sign in again on Connections.",
+        "Выход выполнен после {minutes} мин без щелчков и нажатий клавиш: все токены забыты. Войдите снова в разделе «Подключения».",
+    ),
+    (
+        "The list is read again for the new sign-in: check what it shows, then disconnect from there.",
+        "Список загружается заново для нового входа: проверьте его и отключайте оттуда.",
+    ),
+    (
+        "{connection} is now signed in as someone else than the sign-in that listed these integrations. Resume refuses them without sending anything; Cancel stops the run.",
+        "{connection} теперь подключено от имени другого пользователя, а не того, кто получил список этих интеграций. «Продолжить» отклонит их, ничего не отправляя; «Отменить» остановит выполнение.",
+    ),
+    (
+        "HTTP {status} with a body over 32 MiB: it was refused unread, so none of it is shown.",
+        "HTTP {status} с телом больше 32 МиБ: оно отклонено без чтения, поэтому ничего из него не показано.",
+    ),
+    (
+        "Check what the platform, or a proxy in front of it, sends: no answer it documents is that large.",
+        "Проверьте, что отправляет платформа или прокси перед ней: ни один документированный ответ не бывает таким большим.",
+    ),
 ];
