@@ -8,7 +8,7 @@ use crate::data::altegio::{APPLICATION_ID, PARTNER_TOKEN};
 use crate::http::{Request, Response};
 use crate::routes;
 use crate::state::{Sandbox, lock};
-use crate::variants::{AltegioPageBase, Paging};
+use crate::variants::{AltegioPageBase, Paging, Variants};
 use crate::webhook;
 
 const UNINSTALL_OK: &str = fixture!("altegio/uninstall_ok.json");
@@ -22,7 +22,8 @@ const DISABLE_WEBHOOK: &str = fixture!("altegio/disable_webhook.json");
 const MAX_COUNT: usize = 1000;
 const DEFAULT_COUNT: usize = 100;
 
-pub fn handle(sandbox: &Sandbox, request: &Request, path: &str) -> Response {
+/// Answers with `variants`: the run's, unless a fault changes one for this request.
+pub fn handle(sandbox: &Sandbox, request: &Request, path: &str, variants: &Variants) -> Response {
     let Some((template, params)) = routes::find(routes::ALTEGIO, path) else {
         return Response::json_text(404, NOT_FOUND);
     };
@@ -35,7 +36,7 @@ pub fn handle(sandbox: &Sandbox, request: &Request, path: &str) -> Response {
     }
     let location = params.first().and_then(|id| id.parse().ok());
     match (request.method.as_str(), template, location) {
-        ("GET", "/marketplace/application/:app/salons", _) => salons(sandbox, request),
+        ("GET", "/marketplace/application/:app/salons", _) => salons(sandbox, request, variants),
         ("GET", "/marketplace/salon/:id/application/:app", Some(id)) => status(sandbox, id),
         ("POST", "/marketplace/salon/:id/application/:app/uninstall", Some(id)) => uninstall(sandbox, id),
         _ => Response::json_text(404, NOT_FOUND),
@@ -51,7 +52,7 @@ fn authorised(request: &Request) -> bool {
         .is_some_and(|token| token.trim() == PARTNER_TOKEN)
 }
 
-fn salons(sandbox: &Sandbox, request: &Request) -> Response {
+fn salons(sandbox: &Sandbox, request: &Request, variants: &Variants) -> Response {
     let count = match request.query_param("count").map(str::parse::<usize>) {
         None => DEFAULT_COUNT,
         Some(Ok(count)) if (1..=MAX_COUNT).contains(&count) => count,
@@ -60,7 +61,7 @@ fn salons(sandbox: &Sandbox, request: &Request) -> Response {
     // Which page, counted from 0 here. Pages count from 1 and a page below 1 is the first, as
     // Laravel's paginator reads it (the docs' sample sends 0); the page-base variant makes 0 the
     // first page instead (and a negative page the first too).
-    let first_page = match sandbox.config.variants.altegio_page_base {
+    let first_page = match variants.altegio_page_base {
         AltegioPageBase::One => 1,
         AltegioPageBase::Zero => 0,
     };
@@ -70,7 +71,7 @@ fn salons(sandbox: &Sandbox, request: &Request) -> Response {
         Some(Err(_)) => return unprocessable("The page must be an integer."),
     };
     // A server that ignores `page` answers the first page every time.
-    let skipped = match sandbox.config.variants.paging {
+    let skipped = match variants.paging {
         Paging::Honoured => index.saturating_mul(count),
         Paging::Ignored => 0,
     };

@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 
 use crate::http::{Outcome, Response, Streamed};
 use crate::platform::Platform;
+use crate::variants::{Paging, Variants};
 
 /// What a gateway in front of the platform does wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +29,8 @@ pub enum Kind {
     },
     /// The platform's 429 with `Retry-After` set to this text, as given.
     RetryAfter(String),
+    /// The real answer, given as `--variant paging=ignored` gives it.
+    PagingIgnored,
 }
 
 /// The largest `huge` answer, in mebibytes.
@@ -35,7 +38,8 @@ const MAX_HUGE_MEBIBYTES: u32 = 64;
 
 /// Every kind's spelling, for the validation message.
 const KINDS: &str = "latency:MS, html5xx, malformed, truncated, cut:N, empty, drop, huge:MB, huge-chunked:MB \
-                     (MB from 1 to 64) or retry-after:VALUE (VALUE printable ASCII without a space at either end)";
+                     (MB from 1 to 64), retry-after:VALUE (VALUE printable ASCII without a space at either end) \
+                     or paging-ignored";
 
 impl Kind {
     fn parse(text: &str) -> Option<Self> {
@@ -46,6 +50,7 @@ impl Kind {
                 "truncated" => Some(Self::Truncated),
                 "empty" => Some(Self::Empty),
                 "drop" => Some(Self::Drop),
+                "paging-ignored" => Some(Self::PagingIgnored),
                 _ => None,
             };
         };
@@ -72,6 +77,7 @@ impl Kind {
             Self::Cut(bytes) => format!("cut:{bytes}"),
             Self::Empty => "empty".to_owned(),
             Self::Drop => "drop".to_owned(),
+            Self::PagingIgnored => "paging-ignored".to_owned(),
             Self::Huge { mebibytes, chunked: false } => format!("huge:{mebibytes}"),
             Self::Huge { mebibytes, chunked: true } => format!("huge-chunked:{mebibytes}"),
         }
@@ -191,35 +197,39 @@ fn huge(mebibytes: u32, chunked: bool) -> Streamed {
 /// (`Content-Length` then counts the bytes sent); `html5xx`, `malformed`, `drop` and `huge` never
 /// reach the platform. `retry-after` answers the platform's own 429 (`throttled`, given the value
 /// and its number of seconds if it is one) without calling it, and adds `Retry-After: VALUE`.
+/// `real` answers with the variants given: the run's (`variants`), or with paging ignored for a
+/// `paging-ignored` fault (which changes nothing on routes that do not page).
 pub fn apply(
     fault: Option<Kind>,
-    real: impl FnOnce() -> Response,
+    variants: &Variants,
+    real: impl FnOnce(&Variants) -> Response,
     throttled: impl FnOnce(&str, Option<f64>) -> Response,
 ) -> Outcome {
     match fault {
-        None => Outcome::Respond(real()),
+        None => Outcome::Respond(real(variants)),
         Some(Kind::Latency(ms)) => {
             thread::sleep(Duration::from_millis(ms));
-            Outcome::Respond(real())
+            Outcome::Respond(real(variants))
         }
         Some(Kind::Html5xx) => Outcome::Respond(Response::with_body(502, "text/html", NGINX_502)),
         Some(Kind::Malformed) => Outcome::Respond(Response::json_text(200, MALFORMED_JSON)),
         Some(Kind::Truncated) => {
-            let mut response = real();
+            let mut response = real(variants);
             response.body.truncate(response.body.len() / 2);
             Outcome::Respond(response)
         }
         Some(Kind::Cut(bytes)) => {
-            let mut response = real();
+            let mut response = real(variants);
             response.body.truncate(bytes);
             Outcome::Respond(response)
         }
         Some(Kind::Empty) => {
-            let mut response = real();
+            let mut response = real(variants);
             response.body.clear();
             Outcome::Respond(response)
         }
         Some(Kind::Drop) => Outcome::Drop,
+        Some(Kind::PagingIgnored) => Outcome::Respond(real(&Variants { paging: Paging::Ignored, ..*variants })),
         Some(Kind::Huge { mebibytes, chunked }) => Outcome::Stream(huge(mebibytes, chunked)),
         Some(Kind::RetryAfter(value)) => {
             Outcome::Respond(throttled(&value, seconds(&value)).with_header("Retry-After", value))
@@ -290,6 +300,7 @@ mod tests {
             "retry-after:1e12",
             "retry-after:soon",
             "retry-after:Wed, 21 Oct 2015 07:28:00 GMT",
+            "paging-ignored",
         ];
         for kind in kinds {
             let mut faults = Faults::default();
@@ -321,6 +332,8 @@ mod tests {
             "retry-after:5 ",
             "retry-after:5\r\nX-Injected: 1",
             "retry-after:bientôt",
+            "paging-ignored:1",
+            "paging",
         ];
         for kind in kinds {
             let bad = json!({"platform": "ryze", "route": "*", "kind": kind});

@@ -18,7 +18,7 @@ use crate::platform::ROCKET_CHAT_RATE_LIMIT;
 use crate::rate_limit::Verdict;
 use crate::routes;
 use crate::state::{Sandbox, lock};
-use crate::variants::{Paging, RcBypass, RcRemoveBody};
+use crate::variants::{Paging, RcBypass, RcRemoveBody, Variants};
 
 const INFO_V7: &str = fixture!("rocketchat/info_v7.json");
 const INFO_V8: &str = fixture!("rocketchat/info.json");
@@ -56,7 +56,8 @@ const LIST_PARAMETERS: &[&str] = &["offset", "count", "sort", "name", "type", "q
 const ANY_INTEGRATION_PERMISSION: [&str; 4] =
     [MANAGE_INCOMING, MANAGE_OWN_INCOMING, MANAGE_OUTGOING, MANAGE_OWN_OUTGOING];
 
-pub fn handle(sandbox: &Sandbox, request: &Request, path: &str) -> Response {
+/// Answers with `variants`: the run's, unless a fault changes one for this request.
+pub fn handle(sandbox: &Sandbox, request: &Request, path: &str, variants: &Variants) -> Response {
     let version = sandbox.config.rc_version;
     let Some((route, _)) = routes::find(routes::ROCKET_CHAT, path) else {
         return not_found();
@@ -72,22 +73,29 @@ pub fn handle(sandbox: &Sandbox, request: &Request, path: &str) -> Response {
     if user.is_none() && route != "/api/v1/login" {
         return Response::json_text(401, version.pick(UNAUTHORIZED_V7, UNAUTHORIZED_V8));
     }
-    let Some(verdict) = rate_limit(sandbox, request, route, user) else {
-        return api_v1(sandbox, request, route, user);
+    let Some(verdict) = rate_limit(sandbox, request, route, user, variants) else {
+        return api_v1(sandbox, request, route, user, variants);
     };
     let headers = verdict.headers(verdict.reset_epoch_ms());
-    let response = if verdict.allowed { api_v1(sandbox, request, route, user) } else { too_many_requests(&verdict) };
+    let response =
+        if verdict.allowed { api_v1(sandbox, request, route, user, variants) } else { too_many_requests(&verdict) };
     response.with_headers(headers)
 }
 
-fn api_v1(sandbox: &Sandbox, request: &Request, route: &str, user: Option<&'static User>) -> Response {
+fn api_v1(
+    sandbox: &Sandbox,
+    request: &Request,
+    route: &str,
+    user: Option<&'static User>,
+    variants: &Variants,
+) -> Response {
     match (request.method.as_str(), route, user) {
         ("POST", "/api/v1/login", _) => login(sandbox, request),
         ("POST", "/api/v1/logout", Some(_)) => logout(sandbox, request),
         ("GET", "/api/v1/me", Some(user)) => me(user),
-        ("GET", "/api/v1/integrations.list", Some(user)) => list(sandbox, request, user),
+        ("GET", "/api/v1/integrations.list", Some(user)) => list(sandbox, request, user, variants.paging),
         ("GET", "/api/v1/integrations.get", Some(user)) => get(sandbox, request, user),
-        ("POST", "/api/v1/integrations.remove", Some(user)) => remove(sandbox, request, user),
+        ("POST", "/api/v1/integrations.remove", Some(user)) => remove(sandbox, request, user, variants),
         ("GET", "/api/v1/integrations.history", Some(user)) => history(sandbox, request, user),
         _ => not_found(),
     }
@@ -104,9 +112,15 @@ fn authenticate(sandbox: &Sandbox, request: &Request) -> Option<&'static User> {
 
 /// Counts the call by client IP + route + method; `None` for users who bypass the limiter (no
 /// headers are sent to them, as on the real server).
-fn rate_limit(sandbox: &Sandbox, request: &Request, route: &str, user: Option<&User>) -> Option<Verdict> {
+fn rate_limit(
+    sandbox: &Sandbox,
+    request: &Request,
+    route: &str,
+    user: Option<&User>,
+    variants: &Variants,
+) -> Option<Verdict> {
     // The bypass variant takes the permission away from the admins who hold it by default.
-    let bypass_granted = sandbox.config.variants.rc_bypass == RcBypass::On;
+    let bypass_granted = variants.rc_bypass == RcBypass::On;
     if bypass_granted && user.is_some_and(|user| user.can(BYPASS_RATE_LIMIT)) {
         return None;
     }
@@ -215,7 +229,7 @@ fn me(user: &User) -> Response {
     Response::json(200, &answer)
 }
 
-fn list(sandbox: &Sandbox, request: &Request, user: &User) -> Response {
+fn list(sandbox: &Sandbox, request: &Request, user: &User, paging: Paging) -> Response {
     if request.query.iter().any(|(key, _)| !LIST_PARAMETERS.contains(&key.as_str())) {
         return invalid_params(&["must NOT have additional properties".to_owned()]);
     }
@@ -227,7 +241,7 @@ fn list(sandbox: &Sandbox, request: &Request, user: &User) -> Response {
         return forbidden(sandbox);
     }
     // A server that ignores paging answers from the start every time.
-    let offset = match sandbox.config.variants.paging {
+    let offset = match paging {
         Paging::Honoured => number(request.query_param("offset")).unwrap_or(0),
         Paging::Ignored => 0,
     };
@@ -292,7 +306,7 @@ fn get(sandbox: &Sandbox, request: &Request, user: &User) -> Response {
     }
 }
 
-fn remove(sandbox: &Sandbox, request: &Request, user: &User) -> Response {
+fn remove(sandbox: &Sandbox, request: &Request, user: &User, variants: &Variants) -> Response {
     // An empty or non-JSON body reaches the validator as `{}`.
     let body = request.json_body().unwrap_or_else(|| json!({}));
     if let Err(response) = validate_remove(&body) {
@@ -341,7 +355,7 @@ fn remove(sandbox: &Sandbox, request: &Request, user: &User) -> Response {
     {
         store.history.remove(removed_id);
     }
-    let answer = match sandbox.config.variants.rc_remove_body {
+    let answer = match variants.rc_remove_body {
         RcRemoveBody::Typed => {
             let mut answer = crate::parse_fixture(REMOVE_OK);
             answer["integration"] = removed;

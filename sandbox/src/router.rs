@@ -10,6 +10,7 @@ use crate::http::{Outcome, Request, Response};
 use crate::platform::Platform;
 use crate::routes;
 use crate::state::{Sandbox, lock};
+use crate::variants::Variants;
 use crate::{altegio, rocket_chat, ryze};
 
 fn cors_policy(platform: Platform) -> &'static Policy {
@@ -20,11 +21,12 @@ fn cors_policy(platform: Platform) -> &'static Policy {
     }
 }
 
-fn handle(platform: Platform, sandbox: &Sandbox, request: &Request, path: &str) -> Response {
+/// The platform's real answer, given with `variants` (the run's, or a fault's for this request).
+fn handle(platform: Platform, sandbox: &Sandbox, request: &Request, path: &str, variants: &Variants) -> Response {
     match platform {
-        Platform::RocketChat => rocket_chat::handle(sandbox, request, path),
-        Platform::Ryze => ryze::handle(sandbox, request, path),
-        Platform::Altegio => altegio::handle(sandbox, request, path),
+        Platform::RocketChat => rocket_chat::handle(sandbox, request, path, variants),
+        Platform::Ryze => ryze::handle(sandbox, request, path, variants),
+        Platform::Altegio => altegio::handle(sandbox, request, path, variants),
     }
 }
 
@@ -80,7 +82,8 @@ fn answer(sandbox: &Sandbox, request: &Request, platform: Option<Platform>, path
             let fault = lock(&sandbox.faults).take(platform, template);
             faults::apply(
                 fault,
-                || handle(platform, sandbox, request, path),
+                &sandbox.config.variants,
+                |variants| handle(platform, sandbox, request, path, variants),
                 |value, seconds| throttled(platform, value, seconds),
             )
         }

@@ -12,7 +12,7 @@ use crate::platform::RYZE_RATE_LIMIT;
 use crate::rate_limit::Verdict;
 use crate::routes;
 use crate::state::{Sandbox, lock};
-use crate::variants::{RyzeList, RyzeModule, RyzeProbe, RyzeSummary};
+use crate::variants::{RyzeList, RyzeModule, RyzeProbe, RyzeSummary, Variants};
 
 const DELETE_OK: &str = fixture!("ryze/delete_ok.json");
 const RATE_LIMITED: &str = fixture!("ryze/rate_limited.json");
@@ -42,7 +42,8 @@ impl Scope {
     }
 }
 
-pub fn handle(sandbox: &Sandbox, request: &Request, path: &str) -> Response {
+/// Answers with `variants`: the run's, unless a fault changes one for this request.
+pub fn handle(sandbox: &Sandbox, request: &Request, path: &str, variants: &Variants) -> Response {
     let token = token(request);
     // Counted per token (per client address when there is none), before authentication, so
     // every answer, a 401 included, carries the headers.
@@ -53,11 +54,12 @@ pub fn handle(sandbox: &Sandbox, request: &Request, path: &str) -> Response {
     let window = sandbox.config.rate_window(RATE_LIMIT_WINDOW);
     let verdict = lock(&sandbox.limiter).hit(key, RYZE_RATE_LIMIT, window);
     let headers = verdict.headers(verdict.reset_epoch_ms().div_ceil(1000));
-    let response = if verdict.allowed { route(sandbox, request, path, token) } else { rate_limited(&verdict) };
+    let response =
+        if verdict.allowed { route(sandbox, request, path, token, variants) } else { rate_limited(&verdict) };
     response.with_headers(headers)
 }
 
-fn route(sandbox: &Sandbox, request: &Request, path: &str, token: Option<&str>) -> Response {
+fn route(sandbox: &Sandbox, request: &Request, path: &str, token: Option<&str>, variants: &Variants) -> Response {
     let Some(token) = token else {
         return Response::json_text(401, MISSING_TOKEN);
     };
@@ -69,12 +71,12 @@ fn route(sandbox: &Sandbox, request: &Request, path: &str, token: Option<&str>) 
     };
     // Without the module every one of its endpoints answers 503, whatever the instance (the docs'
     // cheap probe: `GET /api/chatwoot/list/anything` is 503 when off, 404 when on).
-    if template.starts_with("/api/chatwoot/") && sandbox.config.variants.ryze_module == RyzeModule::Off {
+    if template.starts_with("/api/chatwoot/") && variants.ryze_module == RyzeModule::Off {
         return Response::json_text(503, GATEWAY_NOT_CONFIGURED);
     }
     let instance = params.first().map(String::as_str).unwrap_or_default();
     match (request.method.as_str(), template) {
-        ("GET", "/api/instance/list") => list(sandbox, request, &scope),
+        ("GET", "/api/instance/list") => list(sandbox, request, &scope, variants),
         ("GET", "/api/chatwoot/list/:instance") => chatwoot_info(sandbox, &scope, instance),
         ("DELETE", "/api/chatwoot/delete/:instance") => chatwoot_delete(sandbox, &scope, instance),
         _ => error(404, "route not found"),
@@ -101,8 +103,7 @@ fn scope(sandbox: &Sandbox, token: &str) -> Option<Scope> {
     }
 }
 
-fn list(sandbox: &Sandbox, request: &Request, scope: &Scope) -> Response {
-    let variants = &sandbox.config.variants;
+fn list(sandbox: &Sandbox, request: &Request, scope: &Scope, variants: &Variants) -> Response {
     let data = lock(&sandbox.data);
     let instances = &data.ryze.instances;
     let filter = match (scope, variants.ryze_probe) {
@@ -129,7 +130,7 @@ fn list(sandbox: &Sandbox, request: &Request, scope: &Scope) -> Response {
         1 => "1 Instance found".to_owned(),
         count => format!("{count} Instances found"),
     };
-    let items: Vec<Value> = listed.into_iter().map(|instance| list_item(sandbox, instance)).collect();
+    let items: Vec<Value> = listed.into_iter().map(|instance| list_item(variants, instance)).collect();
     let body = match variants.ryze_list {
         RyzeList::Data => json!({ "success": true, "message": message, "data": items }),
         RyzeList::Instances => json!({ "success": true, "message": message, "instances": items }),
@@ -140,8 +141,7 @@ fn list(sandbox: &Sandbox, request: &Request, scope: &Scope) -> Response {
 
 /// The stored summary, its name under the key the list variant spells, plus a `chatwoot`
 /// summary derived from the integration (our choice) unless the summary variant leaves it out.
-fn list_item(sandbox: &Sandbox, instance: &Instance) -> Value {
-    let variants = &sandbox.config.variants;
+fn list_item(variants: &Variants, instance: &Instance) -> Value {
     let mut item = instance.summary.clone();
     let name_key = match variants.ryze_list {
         RyzeList::Data => "instanceName",

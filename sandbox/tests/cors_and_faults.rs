@@ -5,7 +5,7 @@ mod common;
 use std::net::SocketAddr;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use common::{Call, FOREIGN_ORIGIN, ORIGIN, Reply, get, parse, post_json, start};
+use common::{Call, FOREIGN_ORIGIN, ORIGIN, Reply, get, parse, post_json, start, start_args};
 use serde_json::{Value, json};
 
 const RC_METHODS: &str = "GET, POST, PUT, DELETE, HEAD, PATCH";
@@ -370,6 +370,52 @@ fn retry_after_on_altegio_answers_laravels_throttle_message_in_altegios_envelope
     assert_eq!(reply.header("Access-Control-Allow-Origin"), Some(ORIGIN));
 }
 
+fn rc_admin(addr: SocketAddr, path: &str) -> Reply {
+    Call::new(addr, "GET", path)
+        .header("X-User-Id", "sandboxAdminUserId")
+        .header("X-Auth-Token", "sandbox-admin-auth-token")
+        .send()
+}
+
+fn altegio(addr: SocketAddr, path: &str) -> Reply {
+    Call::new(addr, "GET", path).header("Authorization", "Bearer sandbox-partner-token").send()
+}
+
+#[test]
+fn paging_ignored_answers_count_list_calls_as_the_paging_ignored_variant_does() {
+    let addr = start().api_addr;
+    let ignoring = start_args(&["--variant", "paging=ignored"]).api_addr;
+    let list = "/rocketchat/api/v1/integrations.list?offset=5&count=5";
+    let route = "/api/v1/integrations.list";
+    add_fault(addr, json!({"platform": "rocketchat", "route": route, "kind": "paging-ignored", "count": 2}));
+    assert_eq!(get(addr, "/__sandbox/faults").json()["faults"][0]["kind"], "paging-ignored");
+    let first_page = rc_admin(ignoring, list);
+    assert_eq!(first_page.json()["offset"], 0);
+    for _ in 0..2 {
+        let reply = rc_admin(addr, list);
+        assert_eq!((reply.status, &reply.body), (200, &first_page.body));
+    }
+    // Used up: the offset counts again.
+    let honoured = rc_admin(addr, list).json();
+    assert_eq!(honoured["offset"], 5);
+    assert_ne!(honoured["integrations"], first_page.json()["integrations"]);
+
+    let salons = "/altegio/marketplace/application/1/salons";
+    add_fault(addr, json!({"platform": "altegio", "route": "*", "kind": "paging-ignored", "count": 5}));
+    for query in ["?page=2&count=2", "?page=9&count=3", "?page=abc"] {
+        let path = format!("{salons}{query}");
+        let (faulted, expected) = (altegio(addr, &path), altegio(ignoring, &path));
+        assert_eq!((faulted.status, &faulted.body), (expected.status, &expected.body), "{query}");
+    }
+    assert_eq!(altegio(addr, &format!("{salons}?page=2&count=2")).json()["data"][0]["id"], 1050);
+    // Another route answers normally, and uses up the last call.
+    let status = "/altegio/marketplace/salon/1051/application/1";
+    assert_eq!(get(addr, "/__sandbox/faults").json()["faults"][0]["count"], 1);
+    assert_eq!(altegio(addr, status).body, altegio(ignoring, status).body);
+    assert_eq!(get(addr, "/__sandbox/faults").json(), json!({"faults": []}));
+    assert_eq!(altegio(addr, &format!("{salons}?page=2&count=2")).json()["data"][0]["id"], 1052);
+}
+
 #[test]
 fn empty_keeps_the_status_and_the_effect_but_not_the_body() {
     let addr = start().api_addr;
@@ -418,10 +464,28 @@ fn bad_fault_requests_are_refused_with_the_reason() {
         json!({"platform": "ryze", "route": "*", "kind": "cut:-3"}),
         json!({"platform": "ryze", "route": "*", "kind": "retry-after:"}),
         json!({"platform": "ryze", "route": "*", "kind": "retry-after:5\r\nSet-Cookie: a=b"}),
+        json!({"platform": "ryze", "route": "*", "kind": "paging-ignored:2"}),
     ] {
         let reply = add_fault(addr, fault.clone());
         assert_eq!(reply.status, 400, "{fault}");
         assert!(reply.json()["error"].is_string());
+    }
+    let unknown = add_fault(addr, json!({"platform": "ryze", "route": "*", "kind": "explode"})).json();
+    let message = unknown["error"].as_str().expect("message");
+    for kind in [
+        "latency:MS",
+        "html5xx",
+        "malformed",
+        "truncated",
+        "cut:N",
+        "empty",
+        "drop",
+        "huge:MB",
+        "huge-chunked:MB",
+        "retry-after:VALUE",
+        "paging-ignored",
+    ] {
+        assert!(message.contains(kind), "{kind} missing from {message}");
     }
     assert_eq!(get(addr, "/__sandbox/faults").json(), json!({"faults": []}));
     let raw = Call::new(addr, "POST", "/__sandbox/faults").body("not json").send_raw();
