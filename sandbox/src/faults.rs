@@ -1,5 +1,6 @@
-//! Fault knobs: the next N matching requests are slowed, broken or dropped on purpose, so the
-//! console's handling of bad networks and bad gateways can be seen.
+//! Fault knobs: the next N matching requests are slowed, broken, dropped, swollen, throttled or
+//! unpaged on purpose, so the console's handling of bad networks, bad gateways and odd servers can
+//! be seen.
 
 use std::iter;
 use std::thread;
@@ -70,16 +71,16 @@ impl Kind {
     fn name(&self) -> String {
         match self {
             Self::Latency(ms) => format!("latency:{ms}"),
-            Self::RetryAfter(value) => format!("retry-after:{value}"),
             Self::Html5xx => "html5xx".to_owned(),
             Self::Malformed => "malformed".to_owned(),
             Self::Truncated => "truncated".to_owned(),
             Self::Cut(bytes) => format!("cut:{bytes}"),
             Self::Empty => "empty".to_owned(),
             Self::Drop => "drop".to_owned(),
-            Self::PagingIgnored => "paging-ignored".to_owned(),
             Self::Huge { mebibytes, chunked: false } => format!("huge:{mebibytes}"),
             Self::Huge { mebibytes, chunked: true } => format!("huge-chunked:{mebibytes}"),
+            Self::RetryAfter(value) => format!("retry-after:{value}"),
+            Self::PagingIgnored => "paging-ignored".to_owned(),
         }
     }
 }
