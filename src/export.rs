@@ -12,10 +12,10 @@ use crate::finding::filter::Row;
 const COLUMNS: [&str; 10] =
     ["platform", "connection", "id", "name", "kind", "status", "statusWord", "createdBy", "createdAt", "details"];
 
-/// Every exported value goes through here: card fields hold no secret by construction, but a
-/// webhook URL may carry one in its query.
+/// Every exported value goes through the shared URL masking: cards were masked when they were
+/// made, and this keeps the files safe whatever a future card or Activity line holds.
 fn clean(text: &str) -> String {
-    mask::mask_url_secrets(text)
+    mask::mask_urls(text)
 }
 
 fn record(row: &Row) -> Vec<(&'static str, String)> {
@@ -75,9 +75,9 @@ pub fn integrations_json(rows: &[Arc<Row>]) -> String {
             Value::Object(object)
         })
         .collect();
-    let mut document = Value::Array(items);
-    mask::mask_json(&mut document);
-    serde_json::to_string_pretty(&document).unwrap_or_default()
+    // No key rule over the document: its keys are Unplug's own column names and field labels
+    // (the "Script" label holds on/off, not a script), and every value went through `clean`.
+    serde_json::to_string_pretty(&Value::Array(items)).unwrap_or_default()
 }
 
 const ACTIVITY_COLUMNS: [&str; 5] = ["time", "connection", "request", "status", "outcome"];
@@ -159,6 +159,28 @@ mod tests {
         assert_eq!(json[0]["status"], "Active");
         assert_eq!(json[0]["fields"]["URLs"], "https://h/x?token=••••••&a=1, https://k/y");
         assert!(json[0].get("details").is_none());
+    }
+
+    #[test]
+    fn every_url_shape_is_masked_in_both_files_and_labels_stay() {
+        let mut item = row().item.clone();
+        item.fields = vec![
+            Field::new(
+                "URLs",
+                "https://u:pw1@h/x, https://chat/hooks/id/tok2, https://hooks.slack.com/services/T1/B2/sec3, \
+                 https://discord.com/api/webhooks/9/tok4?wait=true, https://h/y#code=c5",
+            ),
+            Field::new("Script", "enabled"),
+        ];
+        let rows = [Arc::new(Row::new(item, "rc".into()))];
+        for file in [integrations_csv(&rows), integrations_json(&rows)] {
+            for secret in ["pw1", "tok2", "sec3", "tok4", "c5"] {
+                assert!(!file.contains(secret), "{secret} in {file}");
+            }
+            assert!(file.contains("https://discord.com/api/webhooks/9/••••••?wait=true"), "{file}");
+        }
+        let json: Value = serde_json::from_str(&integrations_json(&rows)).expect("valid JSON");
+        assert_eq!(json[0]["fields"]["Script"], "enabled", "a label is not a key to mask");
     }
 
     fn calls() -> Vec<CallRecord> {

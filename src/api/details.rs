@@ -2,9 +2,11 @@
 
 use serde_json::Value;
 
-use super::mask::SECRET_KEYS;
+use super::mask::{is_secret_key, mask_urls};
 
-/// Flattens a JSON document into `path: value` rows, leaving secret fields out entirely.
+/// Flattens a JSON document into `path: value` rows. A secret-keyed field (by the key rule of
+/// [`super::mask`]) is left out entirely unless it holds a flag or a number; every key and
+/// text passes through the URL masking.
 pub fn non_secret_fields(value: &Value) -> Vec<(String, String)> {
     let mut rows = Vec::new();
     collect(value, String::new(), &mut rows);
@@ -15,10 +17,11 @@ fn collect(value: &Value, path: String, rows: &mut Vec<(String, String)>) {
     match value {
         Value::Object(map) => {
             for (key, field) in map {
-                if SECRET_KEYS.contains(&key.as_str()) {
+                if is_secret_key(key) && !matches!(field, Value::Bool(_) | Value::Number(_)) {
                     continue;
                 }
-                let child = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                let key = mask_urls(key);
+                let child = if path.is_empty() { key } else { format!("{path}.{key}") };
                 collect(field, child, rows);
             }
         }
@@ -37,7 +40,7 @@ fn collect(value: &Value, path: String, rows: &mut Vec<(String, String)>) {
 
 fn scalar(value: &Value) -> String {
     match value {
-        Value::String(text) => text.clone(),
+        Value::String(text) => mask_urls(text),
         Value::Null => "—".into(),
         other => other.to_string(),
     }
@@ -51,7 +54,10 @@ mod tests {
     fn secrets_are_left_out_and_nesting_is_spelled_as_a_path() {
         let value = serde_json::json!({
             "integration": {"name": "a", "token": "secret", "channel": ["#x", "#y"],
-                            "_createdBy": {"username": "u"}, "script": "s"},
+                            "_createdBy": {"username": "u"}, "script": "s", "Script": "s",
+                            "scriptEnabled": true, "scriptError": {"line": 1}, "Authorization": "Bearer b",
+                            "tokenExpires": 3600, "partnerToken": null,
+                            "urls": ["https://h/hooks/id1/tok", "https://k/x?apiKey=k&a=1"]},
             "logs": [{"status_to": "active"}],
             "success": true
         });
@@ -61,6 +67,9 @@ mod tests {
                 ("integration._createdBy.username".to_owned(), "u".to_owned()),
                 ("integration.channel".to_owned(), "#x, #y".to_owned()),
                 ("integration.name".to_owned(), "a".to_owned()),
+                ("integration.scriptEnabled".to_owned(), "true".to_owned()),
+                ("integration.tokenExpires".to_owned(), "3600".to_owned()),
+                ("integration.urls".to_owned(), "https://h/hooks/id1/••••••, https://k/x?apiKey=••••••&a=1".to_owned()),
                 ("logs[0].status_to".to_owned(), "active".to_owned()),
                 ("success".to_owned(), "true".to_owned()),
             ]

@@ -1,116 +1,163 @@
-//! Secrets in API answers are masked before anything keeps or shows a body.
+//! Redaction: every string Unplug shows, keeps, searches, exports or posts to a host passes
+//! through here first, and leaves without a secret in it.
+//!
+//! Three rules, by shape and not by list:
+//! - **keys** ([`is_secret_key`]): a field whose name, lower-cased and without `_` or `-`,
+//!   contains `token`, `secret`, `password`, `passwd`, `apikey`, `authorization`, `cookie`,
+//!   `signature` or `privatekey`, or is exactly `script`, `scriptcompiled` or `scripterror`,
+//!   holds a secret at any depth; its string, object or array becomes [`MASK`], while booleans,
+//!   numbers and nulls stay (so `scriptEnabled`, not a secret name anyway, reads on/off);
+//! - **URLs** ([`mask_urls`]): in any string, user info, secret-named query and fragment
+//!   parameters, and the token segment of Rocket.Chat, Slack and Discord webhook paths;
+//! - **bodies that do not parse** ([`mask_text`]): a small JSON lexer that knows when it is inside a
+//!   string, so a secret-keyed value is masked wherever it stands and to the end of a cut body.
+//!
+//! A body as shown ([`readable_body`]) is also cut to [`SHOWN_BODY_LIMIT`] bytes.
+
+mod lexer;
+mod url;
 
 use serde_json::Value;
 
-/// Field names whose values are secrets on at least one platform: Rocket.Chat `token`,
-/// `script`, `authToken`; RyzeAPI `chatwoot_api_token`, `token`; Altegio `partner_token`,
-/// `api_key`; and any echoed `password`.
-pub const SECRET_KEYS: &[&str] =
-    &["token", "script", "authToken", "chatwoot_api_token", "partner_token", "api_key", "password"];
+use crate::model::Integration;
 
+pub use lexer::mask_text;
+pub use url::mask_urls;
+
+/// What a secret reads as, wherever it was.
 pub const MASK: &str = "••••••";
 
-/// Masks every secret field, at any depth, in a JSON document.
+/// The most of a body the detail and outcome panels keep and show, in bytes (after masking).
+pub const SHOWN_BODY_LIMIT: usize = 64 * 1024;
+
+/// Words whose presence in a normalised key makes its value a secret.
+const SECRET_WORDS: &[&str] =
+    &["token", "secret", "password", "passwd", "apikey", "authorization", "cookie", "signature", "privatekey"];
+
+/// Normalised keys that are secrets as a whole: Rocket.Chat's integration scripts, which often
+/// embed credentials, and what compiling them reported.
+const SECRET_NAMES: &[&str] = &["script", "scriptcompiled", "scripterror"];
+
+/// Normalised query or fragment parameter names that are secrets in URLs on top of the key rule.
+const SECRET_PARAMS: &[&str] = &["sig", "key", "auth", "code"];
+
+/// A name lower-cased, without `_` or `-`: `X-Api-Key`, `api_key` and `apiKey` all read `apikey`.
+fn normalise(name: &str) -> String {
+    name.chars().filter(|c| !matches!(c, '_' | '-')).flat_map(char::to_lowercase).collect()
+}
+
+/// Whether a JSON key (or a header name) names a secret, at any depth and in any spelling.
+pub fn is_secret_key(key: &str) -> bool {
+    let key = normalise(key);
+    SECRET_WORDS.iter().any(|word| key.contains(word)) || SECRET_NAMES.contains(&key.as_str())
+}
+
+/// Whether a URL's query or fragment parameter names a secret: the key rule, plus `sig`, `key`,
+/// `auth` and `code`.
+pub fn is_secret_param(name: &str) -> bool {
+    is_secret_key(name) || SECRET_PARAMS.contains(&normalise(name).as_str())
+}
+
+/// Masks a JSON document in place: every secret-keyed value (see [`is_secret_key`]) and every
+/// secret a URL in a string value or a key carries.
 pub fn mask_json(value: &mut Value) {
     match value {
+        Value::String(text) => mask_urls_in_place(text),
+        Value::Array(items) => items.iter_mut().for_each(mask_json),
         Value::Object(map) => {
+            let renamed: Vec<(String, String)> = map
+                .keys()
+                .filter_map(|key| {
+                    let masked = mask_urls(key);
+                    (masked != *key).then(|| (key.clone(), masked))
+                })
+                .collect();
+            for (key, masked) in renamed {
+                if let Some(field) = map.remove(&key) {
+                    map.insert(masked, field);
+                }
+            }
             for (key, field) in map.iter_mut() {
-                if SECRET_KEYS.contains(&key.as_str()) && !field.is_null() {
-                    *field = Value::String(MASK.into());
+                if is_secret_key(key) {
+                    mask_secret_value(field);
                 } else {
                     mask_json(field);
                 }
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(mask_json),
-        _ => {}
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
     }
 }
 
-/// Masks a body that may not parse (cut off, malformed): every `"secret_key": "…"` string
-/// value is replaced up to its closing quote, or to the end where the body was cut.
-pub fn mask_text(body: &str) -> String {
-    let mut out = String::with_capacity(body.len());
-    let mut rest = body;
-    while let Some((prefix_end, value_start)) = next_secret_value(rest) {
-        out.push_str(&rest[..prefix_end]);
-        out.push_str(MASK);
-        rest = &rest[value_start..];
-        rest = match closing_quote(rest) {
-            Some(end) => &rest[end..],
-            None => "",
-        };
+/// A secret key's value: a string, object or array becomes the mask; a flag or a number stays.
+fn mask_secret_value(value: &mut Value) {
+    if matches!(value, Value::String(_) | Value::Array(_) | Value::Object(_)) {
+        *value = Value::String(MASK.into());
     }
-    out.push_str(rest);
-    out
 }
 
-/// Finds the next `"key"\s*:\s*"` with a secret key; returns where the value's text starts
-/// (after its opening quote), twice: once as the end of what to keep, once as where to skip from.
-fn next_secret_value(text: &str) -> Option<(usize, usize)> {
-    let mut search_from = 0;
-    while let Some(found) = text[search_from..].find('"') {
-        let key_start = search_from + found + 1;
-        let key_end = key_start + text[key_start..].find('"')?;
-        let key = &text[key_start..key_end];
-        let after_key = text[key_end + 1..].trim_start();
-        if SECRET_KEYS.contains(&key)
-            && let Some(after_colon) = after_key.strip_prefix(':')
-            && let Some(value) = after_colon.trim_start().strip_prefix('"')
-        {
-            let value_start = text.len() - value.len();
-            return Some((value_start, value_start));
-        }
-        search_from = key_end + 1;
+fn mask_urls_in_place(text: &mut String) {
+    let masked = mask_urls(text);
+    if masked != *text {
+        *text = masked;
     }
-    None
 }
 
-/// Index of the first unescaped `"` in a JSON string's text (the quote is kept).
-fn closing_quote(text: &str) -> Option<usize> {
-    let mut escaped = false;
-    for (index, ch) in text.char_indices() {
-        match ch {
-            '\\' if !escaped => escaped = true,
-            '"' if !escaped => return Some(index),
-            _ => escaped = false,
-        }
-    }
-    None
-}
-
-/// Masks secret-named query parameters in URLs inside free text (`…?token=abc&x=1` becomes
-/// `…?token=••••••&x=1`): webhook target URLs sometimes carry their credentials that way.
-pub fn mask_url_secrets(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(found) = rest.find(['?', '&']) {
-        out.push_str(&rest[..=found]);
-        rest = &rest[found + 1..];
-        let name_end = rest.find(|c: char| c == '=' || c == '&' || c.is_whitespace() || c == ',').unwrap_or(rest.len());
-        let name = &rest[..name_end];
-        if SECRET_KEYS.iter().any(|key| key.eq_ignore_ascii_case(name)) && rest[name_end..].starts_with('=') {
-            out.push_str(name);
-            out.push('=');
-            out.push_str(MASK);
-            let value = &rest[name_end + 1..];
-            rest = &value
-                [value.find(|c: char| c == '&' || c == '#' || c.is_whitespace() || c == ',').unwrap_or(value.len())..];
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The body as a person should read it: pretty, masked JSON when it parses, else masked text.
+/// The body as a person should read it: pretty, masked JSON when it parses, else masked text;
+/// at most [`SHOWN_BODY_LIMIT`] bytes of it, with a last line saying so when it was cut.
 pub fn readable_body(body: &str) -> String {
-    match serde_json::from_str::<Value>(body) {
+    let masked = match serde_json::from_str::<Value>(body) {
         Ok(mut value) => {
             mask_json(&mut value);
             serde_json::to_string_pretty(&value).unwrap_or_else(|_| mask_text(body))
         }
         Err(_) => mask_text(body),
+    };
+    cut_to_limit(masked, SHOWN_BODY_LIMIT)
+}
+
+/// `text` when it fits in `limit` bytes; else its first `limit` bytes or fewer (cut on a char
+/// boundary) and a line saying how much there was. The line is plain English: the body itself
+/// is the platform's, and this line is read alongside it where the panel keeps it as text.
+pub fn cut_to_limit(text: String, limit: usize) -> String {
+    if text.len() <= limit {
+        return text;
     }
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}\n… (cut: {} bytes in all; the first {} shown)", &text[..end], grouped(text.len()), grouped(end))
+}
+
+/// A count with a comma every three digits: `1,234,567`.
+fn grouped(count: usize) -> String {
+    let digits = count.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// A card as made from a platform's answer, with every text it shows, searches and exports
+/// passed through [`mask_urls`]. The id stays as the platform sent it: the disconnect call
+/// names the integration by it.
+pub fn mask_card(mut item: Integration) -> Integration {
+    mask_urls_in_place(&mut item.name);
+    mask_urls_in_place(&mut item.status_word);
+    for text in
+        [item.created_by.as_mut(), item.created_at.as_mut(), item.after_disconnect.as_mut()].into_iter().flatten()
+    {
+        mask_urls_in_place(text);
+    }
+    for field in &mut item.fields {
+        mask_urls_in_place(&mut field.value);
+    }
+    item
 }
 
 #[cfg(test)]
@@ -118,43 +165,122 @@ mod tests {
     use super::*;
 
     #[test]
-    fn masks_every_listed_key_at_any_depth() {
-        let mut value = serde_json::json!({
-            "integration": {"token": "abc", "script": "run()", "name": "keep"},
-            "data": {"authToken": "t", "userId": "u"},
-            "chatwoot_api_token": "sk_live", "partner_token": "p", "api_key": "k",
-            "list": [{"token": "x"}], "missing": {"token": null}
-        });
-        mask_json(&mut value);
-        let text = value.to_string();
-        for secret in ["abc", "run()", "\"t\"", "sk_live", "\"p\"", "\"k\"", "\"x\""] {
-            assert!(!text.contains(secret), "{secret} leaked in {text}");
+    fn keys_are_secret_by_rule_in_any_spelling() {
+        let secret = [
+            "token",
+            "Token",
+            "TOKEN",
+            "access_token",
+            "accessToken",
+            "authToken",
+            "chatwootApiToken",
+            "chatwoot_api_token",
+            "partner_token",
+            "tokens",
+            "api-key",
+            "apikey",
+            "api_key",
+            "x-api-key",
+            "X-Api-Key",
+            "client_secret",
+            "Authorization",
+            "set-cookie",
+            "Cookie",
+            "signature",
+            "private_key",
+            "privateKey",
+            "password",
+            "new_password",
+            "passwd",
+            "script",
+            "Script",
+            "scriptCompiled",
+            "script_error",
+            "scriptError",
+        ];
+        for key in secret {
+            assert!(is_secret_key(key), "{key} should be secret");
         }
-        assert!(text.contains("keep") && text.contains("\"u\""));
-        assert_eq!(value["missing"]["token"], Value::Null);
+        let plain = ["scriptEnabled", "scriptEngine", "name", "key", "sig", "auth", "code", "urls", "_id", "event"];
+        for key in plain {
+            assert!(!is_secret_key(key), "{key} should not be secret");
+        }
+        for name in ["sig", "Key", "AUTH", "code", "token", "api_key"] {
+            assert!(is_secret_param(name), "{name} should be a secret parameter");
+        }
+        assert!(!is_secret_param("room") && !is_secret_param("error_code") && !is_secret_param("keyword"));
     }
 
     #[test]
-    fn masks_secrets_in_bodies_that_do_not_parse() {
-        assert_eq!(mask_text(r#"{"name":"a","token" : "abc\"def","x":1"#), r#"{"name":"a","token" : "••••••","x":1"#);
-        // Cut inside the secret: nothing after the opening quote survives.
-        assert_eq!(mask_text(r#"{"partner_token":"yasdfk"#), r#"{"partner_token":"••••••"#);
-        assert_eq!(mask_text("<html>token</html>"), "<html>token</html>");
+    fn masks_secret_values_at_any_depth_and_keeps_flags_and_numbers() {
+        let mut value = serde_json::json!({
+            "integration": {"token": "abc", "script": "run()", "scriptEnabled": true, "name": "keep",
+                            "scriptCompiled": "compiled()", "scriptError": {"message": "at line 1"}},
+            "data": {"authToken": "t", "userId": "u", "tokenExpires": 3600},
+            "chatwoot_api_token": "sk_live", "partner_token": "p", "API_KEY": "k", "Set-Cookie": ["a=b"],
+            "list": [{"Token": "x", "url": "https://u:pw@h/p?access_token=z&room=1"}],
+            "missing": {"token": null}
+        });
+        mask_json(&mut value);
+        let text = value.to_string();
+        for secret in
+            ["abc", "run()", "compiled()", "line 1", "\"t\"", "sk_live", "\"p\"", "\"k\"", "a=b", "\"x\"", "pw", "=z"]
+        {
+            assert!(!text.contains(secret), "{secret} leaked in {text}");
+        }
+        assert!(text.contains("keep") && text.contains("\"u\"") && text.contains("room=1"));
+        assert_eq!(value["integration"]["scriptEnabled"], true);
+        assert_eq!(value["data"]["tokenExpires"], 3600);
+        assert_eq!(value["missing"]["token"], Value::Null);
+        assert_eq!(value["integration"]["scriptError"], MASK);
+        assert_eq!(value["list"][0]["url"], format!("https://{MASK}@h/p?access_token={MASK}&room=1"));
     }
 
     #[test]
     fn readable_body_pretty_prints_json_and_keeps_text() {
         assert_eq!(readable_body(r#"{"a":1}"#), "{\n  \"a\": 1\n}");
         assert_eq!(readable_body("Bad Gateway"), "Bad Gateway");
+        assert_eq!(
+            readable_body(r#"{"hook":"https://chat/hooks/abc/def""#),
+            format!(r#"{{"hook":"https://chat/hooks/abc/{MASK}""#)
+        );
     }
 
     #[test]
-    fn url_secrets_are_masked_and_the_rest_kept() {
-        assert_eq!(
-            mask_url_secrets("https://h/x?token=abc&room=1, https://k/y?API_KEY=z#top"),
-            "https://h/x?token=••••••&room=1, https://k/y?API_KEY=••••••#top"
-        );
-        assert_eq!(mask_url_secrets("https://h/hook?tokens=1&a"), "https://h/hook?tokens=1&a");
-        assert_eq!(mask_url_secrets("no urls here"), "no urls here");
+    fn long_bodies_are_cut_on_a_char_boundary_and_say_so() {
+        let short = "é".repeat(10);
+        assert_eq!(cut_to_limit(short.clone(), 20), short);
+        let cut = cut_to_limit("é".repeat(10), 5);
+        assert_eq!(cut, "éé\n… (cut: 20 bytes in all; the first 4 shown)");
+        let body = format!("[{}]", vec!["\"ab\""; 40_000].join(","));
+        let pretty = serde_json::to_string_pretty(&serde_json::from_str::<Value>(&body).expect("JSON")).expect("text");
+        let shown = readable_body(&body);
+        let (kept, note) = shown.rsplit_once('\n').expect("a note line");
+        assert_eq!(kept, &pretty[..SHOWN_BODY_LIMIT]);
+        assert_eq!(note, format!("… (cut: {} bytes in all; the first 65,536 shown)", grouped(pretty.len())));
+        assert_eq!(grouped(1_234_567), "1,234,567");
+        assert_eq!(grouped(999), "999");
+    }
+
+    #[test]
+    fn cards_lose_url_secrets_but_keep_their_id() {
+        use crate::model::{Field, Kind, Platform, Status};
+        let item = Integration {
+            connection_id: "rc".into(),
+            platform: Platform::Rocketchat,
+            id: "abc".into(),
+            name: "Hook https://h/x?token=n4me".into(),
+            kind: Kind::IncomingWebhook,
+            status: Status::Active,
+            status_word: "enabled".into(),
+            created_by: Some("admin".into()),
+            created_at: None,
+            fields: vec![Field::new("URLs", "https://h/hooks/id1/s3cret, https://k/y?a=1")],
+            after_disconnect: None,
+        };
+        let item = mask_card(item);
+        assert_eq!(item.name, format!("Hook https://h/x?token={MASK}"));
+        assert_eq!(item.fields[0].value, format!("https://h/hooks/id1/{MASK}, https://k/y?a=1"));
+        assert_eq!((item.id.as_str(), item.created_by.as_deref()), ("abc", Some("admin")));
     }
 }
