@@ -1,6 +1,7 @@
-//! Altegio locations → cards.
+//! Altegio locations → cards, every text masked by [`mask::mask_card`].
 
 use super::wire::{ConnectionStatus, Salon};
+use crate::api::mask;
 use crate::model::{Field, Integration, Kind, NOT_READ_YET, Platform, Status, UNREADABLE};
 
 /// A card from the location list alone: the list carries no status, which is read afterwards.
@@ -15,7 +16,7 @@ pub fn integration(connection_id: &str, application_id: u64, salon: Salon) -> In
         salon.timezone_name.map(|value| Field::new("Time zone", value)),
     ];
     fields.extend(optional.into_iter().flatten());
-    Integration {
+    mask::mask_card(Integration {
         connection_id: connection_id.to_owned(),
         platform: Platform::Altegio,
         id: salon.id.to_string(),
@@ -27,7 +28,7 @@ pub fn integration(connection_id: &str, application_id: u64, salon: Salon) -> In
         created_at: None,
         fields,
         after_disconnect: Some(disable_webhook(salon.id, application_id)),
-    }
+    })
 }
 
 /// The card once its location's status call answered; `None` (unreadable) says "unknown".
@@ -40,7 +41,7 @@ pub fn with_status(mut item: Integration, status: Option<ConnectionStatus>) -> I
         }
         None => item.status_word = UNREADABLE.to_owned(),
     }
-    item
+    mask::mask_card(item)
 }
 
 /// The documented disable webhook Altegio POSTs to the app's Callback URL, token masked.
@@ -49,7 +50,7 @@ pub fn disable_webhook(salon_id: u64, application_id: u64) -> String {
         "salon_id": salon_id,
         "application_id": application_id,
         "event": "uninstall",
-        "partner_token": crate::api::mask::MASK,
+        "partner_token": mask::MASK,
     });
     serde_json::to_string_pretty(&payload).unwrap_or_default()
 }

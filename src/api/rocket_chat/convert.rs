@@ -1,8 +1,10 @@
-//! Rocket.Chat documents → provider-neutral cards.
+//! Rocket.Chat documents → provider-neutral cards, every text masked by [`mask::mask_card`]
+//! (an outgoing webhook's `urls` may carry a credential).
 
 use serde_json::Value;
 
 use super::wire::WireIntegration;
+use crate::api::mask;
 use crate::model::{Field, Integration, Kind, Platform, Status};
 
 pub const INCOMING: &str = "webhook-incoming";
@@ -38,7 +40,7 @@ pub fn integration(connection_id: &str, wire: WireIntegration) -> Integration {
     if let Some(enabled) = wire.script_enabled {
         fields.push(Field::new("Script", if enabled { "enabled" } else { "disabled" }));
     }
-    Integration {
+    mask::mask_card(Integration {
         connection_id: connection_id.to_owned(),
         platform: Platform::Rocketchat,
         id: wire.id,
@@ -50,7 +52,7 @@ pub fn integration(connection_id: &str, wire: WireIntegration) -> Integration {
         created_at: wire.created_at,
         fields,
         after_disconnect: None,
-    }
+    })
 }
 
 fn channels(channel: Option<&Value>) -> Option<String> {

@@ -1,7 +1,8 @@
 //! RyzeAPI instances → cards: one card per instance that has a Chatwoot integration, or may
-//! have one until its own record is read.
+//! have one until its own record is read. Every text is masked by [`mask::mask_card`].
 
 use super::wire::{ChatwootInfo, Instance};
+use crate::api::mask;
 use crate::model::{Field, Integration, Kind, NOT_READ_YET, Platform, Status};
 
 /// The card an instance makes, from its list item alone. `None` where the summary says there
@@ -25,7 +26,7 @@ pub fn integration(connection_id: &str, instance: Instance) -> Option<Integratio
     if let Some(profile) = instance.profile.and_then(|profile| profile.name).filter(|name| !name.is_empty()) {
         fields.push(Field::new("WhatsApp profile", profile));
     }
-    Some(Integration {
+    Some(mask::mask_card(Integration {
         connection_id: connection_id.to_owned(),
         platform: Platform::Ryze,
         name: instance.instance_name.clone(),
@@ -37,7 +38,7 @@ pub fn integration(connection_id: &str, instance: Instance) -> Option<Integratio
         created_at: None,
         fields,
         after_disconnect: None,
-    })
+    }))
 }
 
 /// The card once the instance's Chatwoot record answered.
@@ -55,7 +56,7 @@ pub fn with_info(mut item: Integration, info: ChatwootInfo) -> Integration {
             .map(|v| Field::id("Bridge integration id", v)),
     ];
     item.fields.extend(missing.into_iter().flatten());
-    item
+    mask::mask_card(item)
 }
 
 fn status_of(word: &str) -> Status {
