@@ -20,11 +20,15 @@ pub struct Exchange {
 
 impl Exchange {
     pub fn answered(request: &HttpRequest, raw: &RawResponse) -> Self {
-        Self { request_line: request.request_line(), status: Some(raw.status), body: mask::readable_body(&raw.body) }
+        Self {
+            request_line: mask::mask_urls(&request.request_line()),
+            status: Some(raw.status),
+            body: mask::readable_body(&raw.body),
+        }
     }
 
     pub fn unanswered(request: &HttpRequest) -> Self {
-        Self { request_line: request.request_line(), status: None, body: String::new() }
+        Self { request_line: mask::mask_urls(&request.request_line()), status: None, body: String::new() }
     }
 }
 
@@ -96,7 +100,7 @@ fn record(caller: &Caller<'_>, request: &HttpRequest, status: Option<u16>, resul
     let record = CallRecord {
         at_ms: js_sys::Date::now(),
         connection: caller.connection.to_owned(),
-        request_line: request.request_line(),
+        request_line: mask::mask_urls(&request.request_line()),
         status,
         outcome: outcome_label(caller, request, result),
     };
