@@ -149,53 +149,58 @@ impl Config {
         Ok(config)
     }
 
+    /// Every rule broken, each named, joined into one explanation.
     fn validate(&self) -> Result<(), ConfigError> {
+        let problems = self.problems();
+        if problems.is_empty() { Ok(()) } else { Err(ConfigError::Invalid(problems.join("; "))) }
+    }
+
+    fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
         if self.connections.is_empty() {
-            return Err(ConfigError::Invalid("\"connections\" is empty".into()));
+            problems.push("\"connections\" is empty".into());
         }
         if !(self.idle_sign_out_minutes.is_finite() && self.idle_sign_out_minutes >= 0.0) {
-            return Err(ConfigError::Invalid("\"idleSignOutMinutes\" must be 0 (never) or a number of minutes".into()));
+            problems.push("\"idleSignOutMinutes\" must be 0 (never) or a number of minutes".into());
         }
         for origin in &self.embed.allowed_origins {
             if !is_origin(origin) {
-                return Err(ConfigError::Invalid(format!(
+                problems.push(format!(
                     "embed.allowedOrigins entry \"{origin}\" is not an origin like https://portal.example.com"
-                )));
+                ));
             }
         }
         let mut seen = std::collections::HashSet::new();
         for connection in &self.connections {
             let id = &connection.id;
             if id.trim().is_empty() {
-                return Err(ConfigError::Invalid("a connection has an empty \"id\"".into()));
-            }
-            if !seen.insert(id.as_str()) {
-                return Err(ConfigError::Invalid(format!("connection id \"{id}\" is used twice")));
+                problems.push("a connection has an empty \"id\"".into());
+            } else if !seen.insert(id.as_str()) {
+                problems.push(format!("connection id \"{id}\" is used twice"));
             }
             if connection.base_url.trim().is_empty() {
-                return Err(ConfigError::Invalid(format!("connection \"{id}\" has an empty \"baseUrl\"")));
-            }
-            if let Some(problem) = base_url_problem(&connection.base_url, connection.sandbox) {
-                return Err(ConfigError::Invalid(format!("connection \"{id}\": \"baseUrl\" {problem}")));
+                problems.push(format!("connection \"{id}\" has an empty \"baseUrl\""));
+            } else if let Some(problem) = base_url_problem(&connection.base_url, connection.sandbox) {
+                problems.push(format!("connection \"{id}\": \"baseUrl\" {problem}"));
             }
             if connection.platform == Platform::Altegio && connection.application_id.is_none() {
-                return Err(ConfigError::Invalid(format!("Altegio connection \"{id}\" needs \"applicationId\"")));
+                problems.push(format!("Altegio connection \"{id}\" needs \"applicationId\""));
             }
             if connection.auth == AuthMode::Proxy && !is_relative(&connection.base_url) {
-                return Err(ConfigError::Invalid(format!(
+                problems.push(format!(
                     "connection \"{id}\" has \"auth\": \"proxy\" but an absolute \"baseUrl\": a proxy that adds credentials must be on this site's origin, with a relative baseUrl"
-                )));
+                ));
             }
             if connection.auth == AuthMode::Proxy && connection.platform == Platform::Rocketchat {
-                return Err(ConfigError::Invalid(format!(
+                problems.push(format!(
                     "connection \"{id}\": Rocket.Chat signs each user in, so \"auth\": \"proxy\" is for RyzeAPI and Altegio only"
-                )));
+                ));
             }
             if connection.rate_limit.is_some_and(|limit| limit.requests == 0 || limit.per_ms == 0) {
-                return Err(ConfigError::Invalid(format!("connection \"{id}\" has a \"rateLimit\" of zero")));
+                problems.push(format!("connection \"{id}\" has a \"rateLimit\" of zero"));
             }
         }
-        Ok(())
+        problems
     }
 }
 
@@ -283,6 +288,20 @@ mod tests {
         for (text, expected) in cases {
             let message = Config::parse(text).expect_err(text).message();
             assert!(message.contains(expected), "{message} should contain {expected}");
+        }
+    }
+
+    #[test]
+    fn every_broken_rule_is_named_at_once() {
+        let text = r#"{"connections":[
+            {"id":"a","platform":"altegio","label":"A","baseUrl":"http://portal.example.com"},
+            {"id":"a","platform":"ryze","label":"B","baseUrl":"x","rateLimit":{"requests":0,"perMs":1}}
+        ]}"#;
+        let message = Config::parse(text).expect_err("three rules broken").message();
+        for expected in
+            ["\"baseUrl\" may use http: only", "needs \"applicationId\"", "used twice", "\"rateLimit\" of zero"]
+        {
+            assert!(message.contains(expected), "{message} should name {expected}");
         }
     }
 
