@@ -1,0 +1,80 @@
+// Secrets a platform might send that no list of names foresaw: unusual key
+// spellings, and secrets inside URLs (user info, query and fragment
+// parameters, and the path shapes of Rocket.Chat, Slack and Discord hooks).
+// The Rocket.Chat answers are rewritten in the browser to carry them; none
+// may reach the page's text, the detail panel, Activity, an export or the
+// tab's storage, and the search still finds the card.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+import { ConsolePage } from './support/console-page.mjs';
+import { useApp } from './support/harness.mjs';
+
+const app = useApp();
+
+const PLANTED = Array.from({ length: 12 }, (_, index) => `PLANTED-SECRET-${index + 1}x`);
+const [S1, S2, S3, S4, S5, S6, S7, S8, S9, S10, S11, S12] = PLANTED;
+
+/** The first integration of a Rocket.Chat answer, with secrets planted under odd keys and in URLs. */
+function plant(integration) {
+  return {
+    ...integration,
+    chatwootApiToken: S1,
+    access_token: S2,
+    Token: S3,
+    'x-api-key': S4,
+    client_secret: S5,
+    urls: [
+      `https://robot:${S6}@hooks.example.com/notify?access_token=${S7}&page=2#token=${S8}`,
+      `https://chat.example.com/hooks/AbC123/${S9}`,
+      `https://hooks.slack.com/services/T000/B000/${S10}`,
+      `https://discord.com/api/webhooks/1234/${S11}`,
+      `https://hooks.example.com/?sig=${S12}`,
+    ],
+  };
+}
+
+async function download(ui, region, button) {
+  const [file] = await Promise.all([ui.page.waitForEvent('download'), region.getByRole('button', { name: button, exact: true }).click()]);
+  return readFile(await file.path(), 'utf8');
+}
+
+test('secrets under unusual keys and inside URLs never show, in any view or file', { timeout: 60_000 }, async () => {
+  await app.page.route('**/rocketchat/api/v1/integrations.list*', async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    body.integrations = body.integrations.map((each) => (each.name === 'Helpdesk bridge' ? plant(each) : each));
+    await route.fulfill({ response, json: body });
+  });
+  await app.page.route('**/rocketchat/api/v1/integrations.get*', async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    await route.fulfill({ response, json: { ...body, integration: plant(body.integration) } });
+  });
+  const ui = await ConsolePage.open(app);
+  await ui.signInAllWithDemo({ remember: true });
+
+  await ui.card('Helpdesk bridge').getByText(/hooks\.example\.com/).first().waitFor();
+  await ui.search().fill('slack');
+  await ui.waitForShowing(1, 20);
+  await ui.search().fill('');
+  const panel = await ui.openLoadedDetails('Helpdesk bridge');
+  assert.match(await panel.innerText(), /discord\.com\/api\/webhooks\/1234\//, 'the URL stays readable');
+  await ui.assertShowsNone(PLANTED);
+  await panel.getByRole('button', { name: 'Close', exact: true }).click();
+
+  const files = [
+    await download(ui, ui.inventory(), 'Export JSON'),
+    await download(ui, ui.inventory(), 'Export CSV'),
+  ];
+  await ui.show('Activity');
+  const activity = ui.page.getByRole('tabpanel', { name: 'Activity', exact: true });
+  files.push(await download(ui, activity, 'Export JSON'), await download(ui, activity, 'Export CSV'));
+  const storage = await ui.page.evaluate(() => JSON.stringify({ ...sessionStorage }));
+  for (const secret of PLANTED) {
+    files.forEach((text, index) => assert.ok(!text.includes(secret), `file ${index} holds ${secret}`));
+    assert.ok(!storage.includes(secret), `sessionStorage holds ${secret}`);
+  }
+  assert.ok(files[0].includes('hooks.example.com'), 'the export keeps the URLs, masked');
+  assert.ok(storage.includes('unplug.session.'), 'the remembered sessions are there');
+});
