@@ -50,3 +50,14 @@ test('a RyzeAPI Retry-After of a day is cut to ten minutes', { timeout: 60_000 }
   await ui.failure('vendas').getByText('Rate limited (HTTP 429): the platform asks to wait 600 s.', { exact: true }).waitFor();
   await ui.card('vendas').getByRole('button', { name: 'Retry', exact: true }).waitFor();
 });
+
+test('an Altegio 200 whose success is false is a failure, not "Disconnected"', { timeout: 60_000 }, async () => {
+  const ui = await ConsolePage.signedIn(app);
+  await app.page.route('**/altegio/marketplace/salon/*/application/*/uninstall', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"success":false,"data":null,"meta":[]}' }));
+  await ui.disconnect('La Visage');
+  await ui.failure('La Visage')
+    .getByText('HTTP 200 with JSON that does not match the documented shape: `success` is not true.', { exact: true })
+    .waitFor();
+  assert.equal(await ui.outcome('La Visage').count(), 0, 'no "Disconnected"');
+});

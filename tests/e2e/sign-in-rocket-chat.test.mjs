@@ -75,3 +75,14 @@ test('a server whose /api/info fails still signs in; only its version goes unsai
   await ui.show('Integrations');
   await ui.waitForLoaded(RC, 12);
 });
+
+test('a wrong auth token is refused at sign-in, not shown as signed in', { timeout: 60_000 }, async () => {
+  const ui = await ConsolePage.open(app);
+  await ui.show('Connections');
+  await ui.useTokenPath(RC);
+  ui.allowFailedLoad(401, '/rocketchat/api/v1/me');
+  await ui.signIn(RC, { 'User ID': CREDENTIALS.rocketChatUserId, 'Auth token': 'not-the-token' });
+  await ui.connection(RC).getByRole('alert')
+    .getByText('Not signed in (HTTP 401): the credentials are missing, wrong or expired.', { exact: true }).waitFor();
+  assert.equal(await ui.signedInAs(RC).count(), 0);
+});
