@@ -366,7 +366,9 @@ impl ConnectionState {
                 connection.disconnect(&session, &item).await
             })
             .await;
-        if matches!(&result, Err(CallError { failure: Failure::IdentityChanged, .. })) {
+        // Read the list again for the new sign-in, once, however many removals were refused.
+        let loading = self.load.with_untracked(|load| matches!(load, Load::Loading { .. }));
+        if matches!(&result, Err(CallError { failure: Failure::IdentityChanged, .. })) && !loading {
             self.refresh();
         }
         self.pacer.update_value(|pacer| match &result {
