@@ -7,7 +7,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use super::messages::{Event, HostMessage, event_message, is_allowed, parse};
+use super::messages::{Embedding, Event, HostMessage, embedding, event_message, is_allowed, parse};
 use super::theme::Appearance;
 use crate::state::connections::Connections;
 
@@ -16,17 +16,29 @@ thread_local! {
     static ALLOWED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
+/// The host's window: this very window when mounted by script (even when the host page is
+/// itself framed), the parent when framed, `None` when Unplug owns a top-level page (no host).
+fn host_window(window: &web_sys::Window) -> Option<web_sys::Window> {
+    let parent = window.parent().ok().flatten();
+    let framed = parent.as_ref().is_some_and(|parent| !same_window(parent, window));
+    match embedding(crate::host::is_hosted(), framed) {
+        Embedding::Script => Some(window.clone()),
+        Embedding::Frame => parent,
+        Embedding::Alone => None,
+    }
+}
+
+/// The same window object (`===`).
+fn same_window(a: &web_sys::Window, b: &web_sys::Window) -> bool {
+    JsValue::from(a.clone()) == JsValue::from(b.clone())
+}
+
 /// Tells the host an event, once per allowed origin: a `postMessage` whose target origin does
 /// not match the receiver is dropped by the browser, so only the real host hears it.
 pub fn emit(event: &Event) {
     let Some(window) = web_sys::window() else { return };
+    let Some(target) = host_window(&window) else { return };
     let Ok(message) = js_sys::JSON::parse(&event_message(event).to_string()) else { return };
-    // In an iframe the host is the parent; mounted by script it is this very window, even when
-    // the host page is itself framed.
-    let framed = window.parent().ok().flatten().filter(|parent| {
-        !crate::host::is_hosted() && !JsValue::from(parent.clone()).loose_eq(&JsValue::from(window.clone()))
-    });
-    let target = framed.unwrap_or(window);
     ALLOWED.with(|allowed| {
         for origin in allowed.borrow().iter() {
             let _ = target.post_message(&message, origin);
@@ -42,7 +54,14 @@ pub fn install(allowed: Vec<String>, connections: Connections, appearance: Appea
     }
     crate::state::events::subscribe(emit);
     let handle = window_event_listener(ev::message, move |event| {
-        if !is_allowed(&event.origin(), &allowed) {
+        // The host's window only (its parent frame, or this window under a script mount), and
+        // only from an allowed origin: a sibling frame, a popup or a frame inside Unplug's page
+        // is never the host, whatever its origin.
+        let from_host = web_sys::window()
+            .and_then(|window| host_window(&window))
+            .zip(event.source())
+            .is_some_and(|(host, source)| JsValue::from(host) == JsValue::from(source));
+        if !from_host || !is_allowed(&event.origin(), &allowed) {
             return;
         }
         let Some(text) = js_sys::JSON::stringify(&event.data()).ok().and_then(|text| text.as_string()) else { return };

@@ -53,6 +53,27 @@ pub fn is_allowed(origin: &str, allowed: &[String]) -> bool {
     origin != "null" && allowed.iter().any(|each| each == origin)
 }
 
+/// Where Unplug runs, which decides who its host is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Embedding {
+    /// Mounted by `unplug.js` into a host page: the host is this very window.
+    Script,
+    /// In a frame (and not mounted by script): the host is the parent window.
+    Frame,
+    /// A top-level page of its own: there is no host, nothing is heard or posted.
+    Alone,
+}
+
+/// A script mount wins over framing: a portal that is itself framed still mounts Unplug into
+/// its own window.
+pub fn embedding(hosted: bool, framed: bool) -> Embedding {
+    match (hosted, framed) {
+        (true, _) => Embedding::Script,
+        (false, true) => Embedding::Frame,
+        (false, false) => Embedding::Alone,
+    }
+}
+
 /// `{"type": "unplug:event", "event": …}` with ids, platform and counts only, never a secret.
 pub fn event_message(event: &Event) -> Value {
     match event {
@@ -118,6 +139,14 @@ mod tests {
         assert!(is_allowed("https://portal.example", &allowed));
         assert!(!is_allowed("https://evil.example", &allowed));
         assert!(!is_allowed("null", &["null".to_owned()]));
+    }
+
+    #[test]
+    fn the_host_is_this_window_when_mounted_the_parent_when_framed_and_nobody_alone() {
+        assert_eq!(embedding(true, false), Embedding::Script);
+        assert_eq!(embedding(true, true), Embedding::Script, "a framed portal that mounts Unplug is still its host");
+        assert_eq!(embedding(false, true), Embedding::Frame);
+        assert_eq!(embedding(false, false), Embedding::Alone);
     }
 
     #[test]

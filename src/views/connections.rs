@@ -151,7 +151,8 @@ fn SignInForm(state: ConnectionState, sandbox: bool) -> impl IntoView {
         <form class="unplug-signin" on:submit=submit>
             {fields}
             {forms.is_empty().then(|| view! { <p class="unplug-muted">{move || t("This site's proxy adds the credentials: nothing to type.")}</p> })}
-            {(!forms.is_empty()).then(|| view! {
+            // Mounted by script, sessionStorage would be the portal's: nothing is offered to keep there.
+            {(!forms.is_empty() && !crate::host::is_hosted()).then(|| view! {
                 <label class="unplug-signin__remember">
                     <input type="checkbox" prop:checked=move || remember.get()
                         on:change=move |ev| remember.set(event_target_checked(&ev)) />
