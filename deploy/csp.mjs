@@ -6,6 +6,10 @@
 //
 //   node deploy/csp.mjs [dist/index.html] [--frame-ancestors "https://portal.example.com …"]
 //
+// --frame-ancestors takes origins as browsers write them
+// (https://portal.example.com), 'self' or 'none' (the default); a wildcard
+// or anything else is refused.
+//
 // Prints only the header value, on one line. No dependencies beyond Node.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -58,6 +62,9 @@ export function apiOrigins(config) {
  * none (the default) sends `frame-ancestors 'none'`.
  */
 export function contentSecurityPolicy(html, config, { frameAncestors = [] } = {}) {
+  for (const source of frameAncestors) {
+    if (frameAncestor(source) === "'none'") throw new Error("--frame-ancestors: 'none' is the default: give no other source with it");
+  }
   if (/<style\b/i.test(html) || /\sstyle\s*=/i.test(html)) {
     throw new Error('index.html has an inline style, which style-src \'self\' refuses: link a stylesheet instead');
   }
@@ -71,6 +78,9 @@ export function contentSecurityPolicy(html, config, { frameAncestors = [] } = {}
     `frame-ancestors ${frameAncestors.length > 0 ? frameAncestors.join(' ') : "'none'"}`,
     "base-uri 'none'",
     "form-action 'none'",
+    // DOM sinks that turn text into script (innerHTML, script.src, eval…) take
+    // only Trusted Types objects; the console and Trunk's loader use none.
+    "require-trusted-types-for 'script'",
   ].join('; ');
 }
 
@@ -87,9 +97,44 @@ export function policyForBuild(indexPath, options) {
   return contentSecurityPolicy(html, config, options);
 }
 
-/** A `--frame-ancestors` value ("https://a https://b", or "'none'") as a list of sources. */
+// An origin as a browser writes it (`location.origin`): http or https, a
+// lower-case host name, IPv4 or [IPv6] address, a port only when it is not the
+// scheme's default, no path, no trailing slash, no wildcard.
+const ORIGIN = /^https?:\/\/([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?$/;
+
+/** One `frame-ancestors` source: an origin, `'self'` or `'none'`; anything else throws, saying why. */
+export function frameAncestor(source) {
+  if (source === "'self'" || source === "'none'") return source;
+  if (source === 'self' || source === 'none') throw new Error(`--frame-ancestors: write '${source}' with its single quotes`);
+  if (source.includes('*')) {
+    throw new Error(`--frame-ancestors: ${source} is a wildcard, which lets any matching site frame the console; list each portal's origin (https://portal.example.com)`);
+  }
+  let origin;
+  try {
+    origin = new URL(source).origin;
+  } catch {
+    origin = undefined;
+  }
+  if (!ORIGIN.test(source) || origin !== source) {
+    const hint = origin && origin !== 'null' && /^https?:$/.test(new URL(source).protocol) ? ` (its origin is ${origin})` : '';
+    throw new Error(`--frame-ancestors: ${source} is not an origin${hint}; give origins as browsers write them (https://portal.example.com: scheme, host, port if not the default, no path), 'self' or 'none'`);
+  }
+  return source;
+}
+
+/**
+ * A `--frame-ancestors` value ("https://a https://b", "'self'" or "'none'")
+ * as a list of sources, each checked by `frameAncestor`; `'none'` (alone) is
+ * the empty list.
+ */
 export function sourceList(value) {
-  return value.split(/\s+/).filter((source) => source !== '' && source !== "'none'");
+  const sources = value.split(/\s+/).filter((source) => source !== '').map(frameAncestor);
+  if (sources.includes("'none'")) {
+    if (sources.length > 1) throw new Error("--frame-ancestors: 'none' stands alone, without other sources");
+    return [];
+  }
+  if (sources.length === 0) throw new Error("--frame-ancestors needs an origin, 'self' or 'none'");
+  return [...new Set(sources)];
 }
 
 /** `[index.html] [--frame-ancestors "a b"]` → `{ indexPath, frameAncestors }`. */

@@ -7,7 +7,7 @@ import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/pr
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { apiOrigins, contentSecurityPolicy, hashSource, inlineScripts } from '../../deploy/csp.mjs';
+import { apiOrigins, contentSecurityPolicy, frameAncestor, hashSource, inlineScripts, sourceList } from '../../deploy/csp.mjs';
 import { checkTokenFile, nginxSite, tokenFileContent } from '../../deploy/nginx-site.mjs';
 import { ROOT } from './support/harness.mjs';
 
@@ -30,7 +30,7 @@ const CONFIG = {
 const POLICY = "default-src 'none'; "
   + `script-src 'self' 'wasm-unsafe-eval' ${hashSource(LOADER)} 'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='; `
   + "style-src 'self'; connect-src 'self' https://chat.example.com https://app.alteg.io; img-src 'self' data:; "
-  + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'";
 
 let dir;
 let app;
@@ -95,6 +95,45 @@ test('the whole policy, with frame-ancestors \'none\' or the portals given', () 
   );
 });
 
+test('--frame-ancestors takes origins as browsers write them, \'self\' and \'none\'', () => {
+  assert.deepEqual(sourceList('https://portal.example.com'), ['https://portal.example.com']);
+  assert.deepEqual(sourceList("  'self'   https://a.example:8443 http://127.0.0.1:38090 http://[::1]:8080 "), [
+    "'self'", 'https://a.example:8443', 'http://127.0.0.1:38090', 'http://[::1]:8080',
+  ]);
+  assert.deepEqual(sourceList('https://a.example https://a.example'), ['https://a.example'], 'each once');
+  assert.deepEqual(sourceList("'none'"), [], "'none' is the default policy's");
+  for (const origin of ['https://portal.example.com', 'http://localhost:8080', "'self'", "'none'"]) assert.equal(frameAncestor(origin), origin);
+});
+
+test('--frame-ancestors refuses a wildcard and anything that is not an origin, saying why', () => {
+  const refusals = [
+    ['*', /\* is a wildcard, which lets any matching site frame the console/],
+    ['https://*.example.com', /is a wildcard/],
+    ['https://*', /is a wildcard/],
+    ['https://portal.example.com/', /https:\/\/portal\.example\.com\/ is not an origin \(its origin is https:\/\/portal\.example\.com\)/],
+    ['https://portal.example.com/tools/', /is not an origin \(its origin is https:\/\/portal\.example\.com\)/],
+    ['https://Portal.Example.com', /is not an origin \(its origin is https:\/\/portal\.example\.com\)/],
+    ['https://portal.example.com:443', /is not an origin \(its origin is https:\/\/portal\.example\.com\)/],
+    ['https://user@portal.example.com', /is not an origin/],
+    ['https://portal.example.com?x', /is not an origin/],
+    ['portal.example.com', /portal\.example\.com is not an origin; give origins as browsers write them \(https:\/\/portal\.example\.com/],
+    ['https:', /is not an origin/],
+    ['data:', /is not an origin/],
+    ['ftp://portal.example.com', /is not an origin/],
+    ["'unsafe-inline'", /is not an origin/],
+    ['self', /write 'self' with its single quotes/],
+    ['none', /write 'none' with its single quotes/],
+    ["'none' https://portal.example.com", /'none' stands alone/],
+    ['', /needs an origin, 'self' or 'none'/],
+  ];
+  for (const [value, message] of refusals) {
+    assert.throws(() => sourceList(value), message, JSON.stringify(value));
+    assert.throws(() => sourceList(value), /^Error: --frame-ancestors/, JSON.stringify(value));
+  }
+  assert.throws(() => contentSecurityPolicy(INDEX, CONFIG, { frameAncestors: ['*'] }), /is a wildcard/, 'the function checks too');
+  assert.throws(() => contentSecurityPolicy(INDEX, CONFIG, { frameAncestors: ["'none'", "'self'"] }), /'none'/);
+});
+
 test('an index.html with an inline style is refused: style-src \'self\' would block it', () => {
   assert.throws(() => contentSecurityPolicy(INDEX.replace('<body>', '<body style="margin:0">'), CONFIG), /inline style/);
   assert.throws(() => contentSecurityPolicy(INDEX.replace('</head>', '<style>p{}</style></head>'), CONFIG), /inline style/);
@@ -106,6 +145,21 @@ test('csp.mjs prints only the policy for an index.html and the config.json besid
   assert.equal(plain.stdout, `${POLICY}\n`);
   const framed = run('csp.mjs', path.join(app, 'index.html'), '--frame-ancestors', 'https://a.example https://b.example');
   assert.equal(framed.stdout, `${POLICY.replace("'none'; base-uri", "https://a.example https://b.example; base-uri")}\n`);
+  const self = run('csp.mjs', path.join(app, 'index.html'), '--frame-ancestors', "'self'");
+  assert.equal(self.stdout, `${POLICY.replace("frame-ancestors 'none'", "frame-ancestors 'self'")}\n`);
+  const none = run('csp.mjs', path.join(app, 'index.html'), '--frame-ancestors', "'none'");
+  assert.equal(none.stdout, `${POLICY}\n`);
+  for (const [value, message] of [['*', /is a wildcard/], ['https://portal.example.com/', /is not an origin/]]) {
+    const refused = run('csp.mjs', path.join(app, 'index.html'), '--frame-ancestors', value);
+    assert.equal(refused.status, 1, value);
+    assert.equal(refused.stdout, '', `${value}: no policy is printed`);
+    assert.match(refused.stderr, /^csp\.mjs: --frame-ancestors: /, value);
+    assert.match(refused.stderr, message, value);
+    const site = run('nginx-site.mjs', '--root', dir, '--frame-ancestors', value);
+    assert.equal(site.status, 1, `nginx-site.mjs ${value}`);
+    assert.equal(site.stdout, '', `nginx-site.mjs ${value}: no site is printed`);
+    assert.match(site.stderr, message, `nginx-site.mjs ${value}`);
+  }
   const missing = run('csp.mjs', path.join(dir, 'nothing/index.html'));
   assert.equal(missing.status, 1);
   assert.equal(missing.stdout, '');
