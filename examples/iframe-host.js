@@ -1,6 +1,11 @@
 // A host portal embedding Unplug in an iframe. Unplug only hears this page if config.json's
 // embed.allowedOrigins lists this page's origin, and only posts its events to listed origins.
-const app = new URL(new URLSearchParams(location.search).get('app') ?? 'http://127.0.0.1:8080/');
+
+// Where Unplug is served (the folder of its index.html): set it to your deployment. It is
+// written here, never read from this page's URL, because credentials are posted to its origin.
+const UNPLUG_URL = 'http://127.0.0.1:8080/';
+
+const app = new URL(UNPLUG_URL);
 const frame = document.getElementById('unplug');
 // Embedded: no header of Unplug's own; dark until the host says otherwise.
 frame.src = new URL('?embed=1&theme=dark', app).href;
@@ -10,7 +15,8 @@ window.sendToUnplug = (message) => frame.contentWindow.postMessage(message, app.
 
 window.unplugEvents = [];
 addEventListener('message', (event) => {
-  if (event.origin !== app.origin || event.data?.type !== 'unplug:event') return;
+  // Unplug's frame only: its window and its origin.
+  if (event.source !== frame.contentWindow || event.origin !== app.origin || event.data?.type !== 'unplug:event') return;
   window.unplugEvents.push(event.data);
   const line = document.createElement('li');
   const { event: name, platform = '', connection = '', id = '' } = event.data;
