@@ -166,7 +166,7 @@ async function withHostedPage(body) {
       }, true);
     });
     page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) hosted.consoleReports.push(message.text());
+      if (/Content Security Policy|Trusted/i.test(message.text())) hosted.consoleReports.push(message.text());
     });
     page.on('request', (request) => {
       requests.push(request.allHeaders().then((headers) => ({
@@ -259,7 +259,7 @@ const ALTEGIO_STATUS = 'api/altegio/marketplace/salon/1050/application/1';
 const ALTEGIO_UNINSTALL = 'api/altegio/marketplace/salon/1053/application/1/uninstall';
 
 test('the policy names the loader\'s hash and nothing unsafe', () => {
-  assert.match(hosting.csp, /^default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]{43}='; style-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'$/);
+  assert.match(hosting.csp, /^default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]{43}='; style-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'$/);
   assert.doesNotMatch(hosting.csp, /'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'|\*/);
 });
 
@@ -363,10 +363,12 @@ test('behind nginx under the policy, the console signs in, lists and disconnects
 
     // The policy is enforced, not bypassed: an inline script the page did not
     // ship is refused, and both watches report it. Its reports are then let go.
+    // (Trusted Types are required, so its text goes through a policy of the
+    // test's own: what is refused is then the inline script itself.)
     browser.allowErrors(/^console error: Executing inline script violates the following Content Security Policy directive/);
     const ran = await page.evaluate(() => {
       const script = document.createElement('script');
-      script.textContent = 'window.unplugTestInlineRan = true;';
+      script.textContent = trustedTypes.createPolicy('unplug-test', { createScript: (text) => text }).createScript('window.unplugTestInlineRan = true;');
       document.head.append(script);
       return window.unplugTestInlineRan === true;
     });
@@ -378,6 +380,27 @@ test('behind nginx under the policy, the console signs in, lists and disconnects
     }
     assert.equal(violations.length, 1);
     assert.match(violations[0], /^script-src-elem refused inline/);
+    assert.equal(consoleReports.length, 1);
+    violations.length = 0;
+    consoleReports.length = 0;
+
+    // Trusted Types are enforced: HTML written into a sink as a plain string
+    // throws and is reported, so the console's run above used no such sink.
+    browser.allowErrors(/^console error: .*TrustedHTML/);
+    const thrown = await page.evaluate(() => {
+      try {
+        document.createElement('div').innerHTML = '<img src=x>';
+        return null;
+      } catch (error) {
+        return error.name;
+      }
+    });
+    assert.equal(thrown, 'TypeError', 'innerHTML refused a string');
+    for (const deadline = Date.now() + 5_000; violations.length === 0 || consoleReports.length === 0;) {
+      assert.ok(Date.now() < deadline, 'the Trusted Types refusal was reported by both watches');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    assert.deepEqual(violations.map((report) => report.split(' refused ')[0]), ['require-trusted-types-for']);
     assert.equal(consoleReports.length, 1);
     violations.length = 0;
     consoleReports.length = 0;
