@@ -332,4 +332,8 @@ pub const TABLE: &[(&str, &str)] = &[
         "Check what the platform, or a proxy in front of it, sends: no answer it documents is that large.",
         "Verifique o que a plataforma, ou um proxy à frente dela, envia: nenhuma resposta documentada é tão grande.",
     ),
+    (
+        "Showing the last {kept} calls; older ones dropped so far: {dropped}.",
+        "Mostrando as últimas {kept} chamadas; mais antigas descartadas até agora: {dropped}.",
+    ),
 ];

@@ -332,4 +332,8 @@ pub const TABLE: &[(&str, &str)] = &[
         "Check what the platform, or a proxy in front of it, sends: no answer it documents is that large.",
         "Проверьте, что отправляет платформа или прокси перед ней: ни один документированный ответ не бывает таким большим.",
     ),
+    (
+        "Showing the last {kept} calls; older ones dropped so far: {dropped}.",
+        "Показаны последние {kept} запросов; более старых удалено: {dropped}.",
+    ),
 ];

@@ -1,11 +1,23 @@
-//! The Activity panel: every call of this session, newest first; never a secret.
+//! The Activity panel: the session's last calls, newest first; never a secret. Past
+//! [`RENDER_ALL_UP_TO`] calls only the rows on screen are in the DOM, with spacer rows standing
+//! for the rest and `aria-rowcount`/`aria-rowindex` telling assistive tech the table's size.
+//! Geometry goes through the CSSOM, never a `style` attribute, so a strict `style-src 'self'` holds.
 
-use crate::i18n::t;
+use crate::i18n::{number, t, tf};
+use leptos::ev;
+use leptos::html::{Tbody, Tr};
 use leptos::prelude::*;
 
+use crate::api::call::CallRecord;
 use crate::components::download::{file_name, save_text};
 use crate::export::{activity_csv, activity_json};
-use crate::state::activity::expect_activity;
+use crate::state::activity::{Ring, expect_activity};
+use crate::state::navigation::Navigation;
+use crate::views::inventory::window::{Geometry, RENDER_ALL_UP_TO, Slice, visible};
+
+/// The height style/main.css gives a windowed row (`.unplug-activity__table--windowed`), used
+/// until rendered rows can be measured; keep them equal.
+const ROW_REM: f64 = 2.0;
 
 /// ISO 8601 in UTC, for exported records.
 fn iso_time(at_ms: f64) -> String {
@@ -28,11 +40,108 @@ fn clock_time(at_ms: f64) -> String {
     )
 }
 
+fn root_font_px() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+        .and_then(|root| web_sys::window()?.get_computed_style(&root).ok().flatten())
+        .and_then(|style| style.get_property_value("font-size").ok())
+        .and_then(|size| size.trim_end_matches("px").parse().ok())
+        .unwrap_or(16.0)
+}
+
+/// One row's pitch as rendered: the distance between the first two call rows, else the CSS height.
+fn row_pitch(body: &web_sys::HtmlElement) -> f64 {
+    let first = body.query_selector("tr[aria-rowindex]").ok().flatten();
+    let second = first.as_ref().and_then(web_sys::Element::next_element_sibling);
+    match (first, second) {
+        (Some(first), Some(second)) if second.has_attribute("aria-rowindex") => {
+            let pitch = second.get_bounding_client_rect().top() - first.get_bounding_client_rect().top();
+            if pitch > 0.0 { pitch } else { ROW_REM * root_font_px() }
+        }
+        _ => ROW_REM * root_font_px(),
+    }
+}
+
+/// Tracks where the table's body sits on screen and returns the slice of `count` rows to render.
+fn use_slice(body: NodeRef<Tbody>, count: Memo<usize>) -> Memo<Slice> {
+    let geometry = RwSignal::new(None::<Geometry>);
+    let measure = move || {
+        // A frame may fire after the table is gone (no calls any more): then there is nothing to do.
+        let (Some(Some(element)), Some(window)) = (body.try_get_untracked(), web_sys::window()) else { return };
+        let rect = element.get_bounding_client_rect();
+        // A hidden view has no box; it is measured again when shown.
+        if rect.width() == 0.0 && rect.height() == 0.0 {
+            return;
+        }
+        let viewport_height = window.inner_height().ok().and_then(|height| height.as_f64()).unwrap_or(800.0);
+        let next = Some(Geometry { top: rect.top(), viewport_height, columns: 1, row_pitch: row_pitch(&element) });
+        if geometry.try_get_untracked().is_some_and(|current| current != next) {
+            geometry.try_set(next);
+        }
+    };
+    let scroll = window_event_listener(ev::scroll, move |_| measure());
+    let resize = window_event_listener(ev::resize, move |_| measure());
+    on_cleanup(move || {
+        scroll.remove();
+        resize.remove();
+    });
+    let tab = use_context::<Navigation>();
+    // Measure again whenever the list changes length, the table mounts, or the view is shown.
+    Effect::new(move |_| {
+        count.track();
+        body.track();
+        if let Some(tab) = tab {
+            tab.0.track();
+        }
+        request_animation_frame(measure);
+    });
+    Memo::new(move |_| {
+        let count = count.get();
+        // Before the first measurement, a guess that renders a screenful, never everything.
+        let guess = Geometry { top: 0.0, viewport_height: 1200.0, columns: 1, row_pitch: ROW_REM * 16.0 };
+        visible(count, geometry.get().unwrap_or(guess))
+    })
+}
+
+/// A spacer row standing for the rows above or below the rendered ones.
+#[component]
+fn SpacerRow(height: Signal<f64>) -> impl IntoView {
+    let row = NodeRef::<Tr>::new();
+    Effect::new(move |_| {
+        if let Some(element) = row.get() {
+            let _ = web_sys::HtmlElement::style(&element).set_property("height", &format!("{}px", height.get()));
+        }
+    });
+    view! { <tr class="unplug-activity__spacer" aria-hidden="true" node_ref=row><td colspan="5"></td></tr> }
+}
+
+/// One call. Its place in the table follows `pushed`, as newer calls push it down.
+#[component]
+fn CallRow(seq: usize, record: CallRecord, pushed: Memo<usize>, windowed: Signal<bool>) -> impl IntoView {
+    // Newest first: the newest call (seq pushed - 1) is row 2, under the header row.
+    let row_index = move || (pushed.get() - seq + 1).to_string();
+    // Windowed rows are one line high; the full text stays in the DOM and in a tooltip.
+    let request = record.request_line.clone();
+    let outcome = record.outcome.clone();
+    view! {
+        <tr aria-rowindex=row_index>
+            <td>{clock_time(record.at_ms)}</td>
+            <td>{record.connection}</td>
+            <td title=move || windowed.get().then(|| request.clone())><code>{record.request_line}</code></td>
+            <td>{record.status.map_or_else(|| "—".to_owned(), |s| s.to_string())}</td>
+            <td title=move || windowed.get().then(|| outcome.clone())>{record.outcome}</td>
+        </tr>
+    }
+}
+
 #[component]
 pub fn ActivityView() -> impl IntoView {
     let activity = expect_activity();
     let export = move |as_json: bool| {
-        activity.0.with_untracked(|records| {
+        // Arranging the ring as one slice changes no call and no order: nothing to notify.
+        activity.0.update_untracked(|records| {
+            let records = records.as_slice();
             if as_json {
                 save_text(&file_name("activity", "json"), "application/json", &activity_json(records, &iso_time));
             } else {
@@ -40,7 +149,20 @@ pub fn ActivityView() -> impl IntoView {
             }
         });
     };
-    let empty = move || activity.0.with(Vec::is_empty);
+    let count = Memo::new(move |_| activity.0.with(Ring::len));
+    let pushed = Memo::new(move |_| activity.0.with(Ring::pushed));
+    let dropped = Memo::new(move |_| activity.0.with(Ring::dropped));
+    let empty = move || count.get() == 0;
+    let body = NodeRef::<Tbody>::new();
+    let slice = use_slice(body, count);
+    let windowed = Signal::derive(move || count.get() > RENDER_ALL_UP_TO);
+    // Only the rendered slice is copied out of the ring, with each call's sequence number as its key.
+    let rows = move || {
+        let Slice { start, end, .. } = slice.get();
+        activity
+            .0
+            .with(|ring| ring.newest_first(start, end).map(|(seq, record)| (seq, record.clone())).collect::<Vec<_>>())
+    };
     view! {
         <section class="unplug-activity" aria-labelledby="unplug-activity-title">
             <div class="unplug-inventory__bar">
@@ -48,13 +170,25 @@ pub fn ActivityView() -> impl IntoView {
                 <button type="button" disabled=empty on:click=move |_| export(false)>{move || t("Export CSV")}</button>
                 <button type="button" disabled=empty on:click=move |_| export(true)>{move || t("Export JSON")}</button>
             </div>
+            <Show when=move || { dropped.get() > 0 }>
+                <p class="unplug-muted unplug-activity__dropped">
+                    {move || tf(
+                        "Showing the last {kept} calls; older ones dropped so far: {dropped}.",
+                        &[("kept", &number(count.get())), ("dropped", &number(dropped.get()))],
+                    )}
+                </p>
+            </Show>
             <Show
-                when=move || activity.0.with(|records| !records.is_empty())
+                when=move || { count.get() > 0 }
                 fallback=|| view! { <p class="unplug-empty">{move || t("No calls yet this session.")}</p> }
             >
-                <table class="unplug-activity__table">
+                <table
+                    class="unplug-activity__table"
+                    class:unplug-activity__table--windowed=windowed
+                    aria-rowcount=move || (count.get() + 1).to_string()
+                >
                     <thead>
-                        <tr>
+                        <tr aria-rowindex="1">
                             <th scope="col">{move || t("Time")}</th>
                             <th scope="col">{move || t("Connection")}</th>
                             <th scope="col">{move || t("Request")}</th>
@@ -62,24 +196,18 @@ pub fn ActivityView() -> impl IntoView {
                             <th scope="col">{move || t("Outcome")}</th>
                         </tr>
                     </thead>
-                    <tbody>
-                        {move || {
-                            activity.0.with(|records| {
-                                records
-                                    .iter()
-                                    .rev()
-                                    .map(|record| view! {
-                                        <tr>
-                                            <td>{clock_time(record.at_ms)}</td>
-                                            <td>{record.connection.clone()}</td>
-                                            <td><code>{record.request_line.clone()}</code></td>
-                                            <td>{record.status.map_or_else(|| "—".to_owned(), |s| s.to_string())}</td>
-                                            <td>{record.outcome.clone()}</td>
-                                        </tr>
-                                    })
-                                    .collect_view()
-                            })
-                        }}
+                    <tbody node_ref=body>
+                        <Show when=move || { slice.get().before_px > 0.0 }>
+                            <SpacerRow height=Signal::derive(move || slice.get().before_px) />
+                        </Show>
+                        <For
+                            each=rows
+                            key=|(seq, _)| *seq
+                            children=move |(seq, record)| view! { <CallRow seq record pushed windowed /> }
+                        />
+                        <Show when=move || { slice.get().after_px > 0.0 }>
+                            <SpacerRow height=Signal::derive(move || slice.get().after_px) />
+                        </Show>
                     </tbody>
                 </table>
             </Show>
