@@ -4,7 +4,6 @@
 //! Geometry goes through the CSSOM, never a `style` attribute, so a strict `style-src 'self'` holds.
 
 use crate::i18n::{number, t, tf};
-use leptos::ev;
 use leptos::html::{Tbody, Tr};
 use leptos::prelude::*;
 
@@ -13,7 +12,8 @@ use crate::components::download::{file_name, save_text};
 use crate::export::{activity_csv, activity_json};
 use crate::state::activity::{Ring, expect_activity};
 use crate::state::navigation::Navigation;
-use crate::views::inventory::window::{Geometry, RENDER_ALL_UP_TO, Slice, visible};
+use crate::views::inventory::window::{Geometry, RENDER_ALL_UP_TO, Slice};
+use crate::views::windowed::{root_font_px, use_windowed_slice};
 
 /// The height style/main.css gives a windowed row (`.unplug-activity__table--windowed`), used
 /// until rendered rows can be measured; keep them equal.
@@ -40,16 +40,6 @@ fn clock_time(at_ms: f64) -> String {
     )
 }
 
-fn root_font_px() -> f64 {
-    web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.document_element())
-        .and_then(|root| web_sys::window()?.get_computed_style(&root).ok().flatten())
-        .and_then(|style| style.get_property_value("font-size").ok())
-        .and_then(|size| size.trim_end_matches("px").parse().ok())
-        .unwrap_or(16.0)
-}
-
 /// One row's pitch as rendered: the distance between the first two call rows, else the CSS height.
 fn row_pitch(body: &web_sys::HtmlElement) -> f64 {
     let first = body.query_selector("tr[aria-rowindex]").ok().flatten();
@@ -65,43 +55,27 @@ fn row_pitch(body: &web_sys::HtmlElement) -> f64 {
 
 /// Tracks where the table's body sits on screen and returns the slice of `count` rows to render.
 fn use_slice(body: NodeRef<Tbody>, count: Memo<usize>) -> Memo<Slice> {
-    let geometry = RwSignal::new(None::<Geometry>);
     let measure = move || {
         // A frame may fire after the table is gone (no calls any more): then there is nothing to do.
-        let (Some(Some(element)), Some(window)) = (body.try_get_untracked(), web_sys::window()) else { return };
+        let (Some(Some(element)), Some(window)) = (body.try_get_untracked(), web_sys::window()) else { return None };
         let rect = element.get_bounding_client_rect();
         // A hidden view has no box; it is measured again when shown.
         if rect.width() == 0.0 && rect.height() == 0.0 {
-            return;
+            return None;
         }
         let viewport_height = window.inner_height().ok().and_then(|height| height.as_f64()).unwrap_or(800.0);
-        let next = Some(Geometry { top: rect.top(), viewport_height, columns: 1, row_pitch: row_pitch(&element) });
-        if geometry.try_get_untracked().is_some_and(|current| current != next) {
-            geometry.try_set(next);
-        }
+        Some(Geometry { top: rect.top(), viewport_height, columns: 1, row_pitch: row_pitch(&element) })
     };
-    let scroll = window_event_listener(ev::scroll, move |_| measure());
-    let resize = window_event_listener(ev::resize, move |_| measure());
-    on_cleanup(move || {
-        scroll.remove();
-        resize.remove();
-    });
     let tab = use_context::<Navigation>();
-    // Measure again whenever the list changes length, the table mounts, or the view is shown.
-    Effect::new(move |_| {
-        count.track();
+    // Measured again whenever the list changes length, the table mounts, or the view is shown.
+    let remeasure = move || {
         body.track();
         if let Some(tab) = tab {
             tab.0.track();
         }
-        request_animation_frame(measure);
-    });
-    Memo::new(move |_| {
-        let count = count.get();
-        // Before the first measurement, a guess that renders a screenful, never everything.
-        let guess = Geometry { top: 0.0, viewport_height: 1200.0, columns: 1, row_pitch: ROW_REM * 16.0 };
-        visible(count, geometry.get().unwrap_or(guess))
-    })
+    };
+    let guess = Geometry { top: 0.0, viewport_height: 1200.0, columns: 1, row_pitch: ROW_REM * 16.0 };
+    use_windowed_slice(count.into(), measure, remeasure, guess)
 }
 
 /// A spacer row standing for the rows above or below the rendered ones.

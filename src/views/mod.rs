@@ -4,3 +4,4 @@ pub mod activity;
 pub mod connections;
 pub mod console;
 pub mod inventory;
+pub mod windowed;

@@ -5,33 +5,23 @@
 use crate::i18n::t;
 use std::sync::Arc;
 
-use leptos::ev;
 use leptos::html::{Div, Tr};
 use leptos::prelude::*;
 
-use super::window::{Geometry, Slice, columns, visible};
+use super::window::{Geometry, Slice, columns};
 use crate::components::card::{Card, RowControls, SelectBox, status_text};
 use crate::finding::filter::Row;
 use crate::finding::query::{SortKey, ViewMode};
 use crate::model::readable_time;
 use crate::state::items::Phase;
 use crate::state::url::{Step, expect_view_state};
+use crate::views::windowed::{root_font_px, use_windowed_slice};
 
 /// Sizes in rem that style/main.css gives windowed cards and table rows; keep them equal.
 const CARD_MIN_WIDTH_REM: f64 = 18.0;
 const CARD_HEIGHT_REM: f64 = 21.0;
 const GAP_REM: f64 = 1.0;
 const TABLE_ROW_REM: f64 = 3.0;
-
-fn root_font_px() -> f64 {
-    web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.document_element())
-        .and_then(|root| web_sys::window()?.get_computed_style(&root).ok().flatten())
-        .and_then(|style| style.get_property_value("font-size").ok())
-        .and_then(|size| size.trim_end_matches("px").parse().ok())
-        .unwrap_or(16.0)
-}
 
 fn set_style(element: &web_sys::HtmlElement, property: &str, value: Option<String>) {
     let style = element.style();
@@ -43,10 +33,9 @@ fn set_style(element: &web_sys::HtmlElement, property: &str, value: Option<Strin
 
 /// Tracks where `list` sits on screen and returns the slice of `count` items to render.
 fn use_slice(list: NodeRef<Div>, count: Signal<usize>, mode: ViewMode) -> Memo<Slice> {
-    let geometry = RwSignal::new(None::<Geometry>);
     let measure = move || {
         // A frame may fire after the list is gone (the view switched): then there is nothing to do.
-        let (Some(Some(element)), Some(window)) = (list.try_get_untracked(), web_sys::window()) else { return };
+        let (Some(Some(element)), Some(window)) = (list.try_get_untracked(), web_sys::window()) else { return None };
         let rem = root_font_px();
         let rect = element.get_bounding_client_rect();
         let viewport_height = window.inner_height().ok().and_then(|height| height.as_f64()).unwrap_or(800.0);
@@ -57,29 +46,11 @@ fn use_slice(list: NodeRef<Div>, count: Signal<usize>, mode: ViewMode) -> Memo<S
             ),
             ViewMode::Table => (1, TABLE_ROW_REM * rem),
         };
-        let next = Some(Geometry { top: rect.top(), viewport_height, columns, row_pitch });
-        if geometry.try_get_untracked().is_some_and(|current| current != next) {
-            geometry.try_set(next);
-        }
+        Some(Geometry { top: rect.top(), viewport_height, columns, row_pitch })
     };
-    let scroll = window_event_listener(ev::scroll, move |_| measure());
-    let resize = window_event_listener(ev::resize, move |_| measure());
-    on_cleanup(move || {
-        scroll.remove();
-        resize.remove();
-    });
-    // Measure again whenever the list changes length or mounts.
-    Effect::new(move |_| {
-        count.track();
-        list.track();
-        request_animation_frame(measure);
-    });
-    Memo::new(move |_| {
-        let count = count.get();
-        // Before the first measurement, a guess that renders a screenful, never everything.
-        let guess = Geometry { top: 0.0, viewport_height: 1200.0, columns: 1, row_pitch: 300.0 };
-        visible(count, geometry.get().unwrap_or(guess))
-    })
+    // Measured again whenever the list changes length or mounts.
+    let guess = Geometry { top: 0.0, viewport_height: 1200.0, columns: 1, row_pitch: 300.0 };
+    use_windowed_slice(count, measure, move || list.track(), guess)
 }
 
 /// The slice of the shown rows to render.
