@@ -2,3 +2,4 @@
 
 pub mod plan;
 pub mod queue;
+pub mod tab_lock;

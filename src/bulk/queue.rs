@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::tab_lock;
 use crate::api::Disconnected;
 use crate::api::call::CallError;
 use crate::api::error::Failure;
@@ -124,6 +125,8 @@ pub struct Bulk {
     pub rate_limited: RwSignal<u32>,
     /// Connections holding after a 429: label and how long (ms) the platform's wait is.
     pub holding: RwSignal<Vec<(String, f64)>>,
+    /// Connections whose queue another tab is running: this run waits for it.
+    pub other_tab: RwSignal<Vec<String>>,
     /// The last item ticked or unticked, where a shift-click range starts.
     anchor: StoredValue<Option<String>>,
     /// Per connection id: who listed the run's items, and whether the run already paused for
@@ -143,6 +146,7 @@ impl Bulk {
             state: RwSignal::new(RunState::Idle),
             rate_limited: RwSignal::new(0),
             holding: RwSignal::new(Vec::new()),
+            other_tab: RwSignal::new(Vec::new()),
             anchor: StoredValue::new(None),
             listed_by: StoredValue::new(Default::default()),
             workers: StoredValue::new(0),
@@ -332,6 +336,16 @@ impl Bulk {
     async fn work(self, connection: ConnectionState, mut pending: VecDeque<usize>) {
         // Follow-up reads (Altegio's statuses) wait until this run is over.
         let waiting = connection.removal_waiting();
+        let label = connection.label();
+        let tab_lock = tab_lock::acquire(&format!("unplug.queue.{}", connection.id()), |waits| {
+            self.other_tab.update(|all| {
+                all.retain(|each| *each != label);
+                if waits {
+                    all.push(label.clone());
+                }
+            })
+        })
+        .await;
         // Tries of the item at the front that met a 429.
         let mut rate_limited = 0;
         while let Some(&index) = pending.front() {
@@ -363,6 +377,7 @@ impl Bulk {
                 None => {}
             }
         }
+        drop(tab_lock);
         drop(waiting);
         self.finish_worker(pending);
     }

@@ -336,4 +336,8 @@ pub const TABLE: &[(&str, &str)] = &[
         "Showing the last {kept} calls; older ones dropped so far: {dropped}.",
         "Mostrando as últimas {kept} chamadas; mais antigas descartadas até agora: {dropped}.",
     ),
+    (
+        "Another tab is running the queue of {connection}: this run waits until it ends.",
+        "Outra aba está executando a fila de {connection}: esta execução espera até ela terminar.",
+    ),
 ];

@@ -336,4 +336,8 @@ pub const TABLE: &[(&str, &str)] = &[
         "Showing the last {kept} calls; older ones dropped so far: {dropped}.",
         "Показаны последние {kept} запросов; более старых удалено: {dropped}.",
     ),
+    (
+        "Another tab is running the queue of {connection}: this run waits until it ends.",
+        "Очередь {connection} выполняется в другой вкладке: это выполнение ждет, пока она не закончится.",
+    ),
 ];

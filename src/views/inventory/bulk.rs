@@ -218,6 +218,9 @@ pub fn BulkPanel() -> impl IntoView {
                     {move || tf("Rate-limit answers (429) so far: {count}; each was retried after the wait.", &[("count", &number(bulk.rate_limited.get() as usize))])}
                 </p>
                 <Show when=move || state().is_active()>
+                    {move || bulk.other_tab.get().into_iter().map(|label| {
+                        view! { <p role="status">{tf("Another tab is running the queue of {connection}: this run waits until it ends.", &[("connection", &label)])}</p> }
+                    }).collect_view()}
                     {move || bulk.holding.get().into_iter().map(|(label, wait)| {
                         view! { <p class="unplug-muted">{tf("{connection} answered 429: waited {seconds} s before retrying.", &[("connection", &label), ("seconds", &format!("{:.1}", wait / 1000.0))])}</p> }
                     }).collect_view()}
