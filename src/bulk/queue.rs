@@ -107,6 +107,16 @@ impl Counts {
     }
 }
 
+/// How one send ended: settled, or back in the run's queue, and why.
+#[derive(Debug)]
+enum Sent {
+    Settled(ItemOutcome),
+    /// A 429: the pacer now holds for the platform's wait.
+    RateLimited,
+    /// A 401: the run paused for sign-in.
+    WaitsForSignIn,
+}
+
 /// Whether a send answers to the bulk run's Pause, Cancel and retries, or stands alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Follows {
@@ -286,7 +296,7 @@ impl Bulk {
 
     /// Sends one removal and settles its card, tells the host, and returns how it ended: the
     /// one path of every Disconnect. In a run, a 429 (the pacer now holds for the platform's
-    /// wait) or a 401 (the run pauses for sign-in) puts it back in the queue: `None`; but a
+    /// wait) or a 401 (the run pauses for sign-in) puts it back in the queue; but a
     /// 429 on the item's last try (`last_try`) settles it as failed. `listed_by` is who listed
     /// the item: under another sign-in nothing is sent.
     async fn send(
@@ -296,7 +306,7 @@ impl Bulk {
         listed_by: Option<String>,
         follows: Follows,
         last_try: bool,
-    ) -> Option<ItemOutcome> {
+    ) -> Sent {
         let item_state = self.items.get(&row.key());
         item_state.phase.set(Phase::Working);
         let result = connection.disconnect(row.item.clone(), listed_by).await;
@@ -311,14 +321,14 @@ impl Bulk {
                         holding.push((label, wait));
                     });
                     item_state.phase.set(Phase::Queued);
-                    return None;
+                    return Sent::RateLimited;
                 }
                 Err(CallError { failure: Failure::Unauthorized { .. }, .. }) => {
                     if self.state.get_untracked() == RunState::Running {
                         self.state.set(RunState::Paused(Pause::SignIn { connection: connection.label() }));
                     }
                     item_state.phase.set(Phase::Queued);
-                    return None;
+                    return Sent::WaitsForSignIn;
                 }
                 _ => {}
             }
@@ -330,7 +340,7 @@ impl Bulk {
         };
         events::publish(&Event::of_disconnect(&row.item, result.is_ok()));
         item_state.finish(result);
-        Some(outcome)
+        Sent::Settled(outcome)
     }
 
     async fn work(self, connection: ConnectionState, mut pending: VecDeque<usize>) {
@@ -366,15 +376,14 @@ impl Bulk {
                 continue;
             }
             let last_try = rate_limited + 1 >= MAX_RATE_LIMITS_IN_A_ROW;
-            let limited_before = self.rate_limited.get_untracked();
             match self.send(connection, &row, listed_by, Follows::TheRun, last_try).await {
-                Some(outcome) => {
+                Sent::Settled(outcome) => {
                     self.outcomes.update(|outcomes| outcomes[index] = outcome);
                     pending.pop_front();
                     rate_limited = 0;
                 }
-                None if self.rate_limited.get_untracked() > limited_before => rate_limited += 1,
-                None => {}
+                Sent::RateLimited => rate_limited += 1,
+                Sent::WaitsForSignIn => {}
             }
         }
         drop(tab_lock);

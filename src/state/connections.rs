@@ -335,9 +335,10 @@ impl ConnectionState {
         result
     }
 
-    /// Signed in with credentials a person or host gave (not a proxy's, which hold nothing).
+    /// Signed in with credentials a person or host gave (not a proxy's, which hold nothing);
+    /// tracked where read inside an effect.
     pub fn holds_secret(self) -> bool {
-        self.session.with_untracked(Option::is_some) && self.connection.with_value(|c| !c.credential_forms().is_empty())
+        self.session.with(Option::is_some) && self.connection.with_value(|c| !c.credential_forms().is_empty())
     }
 
     /// Who the connection acts as now; `None` when signed out.

@@ -26,10 +26,7 @@ pub fn watch(minutes: f64, connections: Connections) {
     }
     // Signing in again ends the notice.
     Effect::new(move |_| {
-        let holds = connections.all().into_iter().any(|state| {
-            state.session.with(Option::is_some) && state.connection.with_value(|c| !c.credential_forms().is_empty())
-        });
-        if holds {
+        if connections.all().into_iter().any(|state| state.holds_secret()) {
             idle.after_minutes.set(None);
         }
     });
