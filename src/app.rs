@@ -5,12 +5,14 @@ use leptos::prelude::*;
 
 use crate::api::Connection;
 use crate::api::http::{self, HttpRequest, Method, TransportError};
+use crate::components::element_id::provide_mount_number;
 use crate::config::{Config, ConfigError};
 use crate::embed::bridge;
 use crate::embed::theme::provide_appearance;
 use crate::finding::query::ViewQuery;
 use crate::state::activity::provide_activity;
 use crate::state::connections::provide_connections;
+use crate::state::events::provide_events;
 use crate::state::url::current_search;
 use crate::views::console::Console;
 
@@ -37,9 +39,11 @@ async fn load_config(url: String) -> Result<Config, ConfigError> {
 /// the host's choice under `Unplug.mount`).
 #[component]
 pub fn App(#[prop(default = "config.json".to_owned())] config_url: String) -> impl IntoView {
-    provide_activity();
+    provide_mount_number();
+    let activity = provide_activity();
+    let events = provide_events();
     let query = ViewQuery::parse(&current_search());
-    crate::i18n::choose_at_start(
+    let language = crate::i18n::provide_language(
         query.foreign.iter().find(|(name, _)| name == "lang").map(|(_, value)| value.as_str()),
     );
     let config = LocalResource::new(move || load_config(config_url.clone()));
@@ -57,11 +61,15 @@ pub fn App(#[prop(default = "config.json".to_owned())] config_url: String) -> im
             Some(Ok(config)) => {
                 let timeout_ms = config.request_timeout_ms;
                 let connections = provide_connections(
-                    config.connections.into_iter().map(|config| Connection::new(config, timeout_ms)).collect(),
+                    config
+                        .connections
+                        .into_iter()
+                        .map(|config| Connection::new(config, timeout_ms).logging_to(activity.log()))
+                        .collect(),
                 );
                 crate::state::idle::watch(config.idle_sign_out_minutes, connections);
                 let appearance = provide_appearance(&query);
-                bridge::install(config.embed.allowed_origins, connections, appearance);
+                bridge::install(config.embed.allowed_origins, bridge::Mount { connections, appearance, language, events });
                 view! { <Console /> }.into_any()
             }
         }}

@@ -1,6 +1,6 @@
 //! One call end to end: send, decode, and keep a masked record of the exchange.
 
-use std::cell::RefCell;
+use std::rc::Rc;
 
 use serde::de::DeserializeOwned;
 
@@ -53,7 +53,8 @@ pub type AlreadyGone = fn(&Failure) -> bool;
 pub type Refine = fn(Failure) -> Failure;
 
 /// Who is calling: the connection's id marks its cards, its label names the call in Activity,
-/// and its platform's rule tells an "already gone" answer from a failure.
+/// its platform's rule tells an "already gone" answer from a failure, and its mount's log
+/// hears of every call.
 #[derive(Clone, Copy, Debug)]
 pub struct Caller<'a> {
     pub connection_id: &'a str,
@@ -61,6 +62,7 @@ pub struct Caller<'a> {
     pub timeout_ms: u32,
     pub already_gone: AlreadyGone,
     pub refine: Refine,
+    pub log: &'a CallLog,
 }
 
 /// One finished call, as the Activity panel lists it; holds no secret.
@@ -73,16 +75,37 @@ pub struct CallRecord {
     pub outcome: String,
 }
 
-type Observer = Box<dyn Fn(CallRecord)>;
+/// Where a connection's calls are told (its mount's Activity panel). Each mount gives its
+/// connections a log of its own, so two consoles on one page never see each other's calls.
+#[derive(Clone, Default)]
+pub struct CallLog(Option<Rc<dyn Fn(CallRecord)>>);
 
-thread_local! {
-    // The browser runs the app on one thread; the app installs one observer at start.
-    static OBSERVER: RefCell<Option<Observer>> = const { RefCell::new(None) };
+impl CallLog {
+    pub fn new(observer: impl Fn(CallRecord) + 'static) -> Self {
+        Self(Some(Rc::new(observer)))
+    }
+
+    fn tell(&self, record: CallRecord) {
+        if let Some(observer) = &self.0 {
+            observer(record);
+        }
+    }
 }
 
-/// Installs the function told about every call (the Activity panel).
-pub fn observe_calls(observer: impl Fn(CallRecord) + 'static) {
-    OBSERVER.with(|slot| *slot.borrow_mut() = Some(Box::new(observer)));
+impl std::fmt::Debug for CallLog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() { "CallLog" } else { "CallLog(none)" })
+    }
+}
+
+impl PartialEq for CallLog {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        }
+    }
 }
 
 /// Activity's one-word outcome of a call.
@@ -104,11 +127,7 @@ fn record(caller: &Caller<'_>, request: &HttpRequest, status: Option<u16>, resul
         status,
         outcome: outcome_label(caller, request, result),
     };
-    OBSERVER.with(|slot| {
-        if let Some(observer) = slot.borrow().as_ref() {
-            observer(record);
-        }
-    });
+    caller.log.tell(record);
 }
 
 /// Sends `request`, decodes a 2xx answer into `T`, and tells the observer.

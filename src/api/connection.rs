@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::altegio::{self, Altegio};
-use super::call::{AlreadyGone, CallError, Caller, Exchange, Refine};
+use super::call::{AlreadyGone, CallError, CallLog, Caller, Exchange, Refine};
 use super::credentials::{CredentialForm, Credentials};
 use super::details;
 use super::error::Failure;
@@ -46,6 +46,7 @@ pub struct Connection {
     pub config: ConnectionConfig,
     pub timeout_ms: u32,
     provider: AnyProvider,
+    log: CallLog,
 }
 
 /// Runs `$body` with `$p` bound to the connection's provider.
@@ -85,7 +86,12 @@ impl Connection {
                 AnyProvider::Altegio(Altegio { application_id: config.application_id.unwrap_or_default(), proxied })
             }
         };
-        Self { config, timeout_ms, provider }
+        Self { config, timeout_ms, provider, log: CallLog::default() }
+    }
+
+    /// The same connection, telling its calls to `log` (its mount's Activity).
+    pub fn logging_to(self, log: CallLog) -> Self {
+        Self { log, ..self }
     }
 
     fn server(&self) -> Server<'_> {
@@ -100,6 +106,7 @@ impl Connection {
             timeout_ms: self.timeout_ms,
             already_gone,
             refine,
+            log: &self.log,
         };
         Server { base_url: &self.config.base_url, caller }
     }

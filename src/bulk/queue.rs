@@ -14,7 +14,7 @@ use crate::api::error::Failure;
 use crate::api::list::MAX_RATE_LIMITS_IN_A_ROW;
 use crate::finding::filter::Row;
 use crate::state::connections::{ConnectionState, Connections};
-use crate::state::events::{self, Event};
+use crate::state::events::{Event, Events, expect_events};
 use crate::state::items::{Items, Phase};
 use crate::time::{now_ms, sleep};
 
@@ -145,10 +145,11 @@ pub struct Bulk {
     workers: StoredValue<usize>,
     connections: Connections,
     items: Items,
+    events: Events,
 }
 
 impl Bulk {
-    pub fn new(connections: Connections, items: Items) -> Self {
+    pub fn new(connections: Connections, items: Items, events: Events) -> Self {
         Bulk {
             selected: RwSignal::new(HashSet::new()),
             rows: RwSignal::new(Vec::new()),
@@ -162,6 +163,7 @@ impl Bulk {
             workers: StoredValue::new(0),
             connections,
             items,
+            events,
         }
     }
 
@@ -338,7 +340,7 @@ impl Bulk {
             Ok(Disconnected::AlreadyGone(_)) => ItemOutcome::AlreadyGone,
             Err(error) => ItemOutcome::Failed(error.clone()),
         };
-        events::publish(&Event::of_disconnect(&row.item, result.is_ok()));
+        self.events.publish(&Event::of_disconnect(&row.item, result.is_ok()));
         item_state.finish(result);
         Sent::Settled(outcome)
     }
@@ -412,7 +414,7 @@ impl Bulk {
             RunState::Finished
         });
         let counts = self.outcomes.with_untracked(|outcomes| Counts::of(outcomes));
-        events::publish(&Event::BulkFinished {
+        self.events.publish(&Event::BulkFinished {
             total: counts.total,
             removed: counts.removed + counts.already_gone,
             failed: counts.failed,
@@ -453,7 +455,7 @@ fn range_between(order: &[Arc<Row>], from: &str, to: &str) -> Vec<String> {
 }
 
 pub fn provide_bulk(connections: Connections, items: Items) -> Bulk {
-    let bulk = Bulk::new(connections, items);
+    let bulk = Bulk::new(connections, items, expect_events());
     provide_context(bulk);
     bulk
 }

@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::element_id::element_id;
+
 use super::copy_button::CopyButton;
 use super::outcome::Outcome;
 use crate::bulk::queue::Bulk;
@@ -15,11 +17,6 @@ use crate::finding::filter::Row;
 use crate::model::{Integration, readable_time};
 use crate::state::connections::{ConnectionState, Connections};
 use crate::state::items::{ItemState, Phase, use_items};
-
-/// A DOM id made from any key.
-pub fn dom_id(key: &str) -> String {
-    key.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect()
-}
 
 /// The status as a card or row reads it: the shared word and the platform's own.
 pub fn status_text(phase: &Phase, item: &Integration) -> String {
@@ -110,7 +107,7 @@ pub fn SelectBox(row: Arc<Row>) -> impl IntoView {
 pub fn Card(row: Arc<Row>) -> impl IntoView {
     let controls = RowControls::new(row.clone());
     let phase = controls.state.phase;
-    let title_id = format!("unplug-card-{}", dom_id(&row.key()));
+    let title_id = element_id(&format!("card-{}", row.key()));
     let labelled_by = title_id.clone();
 
     let working = move || phase.with(Phase::is_busy);

@@ -18,7 +18,7 @@ pub fn ConfirmDialog(
     dialog: NodeRef<Dialog>,
     #[prop(into)] on_confirm: Callback<()>,
 ) -> impl IntoView {
-    let title_id = format!("unplug-confirm-{}", crate::components::card::dom_id(&item.key()));
+    let title_id = crate::components::element_id::element_id(&format!("confirm-{}", item.key()));
     let labelled_by = title_id.clone();
     view! {
         <dialog node_ref=dialog class="unplug-dialog" aria-labelledby=labelled_by>

@@ -22,7 +22,7 @@ pub fn DetailPanel(
     on_close: Callback<()>,
     #[prop(into)] disconnect_disabled: Signal<bool>,
 ) -> impl IntoView {
-    let title_id = format!("unplug-details-{}", super::card::dom_id(&item.key()));
+    let title_id = super::element_id::element_id(&format!("details-{}", item.key()));
     let labelled_by = title_id.clone();
     view! {
         <dialog node_ref=dialog class="unplug-dialog unplug-details" aria-labelledby=labelled_by on:close=move |_| on_close.run(())>

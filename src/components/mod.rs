@@ -6,5 +6,6 @@ pub mod confirm_dialog;
 pub mod copy_button;
 pub mod detail_panel;
 pub mod download;
+pub mod element_id;
 pub mod modal;
 pub mod outcome;

@@ -1,20 +1,15 @@
 //! The browser side of the host protocol: hears allowed origins' messages, posts Unplug's events
 //! to the host (its parent frame, or this window under a script embed), never to `*`.
 
-use std::cell::RefCell;
-
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use super::messages::{Embedding, Event, HostMessage, embedding, event_message, is_allowed, parse};
 use super::theme::Appearance;
+use crate::i18n::Language;
 use crate::state::connections::Connections;
-
-thread_local! {
-    // The app runs on the browser's one thread; `install` sets the allowed origins once.
-    static ALLOWED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-}
+use crate::state::events::Events;
 
 /// The host's window: this very window when mounted by script (even when the host page is
 /// itself framed), the parent when framed, `None` when Unplug owns a top-level page (no host).
@@ -33,26 +28,34 @@ fn same_window(a: &web_sys::Window, b: &web_sys::Window) -> bool {
     JsValue::from(a.clone()) == JsValue::from(b.clone())
 }
 
-/// Tells the host an event, once per allowed origin: a `postMessage` whose target origin does
-/// not match the receiver is dropped by the browser, so only the real host hears it.
-pub fn emit(event: &Event) {
+/// Tells the host an event, once per allowed origin (this mount's own): a `postMessage` whose
+/// target origin does not match the receiver is dropped by the browser, so only the real host
+/// hears it.
+fn emit(event: &Event, allowed: &[String]) {
     let Some(window) = web_sys::window() else { return };
     let Some(target) = host_window(&window) else { return };
     let Ok(message) = js_sys::JSON::parse(&event_message(event).to_string()) else { return };
-    ALLOWED.with(|allowed| {
-        for origin in allowed.borrow().iter() {
-            let _ = target.post_message(&message, origin);
-        }
-    });
+    for origin in allowed {
+        let _ = target.post_message(&message, origin);
+    }
+}
+
+/// Where the host's messages land in this mount.
+#[derive(Clone, Copy)]
+pub struct Mount {
+    pub connections: Connections,
+    pub appearance: Appearance,
+    pub language: Language,
+    pub events: Events,
 }
 
 /// Starts hearing the host; with no allowed origin, nothing is heard and nothing is posted.
-pub fn install(allowed: Vec<String>, connections: Connections, appearance: Appearance) {
-    ALLOWED.with(|slot| *slot.borrow_mut() = allowed.clone());
+pub fn install(allowed: Vec<String>, mount: Mount) {
     if allowed.is_empty() {
         return;
     }
-    crate::state::events::subscribe(emit);
+    let posted_to = allowed.clone();
+    mount.events.subscribe(move |event| emit(event, &posted_to));
     let handle = window_event_listener(ev::message, move |event| {
         // The host's window only (its parent frame, or this window under a script mount), and
         // only from an allowed origin: a sibling frame, a popup or a frame inside Unplug's page
@@ -68,12 +71,12 @@ pub fn install(allowed: Vec<String>, connections: Connections, appearance: Appea
         let Ok(data) = serde_json::from_str(&text) else { return };
         match parse(&data) {
             Some(HostMessage::Credentials { connection, credentials }) => {
-                if let Some(state) = connections.find(&connection) {
+                if let Some(state) = mount.connections.find(&connection) {
                     state.connect(credentials, false);
                 }
             }
-            Some(HostMessage::Theme(theme)) => appearance.theme.set(theme),
-            Some(HostMessage::Lang(lang)) => crate::i18n::set_lang(lang),
+            Some(HostMessage::Theme(theme)) => mount.appearance.theme.set(theme),
+            Some(HostMessage::Lang(lang)) => mount.language.set(lang),
             None => {}
         }
     });

@@ -60,14 +60,41 @@ impl Lang {
     }
 }
 
-/// Chooses the language at start: the URL's `lang`, else the browser's languages, else English.
-/// The host (by message) and the menu may change it later.
-pub fn choose_at_start(url_lang: Option<&str>) {
+/// One mount's language, chosen at start from the URL's `lang`, else the browser's languages,
+/// else English; the host (by message) and the menu may change it later. Two consoles on one
+/// page each keep their own.
+#[derive(Clone, Copy)]
+pub struct Language(RwSignal<Lang>);
+
+impl Language {
+    pub fn set(self, lang: Lang) {
+        self.0.set(lang);
+        set_fallback(lang);
+        // The page's own language too, for screen readers and hyphenation, when Unplug owns the page.
+        #[cfg(target_arch = "wasm32")]
+        if let Some(root) =
+            web_sys::window().and_then(|window| window.document()).and_then(|document| document.document_element())
+            && !crate::host::is_hosted()
+        {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+    }
+}
+
+/// Installs this mount's language, chosen as [`Language`] says.
+pub fn provide_language(url_lang: Option<&str>) -> Language {
     let browser: Vec<String> = web_sys::window()
         .map(|window| window.navigator().languages().iter().filter_map(|tag| tag.as_string()).collect())
         .unwrap_or_default();
     let lang = url_lang.and_then(Lang::parse).unwrap_or_else(|| negotiate(browser.iter().map(String::as_str)));
-    set_lang(lang);
+    let language = Language(RwSignal::new(Lang::En));
+    language.set(lang);
+    provide_context(language);
+    language
+}
+
+pub fn expect_language() -> Language {
+    expect_context::<Language>()
 }
 
 /// The first of the browser's languages Unplug speaks, else English.
@@ -76,28 +103,19 @@ pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
 }
 
 thread_local! {
-    // The browser runs the app on one thread. A plain cell for reads outside the reactive
-    // graph (native tests), a signal so text re-renders when the language changes.
-    static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
-    static SIGNAL: RwSignal<Lang> = RwSignal::new(Lang::En);
+    // The browser runs the app on one thread. Text made outside any mount's reactive tree (an
+    // async task's message, a native test) uses the language last chosen.
+    static FALLBACK: Cell<Lang> = const { Cell::new(Lang::En) };
 }
 
-/// The language in use; tracked, so text computed from it follows changes.
+fn set_fallback(lang: Lang) {
+    FALLBACK.with(|fallback| fallback.set(lang));
+}
+
+/// The language in use: the mount's own (tracked, so text computed from it follows changes),
+/// else the last one chosen.
 pub fn lang() -> Lang {
-    SIGNAL.with(|signal| signal.try_get()).unwrap_or_else(|| CURRENT.with(Cell::get))
-}
-
-pub fn set_lang(lang: Lang) {
-    CURRENT.with(|current| current.set(lang));
-    SIGNAL.with(|signal| signal.try_set(lang));
-    // The page's own language too, for screen readers and hyphenation, when Unplug owns the page.
-    #[cfg(target_arch = "wasm32")]
-    if let Some(root) =
-        web_sys::window().and_then(|window| window.document()).and_then(|document| document.document_element())
-        && !crate::host::is_hosted()
-    {
-        let _ = root.set_attribute("lang", lang.tag());
-    }
+    use_context::<Language>().map(|language| language.0.get()).unwrap_or_else(|| FALLBACK.with(Cell::get))
 }
 
 fn lookup(lang: Lang, english: &'static str) -> &'static str {
@@ -164,7 +182,7 @@ mod tests {
 
     #[test]
     fn numbers_and_dates_follow_the_language() {
-        set_lang(Lang::PtBr);
+        set_fallback(Lang::PtBr);
         assert_eq!(number(10_000), "10.000");
         assert_eq!(date_time("2026-01-08", "09:05:27"), "08/01/2026 09:05:27");
         assert_eq!(t("Refresh"), "Atualizar");
@@ -172,10 +190,10 @@ mod tests {
             tf("Showing {shown} of {total}", &[("shown", &number(1)), ("total", &number(1234))]),
             "Mostrando 1 de 1.234"
         );
-        set_lang(Lang::Ru);
+        set_fallback(Lang::Ru);
         assert_eq!(number(1_234_567), "1\u{202f}234\u{202f}567");
         assert_eq!(date_time("2026-01-08", "09:05:27"), "08.01.2026 09:05:27");
-        set_lang(Lang::En);
+        set_fallback(Lang::En);
         assert_eq!(number(999), "999");
         assert_eq!(number(1000), "1,000");
         assert_eq!(t("Refresh"), "Refresh");

@@ -4,7 +4,7 @@ use std::collections::VecDeque;
 
 use leptos::prelude::*;
 
-use crate::api::call::{CallRecord, observe_calls};
+use crate::api::call::{CallLog, CallRecord};
 
 /// How many calls Activity keeps; older ones drop off, and the panel says how many did.
 pub const CAPACITY: usize = 5_000;
@@ -87,10 +87,16 @@ impl<T> Ring<T> {
 #[derive(Clone, Copy)]
 pub struct Activity(pub RwSignal<Ring<CallRecord>>);
 
-/// Installs the Activity log and subscribes it to every API call.
+impl Activity {
+    /// The log this mount's connections tell their calls to.
+    pub fn log(self) -> CallLog {
+        CallLog::new(move |record| self.0.update(|records| records.push(record)))
+    }
+}
+
+/// Installs this mount's Activity log.
 pub fn provide_activity() -> Activity {
     let activity = Activity(RwSignal::new(Ring::new(CAPACITY)));
-    observe_calls(move |record| activity.0.update(|records| records.push(record)));
     provide_context(activity);
     activity
 }

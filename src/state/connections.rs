@@ -48,7 +48,7 @@ impl Load {
 /// One connection's reactive state; `Copy`, so views can hold it freely.
 #[derive(Clone, Copy)]
 pub struct ConnectionState {
-    pub connection: StoredValue<Connection>,
+    pub connection: StoredValue<Connection, LocalStorage>,
     pub session: RwSignal<Option<Session>>,
     pub signing_in: RwSignal<bool>,
     pub sign_in_error: RwSignal<Option<CallError>>,
@@ -87,7 +87,7 @@ impl ConnectionState {
             generation: StoredValue::new(0),
             removed: StoredValue::new(Default::default()),
             removals_waiting: StoredValue::new(0),
-            connection: StoredValue::new(connection),
+            connection: StoredValue::new_local(connection),
             session: RwSignal::new(None),
             signing_in: RwSignal::new(false),
             sign_in_error: RwSignal::new(None),

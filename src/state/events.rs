@@ -1,7 +1,7 @@
 //! What the console tells whoever listens (the host page, when embedded): state publishes,
 //! a subscriber installed at start decides where it goes, so state never knows about embedding.
 
-use std::cell::RefCell;
+use leptos::prelude::*;
 
 use crate::model::{Integration, Platform};
 
@@ -27,16 +27,28 @@ impl Event {
 
 type Subscriber = Box<dyn Fn(&Event)>;
 
-thread_local! {
-    // The browser runs the app on one thread; the app installs its subscribers at start.
-    static SUBSCRIBERS: RefCell<Vec<Subscriber>> = const { RefCell::new(Vec::new()) };
+/// One mount's listeners: two consoles on one page each tell their own host.
+#[derive(Clone, Copy)]
+pub struct Events(StoredValue<Vec<Subscriber>, LocalStorage>);
+
+impl Events {
+    /// Adds a function told about every event from now on.
+    pub fn subscribe(self, subscriber: impl Fn(&Event) + 'static) {
+        self.0.update_value(|all| all.push(Box::new(subscriber)));
+    }
+
+    pub fn publish(self, event: &Event) {
+        self.0.with_value(|all| all.iter().for_each(|subscriber| subscriber(event)));
+    }
 }
 
-/// Adds a function told about every event from now on.
-pub fn subscribe(subscriber: impl Fn(&Event) + 'static) {
-    SUBSCRIBERS.with(|all| all.borrow_mut().push(Box::new(subscriber)));
+/// Installs this mount's listeners (none yet).
+pub fn provide_events() -> Events {
+    let events = Events(StoredValue::new_local(Vec::new()));
+    provide_context(events);
+    events
 }
 
-pub fn publish(event: &Event) {
-    SUBSCRIBERS.with(|all| all.borrow().iter().for_each(|subscriber| subscriber(event)));
+pub fn expect_events() -> Events {
+    expect_context::<Events>()
 }

@@ -7,6 +7,8 @@ use crate::i18n::{number, t, tf};
 use leptos::html::{Tbody, Tr};
 use leptos::prelude::*;
 
+use crate::components::element_id::element_id;
+
 use crate::api::call::CallRecord;
 use crate::components::download::{file_name, save_text};
 use crate::export::{activity_csv, activity_json};
@@ -137,10 +139,12 @@ pub fn ActivityView() -> impl IntoView {
             .0
             .with(|ring| ring.newest_first(start, end).map(|(seq, record)| (seq, record.clone())).collect::<Vec<_>>())
     };
+    let title_id = element_id("activity-title");
+    let labelled_by = title_id.clone();
     view! {
-        <section class="unplug-activity" aria-labelledby="unplug-activity-title">
+        <section class="unplug-activity" aria-labelledby=labelled_by>
             <div class="unplug-inventory__bar">
-                <h2 id="unplug-activity-title">{move || t("Activity")}</h2>
+                <h2 id=title_id>{move || t("Activity")}</h2>
                 <button type="button" disabled=empty on:click=move |_| export(false)>{move || t("Export CSV")}</button>
                 <button type="button" disabled=empty on:click=move |_| export(true)>{move || t("Export JSON")}</button>
             </div>

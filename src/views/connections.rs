@@ -5,15 +5,18 @@ use leptos::prelude::*;
 
 use crate::api::Credentials;
 use crate::api::credentials::{CredentialField, FieldKind};
+use crate::components::element_id::element_id;
 use crate::components::outcome::FailureNotice;
 use crate::state::connections::{ConnectionState, expect_connections};
 
 #[component]
 pub fn ConnectionsView() -> impl IntoView {
     let connections = expect_connections().all();
+    let title_id = element_id("connections-title");
+    let labelled_by = title_id.clone();
     view! {
-        <section class="unplug-connections" aria-labelledby="unplug-connections-title">
-            <h2 id="unplug-connections-title">{move || t("Connections")}</h2>
+        <section class="unplug-connections" aria-labelledby=labelled_by>
+            <h2 id=title_id>{move || t("Connections")}</h2>
             <div class="unplug-connections__list">
                 {connections.into_iter().map(|state| view! { <ConnectionPanel state /> }).collect_view()}
             </div>
@@ -29,7 +32,7 @@ fn ConnectionPanel(state: ConnectionState) -> impl IntoView {
         let session = state.session.get()?;
         Some(tf("Signed in as {who}", &[("who", &state.connection.with_value(|c| c.signed_in_as(&session)))]))
     };
-    let heading_id = format!("unplug-connection-{}", crate::components::card::dom_id(&state.id()));
+    let heading_id = element_id(&format!("connection-{}", state.id()));
     let labelled_by = heading_id.clone();
     let signed_in = move || state.session.with(Option::is_some) && !state.needs_sign_in.get();
     view! {

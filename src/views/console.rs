@@ -1,7 +1,9 @@
 //! The console: connections, a status strip per connection, and one grid of cards.
 
-use crate::i18n::{Lang, lang, set_lang, t, tf};
+use crate::i18n::{Lang, expect_language, lang, t, tf};
 use leptos::prelude::*;
+
+use crate::components::element_id::element_id;
 
 use super::activity::ActivityView;
 use super::connections::ConnectionsView;
@@ -18,6 +20,7 @@ pub fn Console() -> impl IntoView {
     provide_view_state();
     provide_items();
     let tab = navigation.0;
+    let language = expect_language();
     let appearance = use_context::<Appearance>().unwrap_or(Appearance { embedded: false, theme: RwSignal::new(None) });
     let theme = appearance.theme;
     let theme_label = move || match theme.get() {
@@ -63,7 +66,7 @@ pub fn Console() -> impl IntoView {
                                 type="button"
                                 role="tab"
                                 class="unplug-tabs__tab"
-                                id=format!("unplug-tab-{}", each.slug())
+                                id=element_id(&format!("tab-{}", each.slug()))
                                 aria-selected=move || (tab.get() == each).to_string()
                                 on:click=move |_| tab.set(each)
                             >
@@ -78,7 +81,7 @@ pub fn Console() -> impl IntoView {
                         prop:value=move || lang().tag()
                         on:change=move |event| {
                             if let Some(lang) = Lang::parse(&event_target_value(&event)) {
-                                set_lang(lang);
+                                language.set(lang);
                             }
                         }
                     >

@@ -307,6 +307,66 @@ test('mounted by script: only the portal\'s own window is heard, not a frame ins
   violations.assertNone();
 });
 
+test('two mounts on one page: each keeps its own Activity, language, allowed origins and element ids', { timeout: 90_000 }, async () => {
+  const { page } = app;
+  const violations = await watchViolations(page);
+  await allowOrigins(page, [HOST]);
+  // The second console reads a config of its own that allows no host origin.
+  await page.route(`${APP_URL}second-config.json`, async (route) => {
+    const response = await route.fetch({ url: `${APP_URL}config.json` });
+    await route.fulfill({ response, json: { ...(await response.json()), embed: { allowedOrigins: [] } } });
+  });
+  await page.goto(`${HOST}/script-host.html`);
+  await page.evaluate(() => window.unplugMounted);
+  await page.evaluate(async (configUrl) => {
+    const element = document.createElement('section');
+    element.id = 'unplug-second';
+    document.body.append(element);
+    await window.Unplug.mount(element, { configUrl });
+  }, `${APP_URL}second-config.json`);
+  const first = page.locator('#unplug > .unplug');
+  const second = page.locator('#unplug-second > .unplug');
+  await first.getByRole('tab', { name: 'Integrations', exact: true }).waitFor();
+  await second.getByRole('tab', { name: 'Integrations', exact: true }).waitFor();
+
+  // Calls made in the second show in its Activity only, and tell no host: it allows none.
+  await second.getByRole('tab', { name: 'Connections', exact: true }).click();
+  await second.getByRole('region', { name: 'RyzeAPI (sandbox)', exact: true }).getByRole('button', { name: 'Use demo credentials', exact: true }).click();
+  await second.getByRole('tab', { name: 'Integrations', exact: true }).click();
+  await disconnectIn(second, 'vendas');
+  await second.getByRole('tab', { name: 'Activity', exact: true }).click();
+  await second.getByRole('row').filter({ hasText: 'DELETE' }).first().waitFor();
+  await first.getByRole('tab', { name: 'Activity', exact: true }).click();
+  await first.getByText('No calls yet this session.', { exact: true }).waitFor();
+
+  // The first, which allows the portal, tells it of its own disconnect only.
+  await first.getByRole('tab', { name: 'Connections', exact: true }).click();
+  await first.getByRole('region', { name: 'RyzeAPI (sandbox)', exact: true }).getByRole('button', { name: 'Use demo credentials', exact: true }).click();
+  await first.getByRole('tab', { name: 'Integrations', exact: true }).click();
+  await disconnectIn(first, 'financeiro');
+  await page.waitForFunction(() => window.unplugEvents.length > 0);
+  await page.waitForTimeout(500);
+  assert.deepEqual(await events(page), [
+    { type: 'unplug:event', event: 'integration.disconnected', platform: 'ryze', connection: 'ryze-sandbox', id: 'financeiro' },
+  ], 'one event, from the mount that allows the portal');
+
+  // The host's language message reaches the mount that hears the portal; the menu of the
+  // other changes that one only.
+  await page.evaluate(() => window.postMessage({ type: 'unplug:lang', lang: 'ru' }, location.origin));
+  await first.getByRole('tab', { name: 'Интеграции', exact: true }).waitFor();
+  assert.equal(await second.getByRole('tab', { name: 'Integrations', exact: true }).count(), 1, 'the second keeps English');
+  await second.getByRole('combobox', { name: 'Language' }).selectOption('pt-BR');
+  await second.getByRole('tab', { name: 'Integrações', exact: true }).waitFor();
+  assert.equal(await first.getByRole('tab', { name: 'Интеграции', exact: true }).count(), 1, 'the first keeps Russian');
+
+  const repeated = await page.evaluate(() => {
+    const ids = [...document.querySelectorAll('[id]')].map((element) => element.id);
+    return ids.filter((id, index) => ids.indexOf(id) !== index);
+  });
+  assert.deepEqual(repeated, [], 'no element id appears twice');
+  violations.assertNone();
+});
+
 test('in an iframe: only the parent window is heard, not a sibling frame of the portal\'s origin', { timeout: 60_000 }, async () => {
   const { page } = app;
   await allowOrigins(page, [HOST]);

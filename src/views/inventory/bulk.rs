@@ -9,6 +9,8 @@ use leptos::ev;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
+use crate::components::element_id::element_id;
+
 use crate::bulk::plan::{by_connection, failures_by_reason};
 use crate::bulk::queue::{Counts, ItemOutcome, Pause, RunState, expect_bulk};
 use crate::components::modal;
@@ -87,8 +89,8 @@ fn BulkConfirm(dialog: NodeRef<Dialog>, planned: RwSignal<Vec<Arc<Row>>>) -> imp
         modal::close(dialog);
     };
     view! {
-        <dialog node_ref=dialog class="unplug-dialog" aria-labelledby="unplug-bulk-confirm-title">
-            <h2 id="unplug-bulk-confirm-title" class="unplug-dialog__title">
+        <dialog node_ref=dialog class="unplug-dialog" aria-labelledby=element_id("bulk-confirm-title")>
+            <h2 id=element_id("bulk-confirm-title") class="unplug-dialog__title">
                 {move || match count() {
                     1 => t("Disconnect 1 integration?").to_owned(),
                     n => tf("Disconnect {count} integrations?", &[("count", &number(n))]),
@@ -110,10 +112,10 @@ fn BulkConfirm(dialog: NodeRef<Dialog>, planned: RwSignal<Vec<Arc<Row>>>) -> imp
                 }}
             </ul>
             <Show when=needs_typing>
-                <label class="unplug-filter" for="unplug-bulk-count">
+                <label class="unplug-filter" for=element_id("bulk-count")>
                     <span>{move || t("Number of integrations to disconnect")}</span>
                     <input
-                        id="unplug-bulk-count"
+                        id=element_id("bulk-count")
                         inputmode="numeric"
                         autocomplete="off"
                         prop:value=move || typed.get()
@@ -179,8 +181,8 @@ pub fn BulkPanel() -> impl IntoView {
     };
     view! {
         <Show when=move || state() != RunState::Idle>
-            <section class="unplug-bulk" aria-labelledby="unplug-bulk-title" data-bulk-state=move || bulk.state.with(RunState::slug)>
-                <h3 id="unplug-bulk-title">{move || t("Bulk disconnect")}</h3>
+            <section class="unplug-bulk" aria-labelledby=element_id("bulk-title") data-bulk-state=move || bulk.state.with(RunState::slug)>
+                <h3 id=element_id("bulk-title")>{move || t("Bulk disconnect")}</h3>
                 <progress
                     class="unplug-progress"
                     aria-label=move || t("Bulk disconnect progress")

@@ -13,6 +13,8 @@ use std::sync::Arc;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
+use crate::components::element_id::element_id;
+
 use self::bulk::{BulkBar, BulkPanel};
 use self::results::{CardGrid, Table};
 use self::strip::StatusStrip;
@@ -74,10 +76,12 @@ pub fn Inventory() -> impl IntoView {
     let nothing_shown = move || shown.with(Vec::is_empty);
     // A memo: the grid or table is rebuilt when the view changes, not on every keystroke.
     let mode = Memo::new(move |_| view_state.0.with(|query| query.view));
+    let title_id = element_id("inventory-title");
+    let labelled_by = title_id.clone();
     view! {
-        <section class="unplug-inventory" aria-labelledby="unplug-inventory-title">
+        <section class="unplug-inventory" aria-labelledby=labelled_by>
             <div class="unplug-inventory__bar">
-                <h2 id="unplug-inventory-title">{move || t("Integrations")}</h2>
+                <h2 id=title_id>{move || t("Integrations")}</h2>
                 <button type="button" on:click=refresh_all>{move || t("Refresh")}</button>
             </div>
             <ul class="unplug-strips">

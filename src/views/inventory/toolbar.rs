@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::components::element_id::element_id;
+
 use crate::components::download::{file_name, save_text};
 use crate::export::{integrations_csv, integrations_json};
 use crate::finding::filter::Row;
@@ -25,10 +27,10 @@ fn FilterSelect(
     #[prop(into)] on_pick: Callback<Option<String>>,
 ) -> impl IntoView {
     view! {
-        <label class="unplug-filter" for=id>
+        <label class="unplug-filter" for=element_id(id)>
             <span>{move || label.get()}</span>
             <select
-                id=id
+                id=element_id(id)
                 prop:value=move || value.get().unwrap_or_default()
                 on:change=move |event| {
                     let picked = event_target_value(&event);
@@ -89,10 +91,10 @@ pub fn Toolbar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl Int
     };
     view! {
         <div class="unplug-toolbar">
-            <label class="unplug-filter unplug-filter--search" for="unplug-search">
+            <label class="unplug-filter unplug-filter--search" for=element_id("search")>
                 <span>{move || t("Search")}</span>
                 <input
-                    id="unplug-search"
+                    id=element_id("search")
                     type="search"
                     placeholder=move || t("Name, id, URL, location, instance")
                     autocomplete="off"
@@ -105,7 +107,7 @@ pub fn Toolbar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl Int
             </label>
             <FilterSelect
                 label=Signal::derive(|| t("Platform"))
-                id="unplug-filter-platform"
+                id="filter-platform"
                 all=Signal::derive(|| t("All platforms"))
                 options=Signal::derive(|| Platform::ALL.iter().map(|p| (p.slug().to_owned(), p.label().to_owned())).collect())
                 value=Signal::derive(move || query.with(|query| query.platform.map(|p| p.slug().to_owned())))
@@ -113,7 +115,7 @@ pub fn Toolbar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl Int
             />
             <FilterSelect
                 label=Signal::derive(|| t("Connection"))
-                id="unplug-filter-connection"
+                id="filter-connection"
                 all=Signal::derive(|| t("All connections"))
                 options=Signal::stored(connection_options)
                 value=Signal::derive(move || query.with(|query| query.connection.clone()))
@@ -121,16 +123,16 @@ pub fn Toolbar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl Int
             />
             <FilterSelect
                 label=Signal::derive(|| t("Kind"))
-                id="unplug-filter-kind"
+                id="filter-kind"
                 all=Signal::derive(|| t("All kinds"))
                 options=Signal::derive(|| Kind::ALL.iter().map(|k| (k.slug().to_owned(), k.label().to_owned())).collect())
                 value=Signal::derive(move || query.with(|query| query.kind.map(|k| k.slug().to_owned())))
                 on_pick=pick(|query, value| query.kind = value.as_deref().and_then(Kind::from_slug))
             />
-            <label class="unplug-filter" for="unplug-sort">
+            <label class="unplug-filter" for=element_id("sort")>
                 <span>{move || t("Sort")}</span>
                 <select
-                    id="unplug-sort"
+                    id=element_id("sort")
                     prop:value=move || query.with(|query| query.sort.to_param())
                     on:change=move |event| {
                         let picked = ViewQuery::parse(&format!("sort={}", event_target_value(&event))).sort;
