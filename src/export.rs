@@ -131,6 +131,7 @@ mod tests {
             created_at: Some("2026-01-08T09:05:27Z".into()),
             fields: vec![Field::new("URLs", "https://h/x?token=s3cret&a=1, https://k/y")],
             after_disconnect: None,
+            listed_by: String::new(),
         };
         Arc::new(Row::new(item, "Main, chat".into()))
     }

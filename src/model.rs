@@ -172,6 +172,9 @@ pub struct Integration {
     /// What the platform documents it sends after a disconnect (Altegio's disable webhook),
     /// as JSON with secrets masked.
     pub after_disconnect: Option<String>,
+    /// Who listed it (`Connection::identity`, never a secret); empty until its list is read.
+    /// Nothing is removed under another identity.
+    pub listed_by: String,
 }
 
 impl Integration {

@@ -52,6 +52,7 @@ fn a_card_is_an_article_named_after_its_integration_with_a_disconnect_button() {
         created_at: Some("2017-01-06T13:42:14.143Z".into()),
         fields: vec![Field::new("Channel", "#dev"), Field::id("Integration id", "oNLthAt9RwMw39N2B")],
         after_disconnect: None,
+        listed_by: String::new(),
     };
     let _mounted = leptos::mount::mount_to(host.clone(), move || {
         let row = std::sync::Arc::new(Row::new(item.clone(), "Rocket.Chat (sandbox)".to_owned()));
@@ -162,6 +163,7 @@ fn the_confirmation_names_the_platform_connection_and_the_documented_webhook() {
         created_at: None,
         fields: Vec::new(),
         after_disconnect: Some(unplug::api::altegio::convert::disable_webhook(1050, 1)),
+        listed_by: String::new(),
     };
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let what_it_does = unplug::api::altegio::Altegio::default().what_disconnect_does();

@@ -61,17 +61,20 @@ macro_rules! each_provider {
 }
 
 /// Runs `$body` with the provider and its own session; a session of another platform (never
-/// made by the console itself) is refused.
+/// made by the console itself) gives `$other`, by default a refusal.
 macro_rules! with_session {
     ($connection:expr, $session:expr, |$p:ident, $s:ident| $body:expr) => {
+        with_session!($connection, $session, |$p, $s| $body, else Err(CallError::before_sending(Failure::UnexpectedShape {
+            status: 0,
+            detail: "the session belongs to another platform".into(),
+        })))
+    };
+    ($connection:expr, $session:expr, |$p:ident, $s:ident| $body:expr, else $other:expr) => {
         match (&$connection.provider, $session) {
             (AnyProvider::RocketChat($p), Session::Rocketchat($s)) => $body,
             (AnyProvider::Ryze($p), Session::Ryze($s)) => $body,
             (AnyProvider::Altegio($p), Session::Altegio($s)) => $body,
-            _ => Err(CallError::before_sending(Failure::UnexpectedShape {
-                status: 0,
-                detail: "the session belongs to another platform".into(),
-            })),
+            _ => $other,
         }
     };
 }
@@ -136,13 +139,11 @@ impl Connection {
 
     /// Who acts under `session`, to compare (never to show).
     pub fn identity(&self, session: &Session) -> String {
-        let identity: Result<String, CallError> = with_session!(self, session, |p, s| Ok(p.identity(s)));
-        identity.unwrap_or_default()
+        with_session!(self, session, |p, s| p.identity(s), else String::new())
     }
 
     pub fn signed_in_as(&self, session: &Session) -> String {
-        let named: Result<String, CallError> = with_session!(self, session, |p, s| Ok(p.signed_in_as(s)));
-        named.unwrap_or_default()
+        with_session!(self, session, |p, s| p.signed_in_as(s), else String::new())
     }
 
     /// Checks the credentials and returns a session.

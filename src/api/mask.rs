@@ -277,6 +277,7 @@ mod tests {
             created_at: None,
             fields: vec![Field::new("URLs", "https://h/hooks/id1/s3cret, https://k/y?a=1")],
             after_disconnect: None,
+            listed_by: String::new(),
         };
         let item = mask_card(item);
         assert_eq!(item.name, format!("Hook https://h/x?token={MASK}"));

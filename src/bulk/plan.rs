@@ -94,6 +94,7 @@ mod tests {
             created_at: None,
             fields: Vec::new(),
             after_disconnect: None,
+            listed_by: String::new(),
         };
         Arc::new(Row::new(item, format!("{connection} label")))
     }

@@ -139,9 +139,8 @@ pub struct Bulk {
     pub other_tab: RwSignal<Vec<String>>,
     /// The last item ticked or unticked, where a shift-click range starts.
     anchor: StoredValue<Option<String>>,
-    /// Per connection id: who listed the run's items, and whether the run already paused for
-    /// a change of sign-in there.
-    listed_by: StoredValue<std::collections::HashMap<String, (Option<String>, bool)>>,
+    /// Connection ids where the run already paused for a change of sign-in.
+    paused_for_identity: StoredValue<HashSet<String>>,
     workers: StoredValue<usize>,
     connections: Connections,
     items: Items,
@@ -159,7 +158,7 @@ impl Bulk {
             holding: RwSignal::new(Vec::new()),
             other_tab: RwSignal::new(Vec::new()),
             anchor: StoredValue::new(None),
-            listed_by: StoredValue::new(Default::default()),
+            paused_for_identity: StoredValue::new(HashSet::new()),
             workers: StoredValue::new(0),
             connections,
             items,
@@ -210,11 +209,7 @@ impl Bulk {
                 None => per_connection.push((id.clone(), vec![index])),
             }
         }
-        let listed_by = per_connection
-            .iter()
-            .filter_map(|(id, _)| Some((id.clone(), (self.connections.find(id)?.listed_by(), false))))
-            .collect();
-        self.listed_by.set_value(listed_by);
+        self.paused_for_identity.set_value(HashSet::new());
         self.outcomes.set(vec![ItemOutcome::Waiting; rows.len()]);
         self.rows.set(rows);
         self.rate_limited.set(0);
@@ -240,11 +235,10 @@ impl Bulk {
             return;
         }
         phase.set(Phase::Working);
-        let listed_by = connection.listed_by();
         spawn_local(async move {
             let _waiting = connection.removal_waiting();
             if self.wait_to_send(connection, Follows::Nothing).await {
-                self.send(connection, &row, listed_by, Follows::Nothing, true).await;
+                self.send(connection, &row, Follows::Nothing, true).await;
             }
         });
     }
@@ -299,19 +293,12 @@ impl Bulk {
     /// Sends one removal and settles its card, tells the host, and returns how it ended: the
     /// one path of every Disconnect. In a run, a 429 (the pacer now holds for the platform's
     /// wait) or a 401 (the run pauses for sign-in) puts it back in the queue; but a
-    /// 429 on the item's last try (`last_try`) settles it as failed. `listed_by` is who listed
-    /// the item: under another sign-in nothing is sent.
-    async fn send(
-        self,
-        connection: ConnectionState,
-        row: &Row,
-        listed_by: Option<String>,
-        follows: Follows,
-        last_try: bool,
-    ) -> Sent {
+    /// 429 on the item's last try (`last_try`) settles it as failed. Under another sign-in than
+    /// the one that listed the item, nothing is sent.
+    async fn send(self, connection: ConnectionState, row: &Row, follows: Follows, last_try: bool) -> Sent {
         let item_state = self.items.get(&row.key());
         item_state.phase.set(Phase::Working);
-        let result = connection.disconnect(row.item.clone(), listed_by).await;
+        let result = connection.disconnect(row.item.clone()).await;
         if follows == Follows::TheRun {
             match &result {
                 Err(CallError { failure: Failure::RateLimited { .. }, .. }) if !last_try => {
@@ -365,20 +352,19 @@ impl Bulk {
                 break;
             }
             let Some(row) = self.rows.with_untracked(|rows| rows.get(index).cloned()) else { break };
-            let (listed_by, paused_for_it) =
-                self.listed_by.with_value(|all| all.get(&connection.id()).cloned()).unwrap_or_default();
-            // Signed in as someone else since the run began: pause once, so the person sees
-            // it; after Resume the items are refused, one by one, and nothing is sent.
-            let changed = connection.identity_now().is_some_and(|now| Some(now) != listed_by);
+            let paused_for_it = self.paused_for_identity.with_value(|paused| paused.contains(&connection.id()));
+            // Signed in as someone else since the item was listed: pause once, so the person
+            // sees it; after Resume such items are refused, one by one, and nothing is sent.
+            let changed = connection.identity_now().is_some_and(|now| now != row.item.listed_by);
             if !paused_for_it && changed {
-                self.listed_by.update_value(|all| {
-                    all.insert(connection.id(), (listed_by, true));
+                self.paused_for_identity.update_value(|paused| {
+                    paused.insert(connection.id());
                 });
                 self.state.set(RunState::Paused(Pause::IdentityChanged { connection: connection.label() }));
                 continue;
             }
             let last_try = rate_limited + 1 >= MAX_RATE_LIMITS_IN_A_ROW;
-            match self.send(connection, &row, listed_by, Follows::TheRun, last_try).await {
+            match self.send(connection, &row, Follows::TheRun, last_try).await {
                 Sent::Settled(outcome) => {
                     self.outcomes.update(|outcomes| outcomes[index] = outcome);
                     pending.pop_front();
@@ -485,6 +471,7 @@ mod tests {
                     created_at: None,
                     fields: Vec::new(),
                     after_disconnect: None,
+                    listed_by: String::new(),
                 };
                 Arc::new(Row::new(item, "C".into()))
             })

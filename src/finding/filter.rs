@@ -141,6 +141,7 @@ mod tests {
             created_at: created.map(str::to_owned),
             fields: vec![Field::new("URLs", format!("https://{name}.example.com/hook"))],
             after_disconnect: None,
+            listed_by: String::new(),
         };
         Arc::new(Row::new(item, format!("{connection} label")))
     }

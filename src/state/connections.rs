@@ -55,9 +55,6 @@ pub struct ConnectionState {
     pub load: RwSignal<Load>,
     /// What a person should know about the loaded list (it may be partial, say).
     pub notes: RwSignal<Vec<ListNote>>,
-    /// Who the list on screen was read as (see `Connection::identity`); nothing is removed
-    /// under another identity.
-    listed_by: StoredValue<Option<String>>,
     /// The platform answered 401 mid-session: ask for credentials again, keep what is shown.
     pub needs_sign_in: RwSignal<bool>,
     /// Paces removals and follow-up calls under the platform's limit (or config's `rateLimit`).
@@ -93,7 +90,6 @@ impl ConnectionState {
             sign_in_error: RwSignal::new(None),
             load: RwSignal::new(Load::NotConnected),
             notes: RwSignal::new(Vec::new()),
-            listed_by: StoredValue::new(None),
             needs_sign_in: RwSignal::new(false),
         }
     }
@@ -189,8 +185,9 @@ impl ConnectionState {
                 return;
             }
             let load = match result {
-                Ok(listed) => {
-                    self.listed_by.set_value(Some(connection.identity(&session)));
+                Ok(mut listed) => {
+                    let identity = connection.identity(&session);
+                    listed.items.iter_mut().for_each(|item| item.listed_by.clone_from(&identity));
                     let pending =
                         listed.items.iter().filter(|item| connection.needs_completion(item)).cloned().collect();
                     self.notes.set(listed.notes);
@@ -266,7 +263,7 @@ impl ConnectionState {
             if let Load::Loaded(items) = load {
                 items.retain_mut(|item| match by_key.remove(&item.key()) {
                     Some(Completed::Card(done)) => {
-                        *item = done;
+                        *item = Integration { listed_by: std::mem::take(&mut item.listed_by), ..done };
                         true
                     }
                     Some(Completed::NoIntegration) => false,
@@ -307,7 +304,6 @@ impl ConnectionState {
         remember::forget(&self.id());
         self.needs_sign_in.set(false);
         self.bump_generation();
-        self.listed_by.set_value(None);
         self.load.set(Load::NotConnected);
         self.notes.set(Vec::new());
         if let Some(session) = self.session.get_untracked() {
@@ -347,20 +343,15 @@ impl ConnectionState {
         Some(self.connection.with_value(|c| c.identity(&session)))
     }
 
-    /// Who the list on screen was read as; a run takes it when it starts.
-    pub fn listed_by(self) -> Option<String> {
-        self.listed_by.get_value()
-    }
-
     /// Disconnects one item now, counted by the pacer; a 429 holds the pacer for the wait the
     /// platform gave, or a backoff. The bulk controller waits its turn first and settles it.
-    /// Nothing is sent when the connection is no longer signed in as `listed_by`, the
-    /// identity that listed the item: the list is read again instead.
-    pub async fn disconnect(self, item: Integration, listed_by: Option<String>) -> Result<Disconnected, CallError> {
+    /// Nothing is sent when the connection is no longer signed in as the identity that listed
+    /// the item: the list is read again instead.
+    pub async fn disconnect(self, item: Integration) -> Result<Disconnected, CallError> {
         let key = item.key();
         let result = self
             .with_session(|connection, session| async move {
-                if listed_by.as_deref() != Some(connection.identity(&session).as_str()) {
+                if item.listed_by != connection.identity(&session) {
                     return Err(CallError::before_sending(Failure::IdentityChanged));
                 }
                 self.pacer.update_value(|pacer| pacer.record(now_ms()));

@@ -28,6 +28,7 @@ pub fn integration(connection_id: &str, application_id: u64, salon: Salon) -> In
         created_at: None,
         fields,
         after_disconnect: Some(disable_webhook(salon.id, application_id)),
+        listed_by: String::new(),
     })
 }
 
