@@ -83,14 +83,16 @@ fn CredentialInput(field: CredentialField, value: RwSignal<String>) -> impl Into
 #[component]
 fn SignInForm(state: ConnectionState, sandbox: bool) -> impl IntoView {
     let forms = state.connection.with_value(|c| c.credential_forms());
-    let mut keys: Vec<&'static str> = forms.iter().flat_map(|form| form.fields.iter().map(|field| field.key)).collect();
-    keys.dedup();
-    let values: Vec<(&'static str, RwSignal<String>)> =
-        keys.into_iter().map(|key| (key, RwSignal::new(String::new()))).collect();
-    let value_of = {
-        let values = values.clone();
-        move |key: &str| values.iter().find(|(each, _)| *each == key).map(|(_, value)| *value)
-    };
+    // One value per key, shared by every form that asks for it.
+    let mut inputs: Vec<(&'static str, RwSignal<String>)> = Vec::new();
+    for field in forms.iter().flat_map(|form| form.fields) {
+        if !inputs.iter().any(|(key, _)| *key == field.key) {
+            inputs.push((field.key, RwSignal::new(String::new())));
+        }
+    }
+    let inputs = StoredValue::new(inputs);
+    let value_of =
+        move |key: &str| inputs.with_value(|all| all.iter().find(|(each, _)| *each == key).map(|(_, value)| *value));
     let shown = RwSignal::new(0_usize);
     let remember = RwSignal::new(false);
     let asks_code = move || {
@@ -98,27 +100,22 @@ fn SignInForm(state: ConnectionState, sandbox: bool) -> impl IntoView {
             error.as_ref().is_some_and(|error| state.connection.with_value(|c| c.asks_second_factor(&error.failure)))
         })
     };
-    let submit = {
-        let values = values.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let fields = forms.get(shown.get_untracked()).map(|form| form.fields).unwrap_or_default();
-            let credentials = fields.iter().fold(Credentials::new(), |credentials, field| {
-                let value = values.iter().find(|(key, _)| *key == field.key).map(|(_, value)| value.get_untracked());
-                credentials.with(field.key, value.unwrap_or_default())
-            });
-            state.connect(credentials, remember.get_untracked());
-        }
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let fields = forms.get(shown.get_untracked()).map(|form| form.fields).unwrap_or_default();
+        let credentials = fields.iter().fold(Credentials::new(), |credentials, field| {
+            credentials.with(field.key, value_of(field.key).map(|value| value.get_untracked()).unwrap_or_default())
+        });
+        state.connect(credentials, remember.get_untracked());
     };
     let use_demo = move |_| {
         if let Some(credentials) = state.connection.with_value(|c| c.demo_credentials()) {
             state.connect(credentials, remember.get_untracked());
         }
     };
-    let inputs: Vec<RwSignal<String>> = values.iter().map(|(_, value)| *value).collect();
     let switch_to = move |index: usize| {
         shown.set(index);
-        inputs.iter().for_each(|value| value.set(String::new()));
+        inputs.with_value(|all| all.iter().for_each(|(_, value)| value.set(String::new())));
     };
     let fields = move || {
         let form = forms.get(shown.get())?;
