@@ -68,7 +68,7 @@ pub struct Listed {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Completed {
     /// The card, with what the list did not carry filled in.
-    Card(Integration),
+    Card(Box<Integration>),
     /// The platform says there is nothing to show for it (no integration behind the listing).
     NoIntegration,
 }
@@ -140,7 +140,7 @@ pub trait Provider {
         _session: &Self::Session,
         item: Integration,
     ) -> Result<Completed, CallError> {
-        Ok(Completed::Card(item))
+        Ok(Completed::Card(Box::new(item)))
     }
 
     /// The platform's full record of one integration, for the detail panel.

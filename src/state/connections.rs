@@ -263,7 +263,7 @@ impl ConnectionState {
             if let Load::Loaded(items) = load {
                 items.retain_mut(|item| match by_key.remove(&item.key()) {
                     Some(Completed::Card(done)) => {
-                        *item = Integration { listed_by: std::mem::take(&mut item.listed_by), ..done };
+                        *item = Integration { listed_by: std::mem::take(&mut item.listed_by), ..*done };
                         true
                     }
                     Some(Completed::NoIntegration) => false,

@@ -133,14 +133,12 @@ fn SignInForm(state: ConnectionState, sandbox: bool) -> impl IntoView {
         )
     };
     let other_forms = move || {
-        let switch_to = switch_to.clone();
         let current = shown.get();
         forms
             .iter()
             .enumerate()
             .filter(move |(index, _)| *index != current && forms.len() > 1)
             .map(|(index, form)| {
-                let switch_to = switch_to.clone();
                 view! {
                     <button type="button" class="unplug-link" on:click=move |_| switch_to(index)>{move || t(form.label)}</button>
                 }

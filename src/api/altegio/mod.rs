@@ -180,9 +180,11 @@ impl Provider for Altegio {
     async fn complete(&self, server: Server<'_>, session: &Session, item: Integration) -> Result<Completed, CallError> {
         let request = client::status(server.base_url, session.token.as_ref(), &item.id, self.application_id);
         match call::<wire::IntegrationStatus>(server, request).await {
-            Ok((status, _)) => Ok(Completed::Card(convert::with_status(item, Some(status.connection_status)))),
+            Ok((status, _)) => {
+                Ok(Completed::Card(Box::new(convert::with_status(item, Some(status.connection_status)))))
+            }
             Err(error) if matches!(error.failure, Failure::Unauthorized { .. }) => Err(error),
-            Err(_) => Ok(Completed::Card(convert::with_status(item, None))),
+            Err(_) => Ok(Completed::Card(Box::new(convert::with_status(item, None)))),
         }
     }
 

@@ -174,7 +174,7 @@ impl Provider for Ryze {
     async fn complete(&self, server: Server<'_>, session: &Session, item: Integration) -> Result<Completed, CallError> {
         let request = client::chatwoot_info(server.base_url, session.token.as_ref(), &item.id);
         match call::<wire::ChatwootInfo>(server, request).await {
-            Ok((info, _)) => Ok(Completed::Card(convert::with_info(item, info))),
+            Ok((info, _)) => Ok(Completed::Card(Box::new(convert::with_info(item, info)))),
             Err(CallError { failure: Failure::Platform { status: 404, said }, .. })
                 if said.message.as_deref() == Some("no chatwoot integration for this instance") =>
             {
@@ -183,7 +183,7 @@ impl Provider for Ryze {
             Err(error) if matches!(error.failure, Failure::ModuleOff { .. } | Failure::Unauthorized { .. }) => {
                 Err(error)
             }
-            Err(_) => Ok(Completed::Card(Integration { status_word: UNREADABLE.to_owned(), ..item })),
+            Err(_) => Ok(Completed::Card(Box::new(Integration { status_word: UNREADABLE.to_owned(), ..item }))),
         }
     }
 
