@@ -8,7 +8,7 @@ use crate::data::altegio::{APPLICATION_ID, PARTNER_TOKEN};
 use crate::http::{Request, Response};
 use crate::routes;
 use crate::state::{Sandbox, lock};
-use crate::variants::{AltegioPageBase, Paging, Variants};
+use crate::variants::{AltegioPageBase, AltegioRepeatUninstall, Paging, Variants};
 use crate::webhook;
 
 const UNINSTALL_OK: &str = fixture!("altegio/uninstall_ok.json");
@@ -38,7 +38,9 @@ pub fn handle(sandbox: &Sandbox, request: &Request, path: &str, variants: &Varia
     match (request.method.as_str(), template, location) {
         ("GET", "/marketplace/application/:app/salons", _) => salons(sandbox, request, variants),
         ("GET", "/marketplace/salon/:id/application/:app", Some(id)) => status(sandbox, id),
-        ("POST", "/marketplace/salon/:id/application/:app/uninstall", Some(id)) => uninstall(sandbox, id),
+        ("POST", "/marketplace/salon/:id/application/:app/uninstall", Some(id)) => {
+            uninstall(sandbox, id, variants.altegio_repeat_uninstall)
+        }
         _ => Response::json_text(404, NOT_FOUND),
     }
 }
@@ -96,13 +98,19 @@ fn status(sandbox: &Sandbox, id: u64) -> Response {
     }
 }
 
-/// Marks the location uninstalled, logs the change, and sends the disable webhook.
-fn uninstall(sandbox: &Sandbox, id: u64) -> Response {
+/// Marks the location uninstalled, logs the change, and sends the disable webhook. A location
+/// already uninstalled answers as `repeat` says, with no second webhook.
+fn uninstall(sandbox: &Sandbox, id: u64, repeat: AltegioRepeatUninstall) -> Response {
     let mut data = lock(&sandbox.data);
-    let Some(location) = data.altegio.locations.iter_mut().find(|location| location.id == id && location.connected())
-    else {
+    let Some(location) = data.altegio.locations.iter_mut().find(|location| location.id == id) else {
         return Response::json_text(404, NOT_FOUND);
     };
+    if !location.connected() {
+        return match repeat {
+            AltegioRepeatUninstall::NotFound => Response::json_text(404, NOT_FOUND),
+            AltegioRepeatUninstall::Ok => Response::json_text(200, UNINSTALL_OK),
+        };
+    }
     let from = location.state().to_owned();
     if let Some(logs) = location.status["logs"].as_array_mut() {
         logs.push(json!({

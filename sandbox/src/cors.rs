@@ -29,6 +29,9 @@ pub const ROCKET_CHAT: Policy = Policy {
     preflight_status: 200,
 };
 
+/// RyzeAPI under `--variant ryze-expose=none`: the same, with no header readable by the page.
+pub const RYZE_UNEXPOSED: Policy = Policy { expose_headers: None, ..RYZE };
+
 /// Contracts 3.2: the documented preflight headers; methods and the exposed rate-limit headers are
 /// our choice (UNCONFIRMED).
 pub const RYZE: Policy = Policy {

@@ -10,12 +10,13 @@ use crate::http::{Outcome, Request, Response};
 use crate::platform::Platform;
 use crate::routes;
 use crate::state::{Sandbox, lock};
-use crate::variants::Variants;
+use crate::variants::{RyzeExpose, Variants};
 use crate::{altegio, rocket_chat, ryze};
 
-fn cors_policy(platform: Platform) -> &'static Policy {
+fn cors_policy(platform: Platform, variants: &Variants) -> &'static Policy {
     match platform {
         Platform::RocketChat => &cors::ROCKET_CHAT,
+        Platform::Ryze if variants.ryze_expose == RyzeExpose::None => &cors::RYZE_UNEXPOSED,
         Platform::Ryze => &cors::RYZE,
         Platform::Altegio => &cors::ALTEGIO,
     }
@@ -47,7 +48,7 @@ pub fn dispatch(sandbox: &Sandbox, request: &Request) -> Outcome {
         .into_iter()
         .find_map(|platform| under(&request.path, &format!("/{}", platform.name())).map(|path| (platform, path)))
     {
-        (Some(platform), path, cors_policy(platform))
+        (Some(platform), path, cors_policy(platform, &sandbox.config.variants))
     } else {
         return Outcome::Respond(Response::json(
             404,

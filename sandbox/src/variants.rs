@@ -86,6 +86,27 @@ choice! {
 }
 
 choice! {
+    /// Whether RyzeAPI's CORS answers let the page read its rate-limit headers (contracts 3.2:
+    /// UNCONFIRMED).
+    RyzeExpose default RateLimit {
+        /// `Access-Control-Expose-Headers: X-RateLimit-*, Retry-After`.
+        RateLimit = "rate-limit",
+        /// No exposed headers: the page sees a 429 without its wait.
+        None = "none",
+    }
+}
+
+choice! {
+    /// What Altegio answers to an uninstall of a location whose app is already uninstalled
+    /// (contracts: idempotent internally, the HTTP result UNCONFIRMED).
+    AltegioRepeatUninstall default NotFound {
+        NotFound = "404",
+        /// The uninstall's 200 again, with no second webhook.
+        Ok = "200",
+    }
+}
+
+choice! {
     /// Which `page` is the first page of Altegio's location list.
     AltegioPageBase default One {
         Zero = "0",
@@ -129,6 +150,8 @@ pub struct Variants {
     pub ryze_summary: RyzeSummary,
     pub ryze_probe: RyzeProbe,
     pub ryze_module: RyzeModule,
+    pub ryze_expose: RyzeExpose,
+    pub altegio_repeat_uninstall: AltegioRepeatUninstall,
     pub altegio_page_base: AltegioPageBase,
     pub rc_remove_body: RcRemoveBody,
     pub rc_bypass: RcBypass,
@@ -188,6 +211,10 @@ specs! {
     ryze_module: RyzeModule = "ryze-module",
         "RyzeAPI Chatwoot module: with off, every /api/chatwoot/* answers 503\n\
          `integration gateway not configured` and list items show no Chatwoot link";
+    ryze_expose: RyzeExpose = "ryze-expose",
+        "RyzeAPI CORS: expose X-RateLimit-* and Retry-After to the page (rate-limit), or nothing (none)";
+    altegio_repeat_uninstall: AltegioRepeatUninstall = "altegio-repeat-uninstall",
+        "Altegio uninstall of a location already uninstalled: 404 (as an unknown one), or the 200 again";
     altegio_page_base: AltegioPageBase = "altegio-page-base",
         "Altegio salons list: the first page is page=1 (a page below 1 reads as 1) or page=0";
     rc_remove_body: RcRemoveBody = "rc-remove-body",

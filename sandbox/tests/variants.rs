@@ -186,6 +186,26 @@ mod ryze {
             assert!(item.get("chatwoot").is_none(), "{item}");
         }
     }
+
+    #[test]
+    fn expose_none_leaves_the_rate_limit_headers_unreadable_by_the_page() {
+        let origin = common::ORIGIN;
+        for (addr, exposed) in [
+            (
+                common::start().api_addr,
+                Some("X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After"),
+            ),
+            (variant("ryze-expose=none"), None),
+        ] {
+            let reply = Call::new(addr, "GET", "/ryze/api/instance/list")
+                .header("token", ACCOUNT)
+                .header("Origin", origin)
+                .send();
+            assert_eq!(reply.status, 200, "{}", reply.body);
+            assert_eq!(reply.header("Access-Control-Allow-Origin"), Some(origin));
+            assert_eq!(reply.header("Access-Control-Expose-Headers"), exposed);
+        }
+    }
 }
 
 mod altegio {
@@ -236,6 +256,22 @@ mod altegio {
     fn paging_honoured_moves_through_the_pages() {
         let addr = variant("paging=honoured");
         assert_eq!(ids(addr, "?page=2&count=3"), [1053]);
+    }
+
+    fn uninstall(addr: SocketAddr, id: u64) -> Reply {
+        Call::new(addr, "POST", &format!("/altegio/marketplace/salon/{id}/application/1/uninstall"))
+            .header("Authorization", "Bearer sandbox-partner-token")
+            .send()
+    }
+
+    #[test]
+    fn repeat_uninstall_answers_404_by_default_and_200_under_the_variant() {
+        for (addr, again) in [(common::start().api_addr, 404), (variant("altegio-repeat-uninstall=200"), 200)] {
+            assert_eq!(uninstall(addr, 1050).status, 200);
+            let repeated = uninstall(addr, 1050);
+            assert_eq!(repeated.status, again, "{}", repeated.body);
+            assert_eq!(uninstall(addr, 999_999).status, 404, "an unknown location is not found either way");
+        }
     }
 }
 
