@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::Connection;
 use crate::api::http::{self, HttpRequest, Method, TransportError};
+use crate::bulk::undo::UndoWindow;
 use crate::components::element_id::provide_mount_number;
 use crate::config::{Config, ConfigError};
 use crate::embed::bridge;
@@ -68,6 +69,7 @@ pub fn App(#[prop(default = "config.json".to_owned())] config_url: String) -> im
                         .collect(),
                 );
                 crate::state::idle::watch(config.idle_sign_out_minutes, connections);
+                provide_context(UndoWindow::from_seconds(config.undo_seconds));
                 let appearance = provide_appearance(&query);
                 bridge::install(config.embed.allowed_origins, bridge::Mount { connections, appearance, language, events });
                 view! { <Console /> }.into_any()

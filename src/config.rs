@@ -19,11 +19,22 @@ pub struct Config {
     /// Minutes without a click or key press after which every secret is forgotten; 0 never.
     #[serde(default = "default_idle_minutes")]
     pub idle_sign_out_minutes: f64,
+    /// Seconds between a confirmed Disconnect and its first request, while Undo still keeps
+    /// everything; 0 sends at once.
+    #[serde(default = "default_undo_seconds")]
+    pub undo_seconds: f64,
 }
 
 fn default_idle_minutes() -> f64 {
     60.0
 }
+
+fn default_undo_seconds() -> f64 {
+    10.0
+}
+
+/// The longest undo window config.json may ask for: longer, and a person leaves the tab first.
+const MAX_UNDO_SECONDS: f64 = 600.0;
 
 /// Who may embed Unplug and talk to it by `postMessage`.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
@@ -163,6 +174,9 @@ impl Config {
         if !(self.idle_sign_out_minutes.is_finite() && self.idle_sign_out_minutes >= 0.0) {
             problems.push("\"idleSignOutMinutes\" must be 0 (never) or a number of minutes".into());
         }
+        if !(self.undo_seconds.is_finite() && (0.0..=MAX_UNDO_SECONDS).contains(&self.undo_seconds)) {
+            problems.push(format!("\"undoSeconds\" must be 0 (no window) up to {MAX_UNDO_SECONDS} seconds"));
+        }
         for origin in &self.embed.allowed_origins {
             if !is_origin(origin) {
                 problems.push(format!(
@@ -259,6 +273,10 @@ mod tests {
             (
                 r#"{"connections":[{"id":"a","platform":"ryze","label":"A","baseUrl":"x"}],"idleSignOutMinutes":-1}"#,
                 "idleSignOutMinutes",
+            ),
+            (
+                r#"{"connections":[{"id":"a","platform":"ryze","label":"A","baseUrl":"x"}],"undoSeconds":3601}"#,
+                "undoSeconds",
             ),
             (
                 r#"{"connections":[{"id":"a","platform":"altegio","label":"A","baseUrl":"https://app.alteg.io","applicationId":1,"auth":"proxy"}]}"#,

@@ -3,3 +3,4 @@
 pub mod plan;
 pub mod queue;
 pub mod tab_lock;
+pub mod undo;

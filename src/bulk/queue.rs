@@ -8,11 +8,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::tab_lock;
+use super::undo::{self, UndoWindow};
 use crate::api::Disconnected;
 use crate::api::call::CallError;
 use crate::api::error::Failure;
 use crate::api::list::MAX_RATE_LIMITS_IN_A_ROW;
 use crate::finding::filter::Row;
+use crate::i18n::{number, t, tf};
 use crate::state::connections::{ConnectionState, Connections};
 use crate::state::events::{Event, Events, expect_events};
 use crate::state::items::{Items, Phase};
@@ -48,6 +50,10 @@ pub enum Pause {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RunState {
     Idle,
+    /// Confirmed, and nothing is sent before this time (ms since the epoch): Undo keeps it all.
+    Undoable {
+        ends_at_ms: u64,
+    },
     Running,
     Paused(Pause),
     /// Cancel was pressed; workers stop at their next step, what is in flight still answers.
@@ -60,6 +66,7 @@ impl RunState {
     pub fn slug(&self) -> &'static str {
         match self {
             RunState::Idle => "idle",
+            RunState::Undoable { .. } => "undoable",
             RunState::Running => "running",
             RunState::Paused(_) => "paused",
             RunState::Cancelling => "cancelling",
@@ -68,10 +75,10 @@ impl RunState {
         }
     }
 
-    /// A worker may still send or write a result: no new run may start, and closing the tab
-    /// would lose work.
+    /// A worker may still send or write a result (or will, once the undo window ends): no new
+    /// run may start.
     pub fn is_active(&self) -> bool {
-        matches!(self, RunState::Running | RunState::Paused(_) | RunState::Cancelling)
+        matches!(self, RunState::Undoable { .. } | RunState::Running | RunState::Paused(_) | RunState::Cancelling)
     }
 }
 
@@ -142,13 +149,18 @@ pub struct Bulk {
     /// Connection ids where the run already paused for a change of sign-in.
     paused_for_identity: StoredValue<HashSet<String>>,
     workers: StoredValue<usize>,
+    /// What a polite live region says: the start and the end of an undo window, not each second.
+    pub announcement: RwSignal<String>,
+    /// Single disconnects waiting out their undo window.
+    windows_open: StoredValue<usize>,
+    undo_window: UndoWindow,
     connections: Connections,
     items: Items,
     events: Events,
 }
 
 impl Bulk {
-    pub fn new(connections: Connections, items: Items, events: Events) -> Self {
+    pub fn new(connections: Connections, items: Items, events: Events, undo_window: UndoWindow) -> Self {
         Bulk {
             selected: RwSignal::new(HashSet::new()),
             rows: RwSignal::new(Vec::new()),
@@ -160,6 +172,9 @@ impl Bulk {
             anchor: StoredValue::new(None),
             paused_for_identity: StoredValue::new(HashSet::new()),
             workers: StoredValue::new(0),
+            announcement: RwSignal::new(String::new()),
+            windows_open: StoredValue::new(0),
+            undo_window,
             connections,
             items,
             events,
@@ -210,10 +225,44 @@ impl Bulk {
             }
         }
         self.paused_for_identity.set_value(HashSet::new());
-        self.outcomes.set(vec![ItemOutcome::Waiting; rows.len()]);
+        let count = rows.len();
+        self.outcomes.set(vec![ItemOutcome::Waiting; count]);
         self.rows.set(rows);
         self.rate_limited.set(0);
         self.holding.set(Vec::new());
+        let Some(ends_at_ms) = self.undo_window.ends_at() else {
+            self.run(per_connection);
+            return;
+        };
+        let window = RunState::Undoable { ends_at_ms };
+        self.state.set(window.clone());
+        self.announce(tf(
+            "{count} integrations will be disconnected in {seconds} s. Undo keeps them.",
+            &[("count", &number(count)), ("seconds", &self.undo_window.seconds())],
+        ));
+        spawn_local(async move {
+            if undo::wait_out(ends_at_ms, move || self.state.get_untracked() == window).await {
+                self.announce(tf("Disconnecting {count} integrations now.", &[("count", &number(count))]));
+                self.run(per_connection);
+            }
+        });
+    }
+
+    /// Undo during the run's window: nothing was sent, every item is as it was, still selected.
+    pub fn undo_run(self) {
+        if !matches!(self.state.get_untracked(), RunState::Undoable { .. }) {
+            return;
+        }
+        let rows = self.rows.get_untracked();
+        for row in &rows {
+            self.items.get(&row.key()).phase.set(Phase::Idle);
+        }
+        self.state.set(RunState::Idle);
+        self.announce(tf("Undone: nothing was sent, {count} integrations kept.", &[("count", &number(rows.len()))]));
+    }
+
+    /// Starts one worker per connection, each over its items' indices in the run.
+    fn run(self, per_connection: Vec<(String, Vec<usize>)>) {
         self.state.set(RunState::Running);
         self.workers.set_value(per_connection.len());
         for (connection_id, indices) in per_connection {
@@ -234,13 +283,57 @@ impl Bulk {
         if phase.with_untracked(Phase::is_busy) {
             return;
         }
-        phase.set(Phase::Working);
+        let window = self.undo_window.ends_at().map(|ends_at_ms| Phase::Undoable { ends_at_ms });
+        let name = row.item.name.clone();
+        match &window {
+            Some(window) => {
+                phase.set(window.clone());
+                self.announce(tf(
+                    "{name} will be disconnected in {seconds} s. Undo keeps it.",
+                    &[("name", &name), ("seconds", &self.undo_window.seconds())],
+                ));
+            }
+            None => phase.set(Phase::Working),
+        }
         spawn_local(async move {
+            if let Some(window @ Phase::Undoable { ends_at_ms }) = window {
+                self.windows_open.update_value(|open| *open += 1);
+                let ran_out = undo::wait_out(ends_at_ms, move || phase.get_untracked() == window).await;
+                self.windows_open.update_value(|open| *open -= 1);
+                if !ran_out {
+                    return;
+                }
+                phase.set(Phase::Working);
+                self.announce(tf("Disconnecting {name} now.", &[("name", &name)]));
+            }
             let _waiting = connection.removal_waiting();
             if self.wait_to_send(connection, Follows::Nothing).await {
                 self.send(connection, &row, Follows::Nothing, true).await;
             }
         });
+    }
+
+    /// Undo during one card's window: nothing was sent, the card is as it was.
+    pub fn undo_one(self, row: &Row) {
+        let phase = self.items.get(&row.key()).phase;
+        if matches!(phase.get_untracked(), Phase::Undoable { .. }) {
+            phase.set(Phase::Idle);
+            self.announce(tf("Undone: nothing was sent, {name} kept.", &[("name", &row.item.name)]));
+        }
+    }
+
+    /// What the browser's "leave this page?" should say, when leaving would change anything.
+    pub fn leaving_warning(self) -> Option<&'static str> {
+        let state = self.state.get_untracked();
+        if self.windows_open.get_value() > 0 || matches!(state, RunState::Undoable { .. }) {
+            Some(t("Nothing has been sent yet: leaving now cancels the disconnect."))
+        } else {
+            state.is_active().then(|| t("A bulk disconnect is still running."))
+        }
+    }
+
+    fn announce(self, text: String) {
+        self.announcement.set(text);
     }
 
     pub fn pause(self) {
@@ -274,7 +367,7 @@ impl Bulk {
             if follows == Follows::TheRun {
                 match self.state.get_untracked() {
                     RunState::Running => {}
-                    RunState::Paused(_) => {
+                    RunState::Undoable { .. } | RunState::Paused(_) => {
                         sleep(POLL_MS).await;
                         continue;
                     }
@@ -441,7 +534,7 @@ fn range_between(order: &[Arc<Row>], from: &str, to: &str) -> Vec<String> {
 }
 
 pub fn provide_bulk(connections: Connections, items: Items) -> Bulk {
-    let bulk = Bulk::new(connections, items, expect_events());
+    let bulk = Bulk::new(connections, items, expect_events(), expect_context::<UndoWindow>());
     provide_context(bulk);
     bulk
 }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::element_id::element_id;
+use super::undo::UndoCountdown;
 
 use super::copy_button::CopyButton;
 use super::outcome::Outcome;
@@ -62,6 +63,25 @@ impl RowControls {
     pub fn retry(&self) {
         if let Some(bulk) = self.bulk {
             bulk.disconnect_one(self.row.clone());
+        }
+    }
+
+    /// Keeps the integration: nothing was sent yet.
+    pub fn undo(&self) {
+        if let Some(bulk) = self.bulk {
+            bulk.undo_one(&self.row);
+        }
+    }
+
+    /// The countdown and Undo while the disconnect waits out its undo window.
+    pub fn undo_window(&self) -> impl Fn() -> Option<AnyView> + use<> {
+        let controls = self.clone();
+        move || match controls.state.phase.get() {
+            Phase::Undoable { ends_at_ms } => {
+                let controls = controls.clone();
+                Some(view! { <UndoCountdown ends_at_ms on_undo=move |()| controls.undo() /> }.into_any())
+            }
+            _ => None,
         }
     }
 
@@ -164,6 +184,7 @@ pub fn Card(row: Arc<Row>) -> impl IntoView {
                 >
                     {move || if working() { t("Disconnecting…") } else { t("Disconnect") }}
                 </button>
+                {controls.undo_window()}
                 <Show when=move || phase.with(Phase::failed)>
                     <button type="button" on:click=retry.clone()>{move || t("Retry")}</button>
                 </Show>

@@ -9,3 +9,4 @@ pub mod download;
 pub mod element_id;
 pub mod modal;
 pub mod outcome;
+pub mod undo;

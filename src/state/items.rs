@@ -28,6 +28,10 @@ pub enum Details {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
     Idle,
+    /// Confirmed, and nothing is sent before this time (ms since the epoch): Undo still keeps it.
+    Undoable {
+        ends_at_ms: u64,
+    },
     /// Selected into a bulk run and not sent yet.
     Queued,
     Working,
@@ -44,7 +48,7 @@ impl Phase {
     }
 
     pub fn is_busy(&self) -> bool {
-        matches!(self, Phase::Queued | Phase::Working)
+        matches!(self, Phase::Undoable { .. } | Phase::Queued | Phase::Working)
     }
 }
 

@@ -14,6 +14,7 @@ use crate::components::element_id::element_id;
 use crate::bulk::plan::{by_connection, failures_by_reason};
 use crate::bulk::queue::{Counts, ItemOutcome, Pause, RunState, expect_bulk};
 use crate::components::modal;
+use crate::components::undo::UndoCountdown;
 use crate::finding::filter::Row;
 use crate::state::connections::expect_connections;
 use crate::state::navigation::{Tab, expect_navigation};
@@ -148,9 +149,9 @@ pub fn BulkPanel() -> impl IntoView {
     let state = move || bulk.state.get();
     // Closing the tab mid-run would strand the queue: the browser asks first.
     let guard = window_event_listener(ev::beforeunload, move |event| {
-        if bulk.state.with_untracked(RunState::is_active) {
+        if let Some(warning) = bulk.leaving_warning() {
             event.prevent_default();
-            event.set_return_value(t("A bulk disconnect is still running."));
+            event.set_return_value(warning);
         }
     });
     on_cleanup(move || guard.remove());
@@ -228,6 +229,9 @@ pub fn BulkPanel() -> impl IntoView {
                     }).collect_view()}
                 </Show>
                 {move || match state() {
+                    RunState::Undoable { ends_at_ms } => Some(view! {
+                        <UndoCountdown ends_at_ms on_undo=move |()| bulk.undo_run() />
+                    }.into_any()),
                     RunState::Paused(Pause::SignIn { connection }) => Some(view! {
                         <div role="alert" class="unplug-bulk__paused">
                             <p>{tf("{connection} answered 401: its credentials are no longer accepted. Sign in again, then press Resume.", &[("connection", &connection)])}</p>

@@ -57,7 +57,7 @@ pub fn Inventory() -> impl IntoView {
     let connections = expect_connections();
     let view_state = expect_view_state();
     let items = use_items();
-    provide_bulk(connections, items);
+    let bulk = provide_bulk(connections, items);
     let per_connection: Vec<Memo<Vec<Arc<Row>>>> = connections.all().into_iter().map(connection_rows).collect();
     let all = Memo::new_with_compare(
         move |_| per_connection.iter().flat_map(|rows| rows.get()).collect::<Vec<_>>(),
@@ -90,6 +90,8 @@ pub fn Inventory() -> impl IntoView {
             <Toolbar all shown />
             <BulkBar all shown />
             <BulkPanel />
+            // Said once at the start and once at the end of an undo window, not every second.
+            <p class="unplug-visually-hidden" role="status" aria-live="polite">{move || bulk.announcement.get()}</p>
             <div class="unplug-results" aria-busy=move || loading.get().to_string()>
                 {move || match mode.get() {
                     ViewMode::Cards => view! { <CardGrid shown /> }.into_any(),

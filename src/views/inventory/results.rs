@@ -172,6 +172,7 @@ fn TableRow(row: Arc<Row>) -> impl IntoView {
     let ask = controls.on(RowControls::ask_to_disconnect);
     let open = controls.on(RowControls::open_details);
     let retry = controls.on(RowControls::retry);
+    let undo_window = controls.undo_window();
     view! {
         <tr class="unplug-table__row" data-status=row.item.status.slug() data-disconnected=move || phase.with(Phase::is_gone).to_string()>
             <td><SelectBox row=row.clone() /></td>
@@ -204,6 +205,7 @@ fn TableRow(row: Arc<Row>) -> impl IntoView {
                     }
                     .into_any(),
                 }}
+                {undo_window}
             </td>
         </tr>
     }
