@@ -1,8 +1,9 @@
 //! Rocket.Chat REST as contracts section 2 describes it: `/api/info`, login, logout and `me`, and
 //! the integrations endpoints, in the order the server checks things: authentication, rate limit,
-//! parameter validation, permissions, then the handler. `update` has a module of its own;
-//! `schema` is the validators' AJV.
+//! parameter validation, permissions, then the handler. `update` and `history` have modules of
+//! their own; `schema` is the validators' AJV.
 
+mod history;
 mod schema;
 mod update;
 
@@ -102,7 +103,7 @@ fn api_v1(
         ("GET", "/api/v1/integrations.get", Some(user)) => get(sandbox, request, user),
         ("POST", "/api/v1/integrations.remove", Some(user)) => remove(sandbox, request, user, variants),
         ("PUT", "/api/v1/integrations.update", Some(user)) => update::update(sandbox, request, user),
-        ("GET", "/api/v1/integrations.history", Some(user)) => history(sandbox, request, user),
+        ("GET", "/api/v1/integrations.history", Some(user)) => history::history(sandbox, request, user),
         _ => not_found(),
     }
 }
@@ -251,10 +252,6 @@ fn list(sandbox: &Sandbox, request: &Request, user: &User, paging: Paging) -> Re
         Paging::Honoured => number(request.query_param("offset")).unwrap_or(0),
         Paging::Ignored => 0,
     };
-    let count = match number(request.query_param("count")) {
-        None | Some(0) => DEFAULT_COUNT,
-        Some(count) => count.min(MAX_COUNT),
-    };
     let name = request.query_param("name").map(str::to_lowercase);
     let kind = request.query_param("type");
 
@@ -277,19 +274,30 @@ fn list(sandbox: &Sandbox, request: &Request, user: &User, paging: Paging) -> Re
         // Newest first, like the server's default sort.
         None => matching.sort_by(|a, b| compare(&b["_createdAt"], &a["_createdAt"])),
     }
-    let total = matching.len();
-    let page: Vec<&Value> = matching.into_iter().skip(offset).take(count).collect();
-    Response::json(
-        200,
-        &json!({
-            "integrations": page,
-            "offset": offset,
-            "items": page.len(),
-            "count": page.len(),
-            "total": total,
-            "success": true,
-        }),
-    )
+    page("integrations", &matching, offset, page_count(request))
+}
+
+/// `count` as the server's paging reads it: none or 0 is the default, and there is a ceiling.
+fn page_count(request: &Request) -> usize {
+    match number(request.query_param("count")) {
+        None | Some(0) => DEFAULT_COUNT,
+        Some(count) => count.min(MAX_COUNT),
+    }
+}
+
+/// A paged 200: `{<key>: [...], offset, items, count, total, success}`, the keys the server's
+/// response validators require.
+fn page(key: &str, matching: &[&Value], offset: usize, count: usize) -> Response {
+    let items: Vec<&Value> = matching.iter().copied().skip(offset).take(count).collect();
+    let mut answer = json!({
+        "offset": offset,
+        "items": items.len(),
+        "count": items.len(),
+        "total": matching.len(),
+        "success": true,
+    });
+    answer[key] = json!(items);
+    Response::json(200, &answer)
 }
 
 fn get(sandbox: &Sandbox, request: &Request, user: &User) -> Response {
@@ -415,37 +423,6 @@ fn validate_remove(body: &Value) -> Result<(), Response> {
     }
     // Zero passing branches, or two (an outgoing body with both `integrationId` and `target_url`).
     schema::one_of(&REMOVE_BODY, body).map(|_| ()).map_err(|messages| invalid_params(&messages))
-}
-
-/// `GET /api/v1/integrations.history?id=`: reads the history store directly, so it answers an
-/// empty list once the integration (and with it its history) is removed.
-fn history(sandbox: &Sandbox, request: &Request, user: &User) -> Response {
-    let Some(id) = request.query_param("id") else {
-        return Response::json(400, &json!({"success": false, "error": "Invalid integration id."}));
-    };
-    if !user.can(MANAGE_OUTGOING) && !user.can(MANAGE_OWN_OUTGOING) {
-        return forbidden(sandbox);
-    }
-    let data = lock(&sandbox.data);
-    let runs: Vec<&Value> = data
-        .rocket_chat
-        .history
-        .get(id)
-        .into_iter()
-        .flatten()
-        .filter(|run| user.can(MANAGE_OUTGOING) || run["integration"]["_createdBy"]["_id"] == user.id)
-        .collect();
-    Response::json(
-        200,
-        &json!({
-            "history": runs,
-            "offset": 0,
-            "items": runs.len(),
-            "count": runs.len(),
-            "total": runs.len(),
-            "success": true,
-        }),
-    )
 }
 
 /// What a user may see: everything of a direction with the full permission, their own with the
