@@ -14,7 +14,7 @@ const DAY_MS: u64 = 1_440 * MINUTE_MS;
 /// How an outgoing integration has been running, which decides its seeded runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Activity {
-    /// A run every 9 days for four months, the newest 2 hours ago; one old run failed.
+    /// A run every 9 days for four months, the newest 2 to 3 hours ago; one old run failed.
     Busy,
     /// Monthly runs that stopped 120 days ago.
     Idle,
