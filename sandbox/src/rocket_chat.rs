@@ -1,6 +1,11 @@
 //! Rocket.Chat REST as contracts section 2 describes it: `/api/info`, login, logout and `me`, and
 //! the integrations endpoints, in the order the server checks things: authentication, rate limit,
-//! parameter validation, permissions, then the handler.
+//! parameter validation, permissions, then the handler. `update` and `history` have modules of
+//! their own; `schema` is the validators' AJV.
+
+mod history;
+mod schema;
+mod update;
 
 use std::cmp::Ordering;
 use std::time::Duration;
@@ -19,6 +24,7 @@ use crate::rate_limit::Verdict;
 use crate::routes;
 use crate::state::{Sandbox, lock};
 use crate::variants::{Paging, RcBypass, RcRemoveBody, Variants};
+use schema::{Kind, Object, Property};
 
 const INFO_V7: &str = fixture!("rocketchat/info_v7.json");
 const INFO_V8: &str = fixture!("rocketchat/info.json");
@@ -38,11 +44,11 @@ const GET_NOT_FOUND: &str = fixture!("rocketchat/get_not_found.json");
 const REMOVE_OK: &str = fixture!("rocketchat/remove_ok_outgoing.json");
 const REMOVE_OK_SEED: &str = fixture!("rocketchat/remove_ok_seed.json");
 const ME_OK: &str = fixture!("rocketchat/me_ok.json");
-const REMOVE_NOT_FOUND: &str = fixture!("rocketchat/remove_not_found.json");
+const NO_INTEGRATION_FOUND: &str = fixture!("rocketchat/remove_not_found.json");
 const REMOVE_NO_TYPE: &str = fixture!("rocketchat/remove_invalid_params_no_type.json");
 const REMOVE_NO_ID: &str = fixture!("rocketchat/remove_invalid_params_no_id.json");
 const REMOVE_MISSING_ID_OR_URL: &str = fixture!("rocketchat/remove_missing_id_or_url.json");
-const REMOVE_INVALID_TYPE: &str = fixture!("rocketchat/remove_invalid_type.json");
+const INVALID_TYPE: &str = fixture!("rocketchat/remove_invalid_type.json");
 const REMOVE_INVALID_INTEGRATION: &str = fixture!("rocketchat/remove_invalid_integration.json");
 const REMOVE_NOT_AUTHORIZED: &str = fixture!("rocketchat/remove_not_authorized.json");
 
@@ -96,7 +102,8 @@ fn api_v1(
         ("GET", "/api/v1/integrations.list", Some(user)) => list(sandbox, request, user, variants.paging),
         ("GET", "/api/v1/integrations.get", Some(user)) => get(sandbox, request, user),
         ("POST", "/api/v1/integrations.remove", Some(user)) => remove(sandbox, request, user, variants),
-        ("GET", "/api/v1/integrations.history", Some(user)) => history(sandbox, request, user),
+        ("PUT", "/api/v1/integrations.update", Some(user)) => update::update(sandbox, request, user),
+        ("GET", "/api/v1/integrations.history", Some(user)) => history::history(sandbox, request, user),
         _ => not_found(),
     }
 }
@@ -245,10 +252,6 @@ fn list(sandbox: &Sandbox, request: &Request, user: &User, paging: Paging) -> Re
         Paging::Honoured => number(request.query_param("offset")).unwrap_or(0),
         Paging::Ignored => 0,
     };
-    let count = match number(request.query_param("count")) {
-        None | Some(0) => DEFAULT_COUNT,
-        Some(count) => count.min(MAX_COUNT),
-    };
     let name = request.query_param("name").map(str::to_lowercase);
     let kind = request.query_param("type");
 
@@ -271,19 +274,30 @@ fn list(sandbox: &Sandbox, request: &Request, user: &User, paging: Paging) -> Re
         // Newest first, like the server's default sort.
         None => matching.sort_by(|a, b| compare(&b["_createdAt"], &a["_createdAt"])),
     }
-    let total = matching.len();
-    let page: Vec<&Value> = matching.into_iter().skip(offset).take(count).collect();
-    Response::json(
-        200,
-        &json!({
-            "integrations": page,
-            "offset": offset,
-            "items": page.len(),
-            "count": page.len(),
-            "total": total,
-            "success": true,
-        }),
-    )
+    page("integrations", &matching, offset, page_count(request))
+}
+
+/// `count` as the server's paging reads it: none or 0 is the default, and there is a ceiling.
+fn page_count(request: &Request) -> usize {
+    match number(request.query_param("count")) {
+        None | Some(0) => DEFAULT_COUNT,
+        Some(count) => count.min(MAX_COUNT),
+    }
+}
+
+/// A paged 200: `{<key>: [...], offset, items, count, total, success}`, the keys the server's
+/// response validators require.
+fn page(key: &str, matching: &[&Value], offset: usize, count: usize) -> Response {
+    let items: Vec<&Value> = matching.iter().copied().skip(offset).take(count).collect();
+    let mut answer = json!({
+        "offset": offset,
+        "items": items.len(),
+        "count": items.len(),
+        "total": matching.len(),
+        "success": true,
+    });
+    answer[key] = json!(items);
+    Response::json(200, &answer)
 }
 
 fn get(sandbox: &Sandbox, request: &Request, user: &User) -> Response {
@@ -319,7 +333,7 @@ fn remove(sandbox: &Sandbox, request: &Request, user: &User, variants: &Variants
         Some("webhook-incoming") => Direction::Incoming,
         Some("webhook-outgoing") => Direction::Outgoing,
         // The schema's pattern is unanchored, so e.g. `xwebhook-incoming` gets this far.
-        _ => return Response::json_text(400, REMOVE_INVALID_TYPE),
+        _ => return Response::json_text(400, INVALID_TYPE),
     };
     let id = body["integrationId"].as_str().unwrap_or_default();
     let url = body["target_url"].as_str().unwrap_or_default();
@@ -338,7 +352,7 @@ fn remove(sandbox: &Sandbox, request: &Request, user: &User, variants: &Variants
         }
     });
     let Some(index) = position else {
-        return Response::json_text(400, REMOVE_NOT_FOUND);
+        return Response::json_text(400, NO_INTEGRATION_FOUND);
     };
     // The delete methods' checks: full permission, or own-only and the caller created it.
     if !user.can(direction.manage_all()) {
@@ -376,19 +390,29 @@ fn remove(sandbox: &Sandbox, request: &Request, user: &User, variants: &Variants
     Response::json(200, &answer)
 }
 
-/// The remove body's `oneOf`, checked as AJV does without `allErrors`: per branch, `required` first,
-/// then the properties in schema order, first failure only.
+/// rest-typings `IntegrationsRemoveProps`: by incoming id, by outgoing URL, by outgoing id.
+const REMOVE_BODY: [Object; 3] = [
+    Object {
+        properties: &[Property::type_pattern("webhook-incoming"), Property::new("integrationId", Kind::String, false)],
+        required: &["type", "integrationId"],
+        closed: false,
+    },
+    Object {
+        properties: &[Property::type_pattern("webhook-outgoing"), Property::new("target_url", Kind::String, false)],
+        required: &["type", "target_url"],
+        closed: false,
+    },
+    Object {
+        properties: &[Property::type_pattern("webhook-outgoing"), Property::new("integrationId", Kind::String, false)],
+        required: &["type", "integrationId"],
+        closed: false,
+    },
+];
+
+/// The remove body's `oneOf`, below an outer `type: 'object'` that fails first.
 fn validate_remove(body: &Value) -> Result<(), Response> {
-    const BRANCHES: [(&str, &str); 3] = [
-        ("webhook-incoming", "integrationId"),
-        ("webhook-outgoing", "target_url"),
-        ("webhook-outgoing", "integrationId"),
-    ];
-    const ONE_OF: &str = "must match exactly one schema in oneOf";
     let Some(object) = body.as_object() else {
-        let mut messages = vec!["must be object".to_owned(); BRANCHES.len()];
-        messages.push(ONE_OF.to_owned());
-        return Err(invalid_params(&messages));
+        return Err(invalid_params(&["must be object".to_owned()]));
     };
     // The two failures the docs show are answered with their documented bytes.
     if !object.contains_key("type") {
@@ -397,59 +421,8 @@ fn validate_remove(body: &Value) -> Result<(), Response> {
     if !object.contains_key("integrationId") && !object.contains_key("target_url") {
         return Err(Response::json_text(400, REMOVE_NO_ID));
     }
-    let failures: Vec<Option<String>> = BRANCHES
-        .iter()
-        .map(|(pattern, key)| {
-            if !object.contains_key(*key) {
-                return Some(format!("must have required property '{key}'"));
-            }
-            let Some(kind) = object["type"].as_str() else {
-                return Some("must be string".to_owned());
-            };
-            if !kind.contains(pattern) {
-                return Some(format!("must match pattern \"{pattern}\""));
-            }
-            (!object[*key].is_string()).then(|| "must be string".to_owned())
-        })
-        .collect();
-    if failures.iter().filter(|failure| failure.is_none()).count() == 1 {
-        return Ok(());
-    }
     // Zero passing branches, or two (an outgoing body with both `integrationId` and `target_url`).
-    let mut messages: Vec<String> = failures.into_iter().flatten().collect();
-    messages.push(ONE_OF.to_owned());
-    Err(invalid_params(&messages))
-}
-
-/// `GET /api/v1/integrations.history?id=`: reads the history store directly, so it answers an
-/// empty list once the integration (and with it its history) is removed.
-fn history(sandbox: &Sandbox, request: &Request, user: &User) -> Response {
-    let Some(id) = request.query_param("id") else {
-        return Response::json(400, &json!({"success": false, "error": "Invalid integration id."}));
-    };
-    if !user.can(MANAGE_OUTGOING) && !user.can(MANAGE_OWN_OUTGOING) {
-        return forbidden(sandbox);
-    }
-    let data = lock(&sandbox.data);
-    let runs: Vec<&Value> = data
-        .rocket_chat
-        .history
-        .get(id)
-        .into_iter()
-        .flatten()
-        .filter(|run| user.can(MANAGE_OUTGOING) || run["integration"]["_createdBy"]["_id"] == user.id)
-        .collect();
-    Response::json(
-        200,
-        &json!({
-            "history": runs,
-            "offset": 0,
-            "items": runs.len(),
-            "count": runs.len(),
-            "total": runs.len(),
-            "success": true,
-        }),
-    )
+    schema::one_of(&REMOVE_BODY, body).map(|_| ()).map_err(|messages| invalid_params(&messages))
 }
 
 /// What a user may see: everything of a direction with the full permission, their own with the

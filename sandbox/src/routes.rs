@@ -12,6 +12,7 @@ pub const ROCKET_CHAT: &[&str] = &[
     "/api/v1/integrations.list",
     "/api/v1/integrations.get",
     "/api/v1/integrations.remove",
+    "/api/v1/integrations.update",
     "/api/v1/integrations.history",
 ];
 

@@ -266,6 +266,8 @@ fn stats_count_requests_and_429s_per_platform_until_reset() {
     let zero = json!({
         "rateLimited": {"rocketchat": 0, "ryze": 0, "altegio": 0},
         "requests": {"rocketchat": 0, "ryze": 0, "altegio": 0},
+        "updates": {"rocketchat": 0},
+        "updatesRefused": {"rocketchat": 0},
     });
     assert_eq!(get(addr, "/__sandbox/stats").json(), zero);
 
@@ -299,6 +301,8 @@ fn stats_count_requests_and_429s_per_platform_until_reset() {
         json!({
             "rateLimited": {"rocketchat": 2, "ryze": 0, "altegio": 0},
             "requests": {"rocketchat": 13, "ryze": 2, "altegio": 1},
+            "updates": {"rocketchat": 0},
+            "updatesRefused": {"rocketchat": 0},
         })
     );
 

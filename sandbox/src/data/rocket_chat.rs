@@ -7,6 +7,10 @@ use serde_json::{Value, json};
 use crate::clock;
 use crate::ids::{SplitMix, seeded_by};
 
+mod history;
+
+pub use history::Activity;
+
 pub const MANAGE_INCOMING: &str = "manage-incoming-integrations";
 pub const MANAGE_OWN_INCOMING: &str = "manage-own-incoming-integrations";
 pub const MANAGE_OUTGOING: &str = "manage-outgoing-integrations";
@@ -219,6 +223,7 @@ impl Store {
                 created_at: "2025-02-11T10:00:12.450Z",
                 url: "https://giphy-bot.example.com/rocketchat",
                 trigger_word: "!gif",
+                activity: Activity::Busy,
                 ..OUTGOING
             },
             Spec {
@@ -229,6 +234,7 @@ impl Store {
                 creator: MANAGER,
                 url: "https://standup.example.com/hooks/rocketchat",
                 trigger_word: "!standup",
+                activity: Activity::Idle,
                 ..OUTGOING
             },
             Spec {
@@ -238,6 +244,7 @@ impl Store {
                 created_at: "2025-06-21T13:14:15.161Z",
                 url: "https://translate.example.com/rc",
                 trigger_word: "!translate",
+                activity: Activity::Failing,
                 ..OUTGOING
             },
             Spec {
@@ -254,16 +261,19 @@ impl Store {
                 channel: "#support",
                 created_at: "2026-01-08T09:05:27.640Z",
                 url: "https://helpdesk.example.com/rocketchat/webhook",
+                activity: Activity::Busy,
                 ..OUTGOING
             },
         ];
         let documented = crate::parse_fixture(DOCUMENTED_OUTGOING);
-        let mut integrations: Vec<Value> = specs.iter().map(Spec::document).collect();
-        integrations.push(documented["integration"].clone());
+        let mut integrations: Vec<(Value, Activity)> = specs.iter().map(Spec::seeded).collect();
+        // Disabled since 2017: it has not run since.
+        integrations.push((documented["integration"].clone(), Activity::Silent));
         Self::with(integrations)
     }
 
-    /// `count` integrations named `Webhook 0001`..., half incoming, over about a year.
+    /// `count` integrations named `Webhook 0001`..., half incoming, over about a year; the outgoing
+    /// ones take the activities in turn.
     pub fn generated(count: usize) -> Self {
         let mut rng = SplitMix::new(0x5EED_0001);
         let newest_ms: u64 = 1_767_225_600_000; // 2026-01-01T00:00:00Z
@@ -274,6 +284,7 @@ impl Store {
                 let created_at = clock::iso8601(newest_ms - rng.next_u64() % (400 * 86_400_000));
                 let url = format!("https://hooks.example.com/{:04}", index + 1);
                 let base = if index % 2 == 0 { INCOMING } else { OUTGOING };
+                let activities = Activity::ALL;
                 Spec {
                     id: &id,
                     name: &name,
@@ -281,23 +292,27 @@ impl Store {
                     url: &url,
                     enabled: index % 5 != 4,
                     creator: if index % 4 == 1 { MANAGER } else { ADMIN },
+                    activity: activities[index / 2 % activities.len()],
                     ..base
                 }
-                .document()
+                .seeded()
             })
             .collect();
         Self::with(integrations)
     }
 
-    fn with(integrations: Vec<Value>) -> Self {
-        let history = integrations
+    /// The documents, and the runs their activities left, dated back from now.
+    fn with(seeded: Vec<(Value, Activity)>) -> Self {
+        let now_ms = clock::now_ms();
+        let history = seeded
             .iter()
-            .filter(|integration| Direction::of(integration) == Some(Direction::Outgoing))
-            .filter_map(|integration| {
+            .filter_map(|(integration, activity)| {
+                let runs = history::runs(integration, *activity, now_ms);
                 let id = integration["_id"].as_str()?;
-                Some((id.to_owned(), history_for(integration)))
+                (!runs.is_empty()).then(|| (id.to_owned(), runs))
             })
             .collect();
+        let integrations = seeded.into_iter().map(|(integration, _)| integration).collect();
         Self { integrations, history, sessions: HashMap::from([(ADMIN_AUTH_TOKEN.to_owned(), ADMIN_USER_ID)]) }
     }
 }
@@ -317,6 +332,8 @@ struct Spec<'a> {
     creator: &'static User,
     url: &'a str,
     trigger_word: &'a str,
+    /// Outgoing only: what its seeded history looks like.
+    activity: Activity,
 }
 
 const INCOMING: Spec<'static> = Spec {
@@ -332,6 +349,7 @@ const INCOMING: Spec<'static> = Spec {
     creator: ADMIN,
     url: "",
     trigger_word: "",
+    activity: Activity::Silent,
 };
 
 const OUTGOING: Spec<'static> = Spec { direction: Direction::Outgoing, ..INCOMING };
@@ -339,6 +357,10 @@ const OUTGOING: Spec<'static> = Spec { direction: Direction::Outgoing, ..INCOMIN
 const GITHUB_SCRIPT: &str = "class Script {\n  process_incoming_request({ request }) {\n    return { content: { text: request.content.head_commit.message } };\n  }\n}\n";
 
 impl Spec<'_> {
+    fn seeded(&self) -> (Value, Activity) {
+        (self.document(), self.activity)
+    }
+
     fn document(&self) -> Value {
         // Incoming tokens are 48 characters in Rocket.Chat, outgoing ones 24; both are secrets.
         let token_length = match self.direction {
@@ -377,24 +399,3 @@ impl Spec<'_> {
 }
 
 const TOKEN_CHARACTERS: &[u8] = b"ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz23456789";
-
-/// Two finished runs, enough to show that history exists. Each run keeps a snapshot of the
-/// integration's id and creator, which is what own-only permissions filter history on.
-fn history_for(integration: &Value) -> Vec<Value> {
-    let mut rng = seeded_by(integration["_id"].as_str().unwrap_or_default());
-    (0..2)
-        .map(|run| {
-            let at = clock::iso8601(1_767_225_600_000 + run * 3_600_000);
-            json!({
-                "_id": rng.meteor_id(),
-                "type": "outgoing-webhook",
-                "step": "finished",
-                "integration": { "_id": integration["_id"], "_createdBy": integration["_createdBy"] },
-                "event": "sendMessage",
-                "finished": true,
-                "_createdAt": at,
-                "_updatedAt": at,
-            })
-        })
-        .collect()
-}
