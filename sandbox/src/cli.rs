@@ -9,7 +9,7 @@ use crate::variants::Variants;
 
 #[derive(Debug)]
 pub enum Command {
-    Run(Config),
+    Run(Box<Config>),
     Help,
 }
 
@@ -34,6 +34,8 @@ Options:
   --integrations N         generate N integrations over the three platforms instead of the default data
   --app-header \"N: V\"     send this header with every app-server answer (repeatable),
                            e.g. a Content-Security-Policy to test the console under
+  --config-set KEY=JSON    set a top-level key of the served config.json (repeatable),
+                           e.g. undoSeconds=0 to send a confirmed Disconnect at once
   --variant NAME=VALUE     start with one of the plausible real answers where the platforms
                            differ or the contracts are unconfirmed (repeatable; see Variants)
   -h, --help               print this help
@@ -98,10 +100,17 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
                 }
                 _ => return Err(format!("--app-header takes \"Name: value\" (got {value})")),
             },
+            "--config-set" => match value.split_once('=') {
+                Some((key, json)) if !key.is_empty() => {
+                    let json = serde_json::from_str(json).map_err(|error| format!("--config-set {key}: {error}"))?;
+                    config.config_set.push((key.to_owned(), json));
+                }
+                _ => return Err(format!("--config-set takes KEY=JSON (got {value})")),
+            },
             _ => return Err(format!("unknown option {flag}; see --help")),
         }
     }
-    Ok(Command::Run(config))
+    Ok(Command::Run(Box::new(config)))
 }
 
 fn positive(flag: &str, value: &str) -> Result<u64, String> {
@@ -184,6 +193,14 @@ mod tests {
         assert_eq!(config.rate_window_ms, Some(250));
         assert_eq!(config.app_headers, [("Content-Security-Policy".to_owned(), "style-src 'self'".to_owned())]);
         assert!(run(&["--app-header", "no colon"]).is_err());
+        let Ok(Command::Run(set)) =
+            run(&["--config-set", "undoSeconds=0", "--config-set", "embed={\"allowedOrigins\":[]}"])
+        else {
+            panic!("--config-set parses")
+        };
+        assert_eq!(set.config_set[0], ("undoSeconds".to_owned(), serde_json::json!(0)));
+        assert_eq!(set.config_set[1].1, serde_json::json!({"allowedOrigins": []}));
+        assert!(run(&["--config-set", "undoSeconds=soon"]).is_err());
     }
 
     #[test]

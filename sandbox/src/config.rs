@@ -23,6 +23,8 @@ pub struct Config {
     pub integrations: Option<usize>,
     /// Extra headers on every app-server answer (`--app-header`), e.g. a CSP under test.
     pub app_headers: Vec<(String, String)>,
+    /// `--config-set KEY=JSON`: top-level keys set in the served config.json (`undoSeconds=0`).
+    pub config_set: Vec<(String, serde_json::Value)>,
     /// `--variant NAME=VALUE`: which plausible real answer the platforms give where they differ.
     pub variants: Variants,
 }
@@ -39,6 +41,7 @@ impl Default for Config {
             rate_window_ms: None,
             integrations: None,
             app_headers: Vec::new(),
+            config_set: Vec::new(),
             variants: Variants::default(),
         }
     }

@@ -80,6 +80,7 @@ pub fn start(config: Config) -> io::Result<Running> {
             api_addr,
             rate_window_ms: config.rate_window_ms,
             headers: config.app_headers.clone(),
+            config_set: config.config_set.clone(),
         };
         thread::spawn(move || static_files::serve(listener, site));
     }

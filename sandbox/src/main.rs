@@ -6,7 +6,7 @@ use sandbox::cli::{self, Command};
 
 fn main() -> ExitCode {
     let config = match cli::parse(std::env::args().skip(1)) {
-        Ok(Command::Run(config)) => config,
+        Ok(Command::Run(config)) => *config,
         Ok(Command::Help) => {
             print!("{}", cli::usage());
             return ExitCode::SUCCESS;

@@ -20,16 +20,19 @@ pub struct Site {
     pub rate_window_ms: Option<u64>,
     /// `--app-header`: sent with every answer (a Content-Security-Policy under test, say).
     pub headers: Vec<(String, String)>,
+    /// `--config-set`: top-level keys set in the served config.json.
+    pub config_set: Vec<(String, Value)>,
 }
 
 pub fn serve(listener: TcpListener, site: Site) {
     http::serve(listener, move |request| {
-        let response = respond(&site.app_dir, site.api_addr, site.rate_window_ms, request);
+        let response = respond(&site, request);
         Outcome::Respond(response.with_headers(site.headers.clone()))
     });
 }
 
-fn respond(app_dir: &Path, api_addr: SocketAddr, rate_window_ms: Option<u64>, request: &Request) -> Response {
+fn respond(site: &Site, request: &Request) -> Response {
+    let app_dir = site.app_dir.as_path();
     if request.method != "GET" {
         return Response::with_body(405, "text/plain; charset=utf-8", "GET only\n").with_header("Allow", "GET");
     }
@@ -43,8 +46,8 @@ fn respond(app_dir: &Path, api_addr: SocketAddr, rate_window_ms: Option<u64>, re
         return not_found();
     };
     let bytes = if file.file_name().is_some_and(|name| name == "config.json") {
-        let api_origin = api_origin(api_addr, request.header("host"));
-        rewrite_config(bytes, &api_origin, rate_window_ms)
+        let api_origin = api_origin(site.api_addr, request.header("host"));
+        rewrite_config(bytes, &api_origin, site)
     } else {
         bytes
     };
@@ -77,13 +80,16 @@ fn api_origin(api_addr: SocketAddr, host_header: Option<&str>) -> String {
 /// Every object with `"sandbox": true` gets its `baseUrl` moved to `api_origin`, path kept, so the
 /// console works whatever ports the sandbox was given. With a rate window, its `rateLimit` becomes
 /// the limit the sandbox enforces on its platform (none is set where the sandbox enforces none).
-/// Unreadable JSON is served as it is.
-fn rewrite_config(bytes: Vec<u8>, api_origin: &str, rate_window_ms: Option<u64>) -> Vec<u8> {
+/// `--config-set` keys are then set at the top. Unreadable JSON is served as it is.
+fn rewrite_config(bytes: Vec<u8>, api_origin: &str, site: &Site) -> Vec<u8> {
     let Ok(mut config) = serde_json::from_slice::<Value>(&bytes) else {
         eprintln!("sandbox: config.json is not JSON; serving it unchanged");
         return bytes;
     };
-    adjust_sandbox_connections(&mut config, api_origin, rate_window_ms);
+    adjust_sandbox_connections(&mut config, api_origin, site.rate_window_ms);
+    if let Value::Object(top) = &mut config {
+        top.extend(site.config_set.iter().cloned());
+    }
     serde_json::to_vec_pretty(&config).unwrap_or(bytes)
 }
 

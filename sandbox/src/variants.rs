@@ -276,7 +276,7 @@ mod tests {
         assert_eq!(variants.paging, Paging::Honoured);
         assert!(variants.changed().is_empty());
         let defaults: Vec<_> = SPECS.iter().map(|spec| spec.default_value()).collect();
-        assert_eq!(defaults, ["data", "full", "empty", "on", "1", "typed", "on", "honoured"]);
+        assert_eq!(defaults, ["data", "full", "empty", "on", "rate-limit", "404", "1", "typed", "on", "honoured"]);
     }
 
     #[test]

@@ -334,6 +334,8 @@ fn variants_leave_config_json_as_it_is() {
             "rc-remove-body=seed",
             "rc-bypass=off",
             "paging=ignored",
+            "ryze-expose=none",
+            "altegio-repeat-uninstall=200",
         ] {
             config.variants.set(assignment).expect("a known variant");
         }
@@ -343,5 +345,19 @@ fn variants_leave_config_json_as_it_is() {
         body.replace(&running.api_addr.to_string(), "API")
     };
     assert_eq!(served(&varied), served(&plain));
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn config_set_puts_its_keys_at_the_top_of_the_served_config_json() {
+    let dir = app_dir("config-set");
+    let running = start_with(|config| {
+        config.app_dir = dir.clone();
+        config.config_set = vec![("undoSeconds".to_owned(), json!(0)), ("requestTimeoutMs".to_owned(), json!(2000))];
+    });
+    let served = get(running.app_addr.expect("app served"), "/config.json").json();
+    assert_eq!(served["undoSeconds"], 0);
+    assert_eq!(served["requestTimeoutMs"], 2000, "a key the file has is replaced");
+    assert!(served["connections"].as_array().is_some_and(|all| !all.is_empty()), "the rest is kept");
     let _ = fs::remove_dir_all(dir);
 }

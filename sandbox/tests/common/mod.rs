@@ -32,7 +32,7 @@ pub fn start_args(args: &[&str]) -> Running {
     let Ok(sandbox::cli::Command::Run(config)) = command else {
         panic!("{args:?} should parse as a run: {command:?}");
     };
-    start_configured(config, |_| {})
+    start_configured(*config, |_| {})
 }
 
 fn start_configured(flags: Config, adjust: impl FnOnce(&mut Config)) -> Running {

@@ -57,6 +57,8 @@ export async function startSandbox(args = []) {
     '--app-listen', `127.0.0.1:${APP_PORT}`,
     '--app-dir', DIST,
     '--rate-window-ms', '1000',
+    // Sent at once: only the tests about the undo window ask for one (a later flag wins).
+    '--config-set', 'undoSeconds=0',
     ...args,
   ], [API_PORT, APP_PORT]);
 }
