@@ -1,24 +1,37 @@
 #!/usr/bin/env node
 // Time from navigation start to the first card painted, for the console and,
-// side by side, for a plain-JavaScript page (bench/plain/) that reads the same
-// config.json and sessions, calls the same list endpoints and renders the same
-// cards. Both are served from the same origin by one sandbox (default data),
-// each load in a fresh browser context (empty cache) already signed in through
-// sessionStorage. Prints the medians and their ratio; asserts nothing.
+// side by side, its two peers: the plain-JavaScript page (bench/plain/) and
+// the React page (bench/react/), which read the same config.json and
+// sessions, call the same list endpoints and render the same cards. One
+// sandbox (default data) serves all three from one origin, behind a proxy
+// that gzips them as the nginx template does; each load is in a fresh
+// browser context (empty cache) already signed in through sessionStorage.
+// Twice: on loopback, and on a link throttled by Chromium's network
+// emulation (10 Mbit/s down, 40 ms round trip). Prints the medians and the
+// ratios; asserts nothing.
 //
 //   trunk build --release && cargo build -p sandbox --profile sandbox
-//   node bench/first-cards.mjs            (FIRST_CARDS_RUNS=7 loads of each)
+//   node bench/first-cards.mjs            (FIRST_CARDS_RUNS=7 loads of each page on each link)
 
-import { cp, copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import {
-  APP_URL, DIST, ROOT, fail, launchChromium, median, ms, newSignedInContext, requireBuilt,
-  resetSandbox, run, servedConfig, startSandbox,
+  APP_PORT, DIST, launchChromium, median, ms, newSignedInContext, fail, requireBuilt, resetSandbox, run, servedConfig,
+  startSandbox,
 } from './lib/bench.mjs';
+import { startGzipProxy } from './lib/gzip-proxy.mjs';
+import { PAGES, appDirWithPeers } from './lib/peers.mjs';
 
 const RUNS = Number(process.env.FIRST_CARDS_RUNS ?? 7);
-const PLAIN_DIR = 'bench-plain';
+const PROXY_PORT = Number(process.env.BENCH_PROXY_PORT ?? APP_PORT + 1);
+const PROXY_URL = `http://127.0.0.1:${PROXY_PORT}/`;
+
+/** Chromium's `Network.emulateNetworkConditions` for each link; loopback is left alone. */
+const LINKS = {
+  loopback: { label: 'loopback', conditions: null },
+  throttled: {
+    label: 'throttled link, 10 Mbit/s down, 40 ms round trip',
+    conditions: { offline: false, latency: 40, downloadThroughput: 10_000_000 / 8, uploadThroughput: -1 },
+  },
+};
 
 /**
  * Runs in the page before its scripts: when the first `article.unplug-card`
@@ -35,28 +48,17 @@ function recordFirstCard() {
   observer.observe(document, { childList: true, subtree: true });
 }
 
-/** A copy of dist/ with the plain page in dist/bench-plain/, so both share one origin. */
-async function appDirWithPlainPage() {
-  const temp = await mkdtemp(path.join(os.tmpdir(), 'unplug-bench-'));
-  const dist = path.join(temp, 'dist');
-  await cp(DIST, dist, { recursive: true });
-  const plain = path.join(dist, PLAIN_DIR);
-  await mkdir(plain, { recursive: true });
-  for (const file of ['index.html', 'cards.js']) {
-    await copyFile(path.join(ROOT, 'bench/plain', file), path.join(plain, file));
-  }
-  // The console's stylesheet (its name is hashed), so both pages paint the same CSS.
-  const css = (await readdir(DIST)).find((file) => file.endsWith('.css'));
-  if (css) await copyFile(path.join(DIST, css), path.join(plain, 'app.css'));
-  return { temp, dist };
-}
-
-/** One load in a fresh context: ms to the first painted card, and how many cards that frame had. */
-async function load(browser, config, url) {
+/** One load in a fresh context: ms to the first painted card. */
+async function load(browser, config, url, conditions) {
   await resetSandbox();
   const context = await newSignedInContext(browser, config, recordFirstCard);
   try {
     const page = await context.newPage();
+    if (conditions) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', conditions);
+    }
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(url);
@@ -71,34 +73,44 @@ async function load(browser, config, url) {
   }
 }
 
+const ratio = (a, b) => (a / b).toFixed(2);
+
 run(async () => {
   requireBuilt();
-  const { temp, dist } = await appDirWithPlainPage();
+  const app = await appDirWithPeers(DIST);
   let sandbox;
+  let proxy;
   let browser;
   try {
-    sandbox = await startSandbox({ appDir: dist });
+    sandbox = await startSandbox({
+      appDir: app.dir,
+      args: ['--allowed-origins', `http://127.0.0.1:${APP_PORT},http://127.0.0.1:${PROXY_PORT}`],
+    });
+    proxy = await startGzipProxy({ port: PROXY_PORT, upstreamPort: APP_PORT });
     browser = await launchChromium();
     const config = await servedConfig();
-    const pages = { app: APP_URL, plain: `${APP_URL}${PLAIN_DIR}/` };
-    const times = { app: [], plain: [] };
-    // One load of each first, not counted: it warms the sandbox and the disk cache, not the browser.
-    await load(browser, config, pages.app);
-    await load(browser, config, pages.plain);
-    for (let round = 0; round < RUNS; round += 1) {
-      // Alternate which goes first, so neither always follows the other.
-      const order = round % 2 === 0 ? ['app', 'plain'] : ['plain', 'app'];
-      for (const which of order) times[which].push(await load(browser, config, pages[which]));
+    const names = Object.keys(PAGES);
+    console.log(`first card painted, navigation start → paint, median of ${RUNS} fresh loads each (default sandbox data, served gzipped)`);
+    for (const { label, conditions } of Object.values(LINKS)) {
+      // One load of each first, not counted: it warms the sandbox and the disk cache, not the browser.
+      for (const name of names) await load(browser, config, PROXY_URL + PAGES[name].page, conditions);
+      const times = Object.fromEntries(names.map((name) => [name, []]));
+      for (let round = 0; round < RUNS; round += 1) {
+        // Rotate which goes first, so none always follows another.
+        const order = names.map((_, index) => names[(index + round) % names.length]);
+        for (const name of order) times[name].push(await load(browser, config, PROXY_URL + PAGES[name].page, conditions));
+      }
+      const medians = Object.fromEntries(names.map((name) => [name, median(times[name])]));
+      console.log(`  ${label}`);
+      for (const name of names) {
+        console.log(`    ${PAGES[name].label.padEnd(22)} ${ms(medians[name]).padStart(9)}   runs: ${times[name].map((t) => t.toFixed(0)).join(' ')}`);
+      }
+      console.log(`    ratio console / plain ${ratio(medians.console, medians.plain)}, console / React ${ratio(medians.console, medians.react)}`);
     }
-    const app = median(times.app);
-    const plain = median(times.plain);
-    console.log(`first card painted, navigation start → paint, median of ${RUNS} fresh loads each (default sandbox data)`);
-    console.log(`  console (Leptos/wasm)  ${ms(app)}   runs: ${times.app.map((t) => t.toFixed(0)).join(' ')}`);
-    console.log(`  plain JavaScript       ${ms(plain)}   runs: ${times.plain.map((t) => t.toFixed(0)).join(' ')}`);
-    console.log(`  ratio console / plain  ${(app / plain).toFixed(2)}`);
   } finally {
     await browser?.close();
+    await proxy?.stop();
     await sandbox?.stop();
-    await rm(temp, { recursive: true, force: true });
+    await app.remove();
   }
 });

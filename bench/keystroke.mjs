@@ -1,22 +1,25 @@
 #!/usr/bin/env node
-// Typing in the Search box with 10,000 integrations loaded: per keystroke, the
-// time from keydown to the next painted frame, measured inside the page. Also
-// how long the 10,000 took to load and the memory after load. The sandbox
-// serves 10,000 generated integrations with 1 ms rate-limit windows; the
-// console is signed in through sessionStorage. Prints figures; asserts nothing.
+// Typing in the Search box with 10,000 and then 50,000 integrations loaded,
+// in the console and, side by side, in its two peers (bench/plain/ and
+// bench/react/, the same rows, search, counts and windowing): per keystroke,
+// the time from keydown to the next painted frame, measured inside the page.
+// Also how long the list took to load, and the memory after load: the JS
+// heap (all three) and the wasm memory (the console). The sandbox serves the
+// generated integrations with 1 ms rate-limit windows; every page is signed
+// in through sessionStorage, each in a fresh context. Prints figures and
+// ratios; asserts nothing.
 //
 //   trunk build --release && cargo build -p sandbox --profile sandbox
-//   node bench/keystroke.mjs
+//   node bench/keystroke.mjs            (KEYSTROKE_SIZES=10000,50000)
 
 import {
-  APP_URL, collectErrors, fail, launchChromium, median, ms, newSignedInContext, percentile, run, servedConfig,
+  APP_URL, DIST, collectErrors, fail, launchChromium, median, ms, newSignedInContext, percentile, run, servedConfig,
   sleep, startSandbox,
 } from './lib/bench.mjs';
+import { PAGES, appDirWithPeers } from './lib/peers.mjs';
 
-const TOTAL = 10_000;
-// "10000 of 10000", allowing a thousands separator ("10,000", "10 000").
-const ALL_LOADED = /10[,.\u00a0\u202f ]?000 of 10[,.\u00a0\u202f ]?000/;
-const LOAD_TIMEOUT_MS = Number(process.env.KEYSTROKE_LOAD_TIMEOUT_MS ?? 180_000);
+const SIZES = (process.env.KEYSTROKE_SIZES ?? '10000,50000').split(',').map(Number);
+const LOAD_TIMEOUT_MS = Number(process.env.KEYSTROKE_LOAD_TIMEOUT_MS ?? 300_000);
 const PAUSE_MS = 120;
 // 33 keystrokes: a query, erased key by key, then another.
 const KEYS = [
@@ -24,6 +27,12 @@ const KEYS = [
   ...Array(11).fill('Backspace'),
   ...'instance-12',
 ];
+
+/** "N of N", allowing a thousands separator ("10,000", "10 000"). */
+function allLoaded(total) {
+  const digits = String(total).replace(/\B(?=(\d{3})+(?!\d))/g, '[,.\u00a0\u202f ]?');
+  return new RegExp(`${digits} of ${digits}`);
+}
 
 /** Before the console's scripts: keep the wasm memory Trunk's loader announces. */
 function keepWasmMemory() {
@@ -56,24 +65,19 @@ async function searchBox(page) {
 
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-run(async () => {
-  let sandbox;
-  let browser;
+/** Loads `url` with `total` integrations, types KEYS, and returns what it measured. */
+async function measurePage(browser, config, url, total) {
+  const context = await newSignedInContext(browser, config, keepWasmMemory);
   try {
-    sandbox = await startSandbox({ args: ['--integrations', String(TOTAL), '--rate-window-ms', '1'] });
-    browser = await launchChromium();
-    const config = await servedConfig();
-    const context = await newSignedInContext(browser, config, keepWasmMemory);
     const page = await context.newPage();
     const errors = collectErrors(page);
-
-    await page.goto(APP_URL);
+    await page.goto(url);
     try {
-      await page.getByText(ALL_LOADED).first().waitFor({ timeout: LOAD_TIMEOUT_MS });
+      await page.getByText(allLoaded(total)).first().waitFor({ timeout: LOAD_TIMEOUT_MS });
     } catch {
       const texts = await page.locator('[role=status]').allInnerTexts().catch(() => []);
       const distinct = [...new Set(texts.map((text) => text.trim()).filter(Boolean))].slice(0, 8);
-      fail(`the text "${TOTAL} of ${TOTAL}" did not appear within ${LOAD_TIMEOUT_MS / 1000} s; status texts: ${JSON.stringify(distinct)}${errors.length ? `; errors in the page: ${errors.slice(0, 5).join('; ')}` : ''}`);
+      fail(`${url}: the text "${total} of ${total}" did not appear within ${LOAD_TIMEOUT_MS / 1000} s; status texts: ${JSON.stringify(distinct)}${errors.length ? `; errors in the page: ${errors.slice(0, 5).join('; ')}` : ''}`);
     }
     const loadedMs = await page.evaluate(() => performance.now());
 
@@ -95,17 +99,56 @@ run(async () => {
       await sleep(PAUSE_MS);
     }
     const delays = await page.evaluate(() => window.__benchKeys);
-    const query = await search.inputValue();
-    const heapAfterTyping = await heap();
+    return {
+      loadedMs,
+      delays,
+      query: await search.inputValue(),
+      heapAfterLoad,
+      heapAfterTyping: await heap(),
+      wasmBytes,
+      errors,
+    };
+  } finally {
+    await context.close();
+  }
+}
 
-    console.log(`Search with ${TOTAL} integrations loaded (sandbox --integrations ${TOTAL} --rate-window-ms 1)`);
-    console.log(`  all ${TOTAL} loaded           ${(loadedMs / 1000).toFixed(1)} s after navigation start`);
-    console.log(`  keydown → next paint       median ${ms(median(delays))}, p95 ${ms(percentile(delays, 95))}, max ${ms(Math.max(...delays))} (${delays.length} keystrokes, ${PAUSE_MS} ms apart, final query "${query}")`);
-    console.log(`  JS heap used after load    ${mb(heapAfterLoad)} (after typing: ${mb(heapAfterTyping)})`);
-    console.log(`  wasm memory after load     ${wasmBytes === null ? 'not seen (no TrunkApplicationStarted event)' : mb(wasmBytes)}`);
-    if (errors.length) console.log(`  errors in the page (${errors.length}):\n    ${errors.slice(0, 10).join('\n    ')}`);
+const ratio = (a, b) => (a / b).toFixed(2);
+
+run(async () => {
+  const app = await appDirWithPeers(DIST);
+  let browser;
+  try {
+    browser = await launchChromium();
+    for (const total of SIZES) {
+      const sandbox = await startSandbox({ appDir: app.dir, args: ['--integrations', String(total), '--rate-window-ms', '1'] });
+      const results = {};
+      try {
+        const config = await servedConfig();
+        for (const [name, { page }] of Object.entries(PAGES)) results[name] = await measurePage(browser, config, APP_URL + page, total);
+      } finally {
+        await sandbox.stop();
+      }
+      console.log(`Search with ${total} integrations loaded (sandbox --integrations ${total} --rate-window-ms 1), ${KEYS.length} keystrokes ${PAUSE_MS} ms apart, final query "${results.console.query}"`);
+      for (const [name, { label }] of Object.entries(PAGES)) {
+        const result = results[name];
+        const memory = [`JS heap ${mb(result.heapAfterLoad)} after load, ${mb(result.heapAfterTyping)} after typing`];
+        if (result.wasmBytes !== null) memory.push(`wasm memory ${mb(result.wasmBytes)}`);
+        console.log(`  ${label}`);
+        console.log(`    keydown → next paint   median ${ms(median(result.delays))}, p95 ${ms(percentile(result.delays, 95))}, max ${ms(Math.max(...result.delays))}`);
+        console.log(`    all ${total} loaded     ${(result.loadedMs / 1000).toFixed(1)} s after navigation start`);
+        console.log(`    memory                 ${memory.join('; ')}`);
+        if (result.errors.length) console.log(`    errors in the page (${result.errors.length}):\n      ${result.errors.slice(0, 10).join('\n      ')}`);
+      }
+      const figure = (name, p) => percentile(results[name].delays, p);
+      for (const [what, p] of [['median', 50], ['p95', 95]]) {
+        console.log(`  ratio, ${what}: console / plain ${ratio(figure('console', p), figure('plain', p))}, console / React ${ratio(figure('console', p), figure('react', p))}`);
+      }
+      const memory = (name) => results[name].heapAfterLoad + (results[name].wasmBytes ?? 0);
+      console.log(`  ratio, memory (JS heap + wasm): console / plain ${ratio(memory('console'), memory('plain'))}, console / React ${ratio(memory('console'), memory('react'))}`);
+    }
   } finally {
     await browser?.close();
-    await sandbox?.stop();
+    await app.remove();
   }
 });

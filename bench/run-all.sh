@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Builds once (release console + sandbox) and runs every bench, then prints a
-# summary of their figures. Nothing here asserts a timing.
+# summary of their figures. Nothing here asserts a timing. Bundle size, first
+# card and keystroke compare the console with its two peers, the plain-JS page
+# and the React page, printing all three and the ratios; the React peer's
+# packages (bench/package.json) are installed on first use with `npm ci`.
 #   bash bench/run-all.sh              build, then run all four
 #   bash bench/run-all.sh --no-build   reuse dist/ and the sandbox binary as they are
 # Needs the tools scripts/setup.sh installs (it sources scripts/env.sh for PATH).
-# Every bench starts its own sandbox on ports 38787 and 38080 and stops it.
+# Every bench starts its own sandbox on ports 38787 and 38080 (BENCH_API_PORT,
+# BENCH_APP_PORT; first-cards also its gzipping proxy on the next port) and stops it.
 set -uo pipefail
 
 # shellcheck source=scripts/env.sh

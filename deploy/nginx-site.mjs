@@ -9,9 +9,15 @@
 //     [--server-name portal.example.com] [--frame-ancestors "https://portal.example.com"]
 //     [--rocketchat https://chat.example.com] [--ryze https://ryzeapi.cloud] [--altegio https://app.alteg.io]
 //     [--ryze-token-file /etc/nginx/unplug/ryze-token.conf] [--altegio-token-file /etc/nginx/unplug/altegio-token.conf]
+//     [--brotli]
 //
 // dist/ must already be at <root><sub-path> with the host's config.json in
-// it. A platform given no upstream gets no proxy location. A token file must
+// it. Beside each wasm, JS and CSS file there, this writes its gzip (.gz,
+// level 9), which nginx sends as it is (gzip_static); with --brotli also its
+// brotli (.br), for a host with Debian's libnginx-mod-http-brotli-static
+// (brotli_static). config.json is left to on-the-fly gzip: a .gz beside it
+// would go stale, and be sent instead, the moment the host edits it. A
+// platform given no upstream gets no proxy location. A token file must
 // exist, be readable by its owner only (mode 600), and hold one line:
 //
 //   proxy_set_header Authorization "Bearer <partner token>";   (Altegio)
@@ -20,13 +26,17 @@
 // which this writes, mode 600, from a token read on standard input:
 //
 //   node deploy/nginx-site.mjs --write-token-file altegio /etc/nginx/unplug/altegio-token.conf
-import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { policyForBuild, runAsCommand, sourceList } from './csp.mjs';
 
 const TEMPLATE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'nginx.conf.template');
 export const PLATFORMS = ['rocketchat', 'ryze', 'altegio'];
+const DEFAULT_SUB_PATH = '/tools/unplug/';
 
 /** The header each platform's proxy sets from its token file, as `value(token)`. */
 export const TOKEN_HEADERS = {
@@ -115,6 +125,37 @@ export function writeTokenFile(platform, file, token) {
   return checkTokenFile(platform, file);
 }
 
+/** What is sent precompressed: the build's own files, which change only with a new build. */
+const PRECOMPRESSED = /\.(wasm|js|css)$/;
+
+/**
+ * Writes `<file>.gz` (gzip level 9) beside every wasm, JS and CSS file under
+ * `dir`, and `<file>.br` (brotli, quality 11) too when `brotli`; each with
+ * its file's modification time, and anew each run, so a redeployed file never
+ * keeps an old compressed copy. Returns the files written.
+ */
+export function precompress(dir, { brotli = false } = {}) {
+  const written = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !PRECOMPRESSED.test(entry.name)) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const bytes = readFileSync(file);
+    const { atimeMs, mtimeMs } = statSync(file);
+    const copies = [[`${file}.gz`, () => gzipSync(bytes, { level: 9 })]];
+    if (brotli) {
+      copies.push([`${file}.br`, () => brotliCompressSync(bytes, {
+        params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+      })]);
+    }
+    for (const [copy, compress] of copies) {
+      writeFileSync(copy, compress());
+      utimesSync(copy, atimeMs / 1000, mtimeMs / 1000);
+      written.push(copy);
+    }
+  }
+  return written;
+}
+
 /**
  * Lines of the block (from its opening line to its closing brace) that
  * encloses each line, by line index: `[start, end]`, or undefined at the top.
@@ -133,10 +174,14 @@ function enclosingBlocks(lines) {
   return starts.map((start) => (start === undefined ? undefined : [start, ends.get(start)]));
 }
 
+/** Placeholders of lines that only some sites have: without a value the line is dropped alone. */
+const OPTIONAL = ['BROTLI'];
+
 /**
  * The template with every @@NAME@@ from `values`. A line naming an absent
  * platform is dropped with the block around it (its location); a line naming
- * an absent token file (@@RYZE_TOKEN_FILE@@) is dropped alone.
+ * an absent token file (@@RYZE_TOKEN_FILE@@) or option (@@BROTLI@@) is
+ * dropped alone.
  */
 export function fillTemplate(template, values) {
   const lines = template.split('\n');
@@ -151,6 +196,8 @@ export function fillTemplate(template, values) {
         for (let i = block[0]; i <= block[1]; i++) dropped.add(i);
       } else if (platform.endsWith('_token_file') && PLATFORMS.includes(platform.replace(/_token_file$/, ''))) {
         dropped.add(index);
+      } else if (OPTIONAL.includes(name)) {
+        dropped.add(index);
       }
     }
   });
@@ -163,16 +210,19 @@ export function fillTemplate(template, values) {
 /**
  * The site's configuration. `root` holds dist/ at `subPath`;
  * `upstreams` maps platform → URL (no trailing slash needed);
- * `tokenFiles` maps ryze or altegio → its token file (see `checkTokenFile`).
+ * `tokenFiles` maps ryze or altegio → its token file (see `checkTokenFile`);
+ * `brotli` sends the .br copies (nginx needs the brotli_static module).
  */
 export function nginxSite({
-  root, subPath = '/tools/unplug/', listen = '80', serverName = '_', frameAncestors = [], upstreams = {}, tokenFiles = {},
+  root, subPath = DEFAULT_SUB_PATH, listen = '80', serverName = '_', frameAncestors = [], upstreams = {}, tokenFiles = {},
+  brotli = false,
 }) {
   if (!root || !path.isAbsolute(root)) throw new Error('--root must be an absolute directory');
   if (!subPath.startsWith('/') || !subPath.endsWith('/')) throw new Error(`--sub-path must start and end with "/", not ${subPath}`);
   const csp = policyForBuild(path.join(root, subPath, 'index.html'), { frameAncestors });
   if (csp.includes('"')) throw new Error('the policy holds a double quote, which the nginx string cannot');
   const values = { LISTEN: listen, SERVER_NAME: serverName, ROOT: root.replace(/\/+$/, ''), SUB_PATH: subPath, CSP: csp };
+  if (brotli) values.BROTLI = 'on';
   for (const [platform, url] of Object.entries(upstreams)) {
     if (!PLATFORMS.includes(platform)) throw new Error(`unknown platform ${platform}`);
     if (!/^https?:\/\/[^/]/.test(url)) throw new Error(`--${platform} must be an http(s) URL, not ${url}`);
@@ -189,8 +239,14 @@ export function nginxSite({
 export function parseArguments(args) {
   const options = { upstreams: {}, tokenFiles: {} };
   const names = { '--root': 'root', '--sub-path': 'subPath', '--listen': 'listen', '--server-name': 'serverName' };
-  for (let i = 0; i < args.length; i += 2) {
-    const [flag, value] = [args[i], args[i + 1]];
+  const rest = [...args];
+  while (rest.length > 0) {
+    const flag = rest.shift();
+    if (flag === '--brotli') {
+      options.brotli = true;
+      continue;
+    }
+    const value = rest.shift();
     if (value === undefined) throw new Error(`${flag} needs a value`);
     const tokenFile = /^--([a-z]+)-token-file$/.exec(flag)?.[1];
     if (names[flag]) options[names[flag]] = value;
@@ -202,7 +258,10 @@ export function parseArguments(args) {
   return options;
 }
 
-/** `--write-token-file <platform> <file>`, the token on standard input; or the site. */
+/**
+ * `--write-token-file <platform> <file>`, the token on standard input; or the
+ * site, once the copy's files are precompressed.
+ */
 function main(args) {
   if (args[0] === '--write-token-file') {
     if (args.length !== 3) throw new Error('usage: --write-token-file ryze|altegio /absolute/file.conf (the token on standard input)');
@@ -212,7 +271,11 @@ function main(args) {
     writeTokenFile(platform, file, lines[0].trim());
     return `wrote ${file} (mode 600): include it with --${platform}-token-file ${file}\n`;
   }
-  return nginxSite(parseArguments(args));
+  const options = parseArguments(args);
+  const site = nginxSite(options);
+  const written = precompress(path.join(options.root, options.subPath ?? DEFAULT_SUB_PATH), options);
+  console.error(`nginx-site.mjs: wrote ${written.length} compressed copies beside the files they compress`);
+  return site;
 }
 
 runAsCommand(import.meta.url, main);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # README command 2: runs every test. Stages: setup, fetch, formatting, lints
 # (native and wasm32), native tests, wasm tests in headless Chromium, release
-# build, sandbox build, e2e in Chromium.
+# build, its size budget (bench/size-budget.json), sandbox build, e2e in Chromium.
 # A stage whose input failed is skipped; any failure makes the exit non-zero.
 # The last line counts every test of the run: `total: N passed, N failed`.
 set -euo pipefail
@@ -87,6 +87,7 @@ stage clippy-wasm "fetch" cargo clippy -p unplug --target wasm32-unknown-unknown
 stage native "fetch" cargo test --workspace --locked
 stage wasm "fetch" run_wasm_tests
 stage release "fetch" trunk build --release
+stage size-budget "release" bash bench/size-budget.sh
 stage sandbox "fetch" cargo build -p sandbox --profile sandbox --locked
 stage e2e "release sandbox" timeout -k 10s 20m node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
 

@@ -1,84 +1,12 @@
-// The console's card list in plain JavaScript, as a baseline for
-// bench/first-cards.mjs: the same config.json, the same remembered sessions
-// (sessionStorage `unplug.session.<id>`), the same list requests, and the same
-// cards (`article.unplug-card`: platform, name, kind, status). Like the
-// console, each connection's cards appear once its list is read to the end,
-// and Altegio statuses are fetched six at a time.
-'use strict';
-
-const PLATFORM = { rocketchat: 'Rocket.Chat', ryze: 'RyzeAPI', altegio: 'Altegio' };
-const RC_PAGE = 100;
-const ALTEGIO_PAGE = 200;
-
-function join(base, path) {
-  return base.replace(/\/+$/, '') + path;
-}
-
-async function getJson(url, headers) {
-  const response = await fetch(url, { headers });
-  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-  return response.json();
-}
-
-async function rocketChat(connection, session) {
-  const headers = { 'X-User-Id': session.user_id, 'X-Auth-Token': session.auth_token };
-  const cards = [];
-  for (;;) {
-    const url = join(connection.baseUrl, `/api/v1/integrations.list?offset=${cards.length}&count=${RC_PAGE}`);
-    const page = await getJson(url, headers);
-    for (const item of page.integrations) {
-      cards.push({
-        name: item.name,
-        kind: item.type === 'webhook-outgoing' ? 'Outgoing webhook' : 'Incoming webhook',
-        slug: item.enabled ? 'active' : 'disabled',
-        status: item.enabled ? 'Active (enabled)' : 'Disabled (disabled)',
-      });
-    }
-    if (cards.length >= page.total || page.integrations.length === 0) return cards;
-  }
-}
-
-async function ryze(connection, session) {
-  const list = await getJson(join(connection.baseUrl, '/api/instance/list'), { token: session.token });
-  const label = { active: 'Active', paused: 'Paused', error: 'Error' };
-  return list.data
-    .filter((instance) => instance.chatwoot && instance.chatwoot.enabled)
-    .map((instance) => {
-      const word = instance.chatwoot.status || '';
-      return {
-        name: instance.instanceName,
-        kind: 'Chatwoot on instance',
-        slug: (label[word] || 'Unknown').toLowerCase(),
-        status: `${label[word] || 'Unknown'} (${word})`,
-      };
-    });
-}
-
-async function altegio(connection, session) {
-  const headers = { Authorization: `Bearer ${session.token}`, Accept: 'application/vnd.api.v2+json' };
-  const app = session.application_id;
-  const label = { active: 'Active', pending: 'Pending', freezed: 'Frozen' };
-  const cards = [];
-  for (let page = 1; ; page += 1) {
-    const url = join(connection.baseUrl, `/marketplace/application/${app}/salons?page=${page}&count=${ALTEGIO_PAGE}`);
-    const salons = (await getJson(url, headers)).data;
-    // A browser keeps about six connections per host, as the console assumes.
-    for (let at = 0; at < salons.length; at += 6) {
-      const chunk = salons.slice(at, at + 6);
-      const words = await Promise.all(chunk.map((salon) =>
-        getJson(join(connection.baseUrl, `/marketplace/salon/${salon.id}/application/${app}`), headers)
-          .then((answer) => answer.data.connection_status.status, () => 'unknown')));
-      chunk.forEach((salon, index) => {
-        const word = words[index];
-        const status = label[word] || 'Unknown';
-        cards.push({ name: salon.title, kind: 'App on location', slug: status.toLowerCase(), status: `${status} (${word})` });
-      });
-    }
-    if (salons.length < ALTEGIO_PAGE) return cards;
-  }
-}
-
-const LOADERS = { rocketchat: rocketChat, ryze, altegio };
+// The console's Integrations list in plain JavaScript, a benchmark peer: the
+// rows, search, counts and windowing of bench/peer/model.js, rendered with
+// the DOM by hand. Like the console, it renders only the cards on screen
+// once the list is long, keeps the cards whose key did not change, and
+// writes the search to the URL on each keystroke.
+import {
+  GUESS, PLATFORM, formatNumber, gridStyle, loadConnections, measure, readableTime, sameGeometry, select, statusCounts,
+  summary, visible, writeSearch,
+} from '../peer/model.js';
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -87,44 +15,125 @@ function element(tag, className, text) {
   return node;
 }
 
-function card(connection, item) {
-  const platform = PLATFORM[connection.platform];
+function button(className, text) {
+  const node = element('button', className, text);
+  node.type = 'button';
+  return node;
+}
+
+/** One card, with the console's markup (`components/card.rs`). */
+function card(row) {
   const article = element('article', 'unplug-card');
-  article.dataset.platform = connection.platform;
-  article.dataset.status = item.slug;
+  const titleId = `unplug-card-${row.key.replace(/[^A-Za-z0-9]/g, '-')}`;
+  article.setAttribute('aria-labelledby', titleId);
+  article.dataset.platform = row.platform;
+  article.dataset.status = row.status;
+  article.dataset.disconnected = 'false';
   const header = element('header', 'unplug-card__header');
-  const logo = element('span', 'unplug-card__logo', platform[0]);
+  const select = element('input', 'unplug-select');
+  select.type = 'checkbox';
+  select.setAttribute('aria-label', `Select ${row.name}`);
+  const logo = element('span', 'unplug-card__logo', PLATFORM[row.platform][0]);
   logo.setAttribute('aria-hidden', 'true');
-  header.append(logo, element('span', 'unplug-card__source', `${platform} · ${connection.label}`));
+  header.append(select, logo, element('span', 'unplug-card__source', row.source));
   const title = element('h3', 'unplug-card__title');
-  const name = element('button', 'unplug-card__name', item.name);
-  name.type = 'button';
+  title.id = titleId;
+  const name = button('unplug-card__name', row.name);
+  name.setAttribute('aria-haspopup', 'dialog');
   title.append(name);
   const meta = element('p', 'unplug-card__meta');
-  meta.append(element('span', 'unplug-card__kind', item.kind), element('span', 'unplug-card__status', item.status));
+  meta.append(element('span', 'unplug-card__kind', row.kind), element('span', 'unplug-card__status', row.statusText));
+  const fields = element('dl', 'unplug-card__fields');
+  if (row.createdBy !== null) fields.append(element('dt', '', 'Created by'), element('dd', '', row.createdBy));
+  if (row.createdAt !== null) fields.append(element('dt', '', 'Created'), element('dd', '', readableTime(row.createdAt)));
+  for (const { label, value, copyable } of row.fields) {
+    const dd = element('dd', '', value);
+    if (copyable) {
+      const copy = button('unplug-copy', 'Copy');
+      copy.setAttribute('aria-label', `Copy ${label}`);
+      dd.append(copy);
+    }
+    fields.append(element('dt', '', label), dd);
+  }
   const actions = element('div', 'unplug-card__actions');
-  const disconnect = element('button', 'unplug-button--danger', 'Disconnect');
-  disconnect.type = 'button';
+  const disconnect = button('unplug-button--danger', 'Disconnect');
+  disconnect.setAttribute('aria-busy', 'false');
   actions.append(disconnect);
-  article.append(header, title, meta, actions);
+  article.append(header, title, meta, fields, actions);
   return article;
 }
 
-async function main() {
-  const grid = document.getElementById('grid');
-  const config = await getJson('../config.json', {});
-  await Promise.all(config.connections.map(async (connection) => {
-    const stored = sessionStorage.getItem(`unplug.session.${connection.id}`);
-    const load = LOADERS[connection.platform];
-    if (!stored || !load) return;
-    const cards = await load(connection, JSON.parse(stored));
-    const fragment = document.createDocumentFragment();
-    for (const item of cards) fragment.append(card(connection, item));
-    grid.append(fragment);
-  }));
+function statusCount([slug, label, count]) {
+  const node = button('unplug-count');
+  node.dataset.status = slug;
+  node.setAttribute('aria-pressed', 'false');
+  node.append(element('span', 'unplug-count__label', label), ' ', element('span', 'unplug-count__number', formatNumber(count)));
+  return node;
 }
 
-main().catch((error) => {
+const grid = document.getElementById('grid');
+const counts = document.getElementById('counts');
+const status = document.getElementById('summary');
+const search = document.getElementById('unplug-search');
+
+const state = { byConnection: new Map(), all: [], shown: [], geometry: null, rendered: new Map() };
+
+/** Renders the slice of `state.shown` on screen, reusing the cards whose key is unchanged. */
+function renderWindow() {
+  const slice = visible(state.shown.length, state.geometry ?? GUESS);
+  const style = gridStyle(state.shown.length, slice, state.geometry ?? GUESS);
+  grid.classList.toggle('unplug-grid--windowed', style.windowed);
+  grid.style.gridTemplateColumns = style.gridTemplateColumns;
+  grid.style.paddingTop = style.paddingTop;
+  grid.style.paddingBottom = style.paddingBottom;
+  const next = new Map();
+  const nodes = [];
+  for (const row of state.shown.slice(slice.start, slice.end)) {
+    const node = state.rendered.get(row.renderKey) ?? card(row);
+    next.set(row.renderKey, node);
+    nodes.push(node);
+  }
+  // Only what changed moves: unchanged cards keep their place (and their focus).
+  nodes.forEach((node, index) => {
+    if (grid.children[index] !== node) grid.insertBefore(node, grid.children[index] ?? null);
+  });
+  while (grid.children.length > nodes.length) grid.lastElementChild.remove();
+  state.rendered = next;
+}
+
+/** Measures the grid again; renders when its geometry changed. */
+function remeasure() {
+  const geometry = measure(grid);
+  if (state.geometry === null || !sameGeometry(state.geometry, geometry)) {
+    state.geometry = geometry;
+    renderWindow();
+  }
+}
+
+function update() {
+  const query = search.value;
+  const previousCount = state.shown.length;
+  state.shown = select(state.all, query);
+  counts.replaceChildren(...statusCounts(state.all, query).map(statusCount));
+  status.textContent = summary(state.shown.length, state.all.length);
+  renderWindow();
+  if (state.shown.length !== previousCount) requestAnimationFrame(remeasure);
+}
+
+search.addEventListener('input', () => {
+  writeSearch(search.value);
+  update();
+});
+addEventListener('scroll', remeasure, { passive: true });
+addEventListener('resize', remeasure);
+search.value = new URL(location.href).searchParams.get('q') ?? '';
+update();
+
+loadConnections('../../config.json', (connection, rows) => {
+  state.byConnection.set(connection.id, rows);
+  state.all = [...state.byConnection.values()].flat();
+  update();
+}).catch((error) => {
   document.body.append(element('p', 'unplug-error', `Plain page failed: ${error.message}`));
   console.error(error);
 });

@@ -1,12 +1,15 @@
 // deploy/csp.mjs and deploy/nginx-site.mjs on their own, without a browser or
 // a server: the policy text, the script hashes, the API origins, the command
-// line, and the nginx site they fill in. hosting.test.mjs runs them for real.
+// line, the nginx site they fill in, and the compressed copies nginx-site.mjs
+// writes beside the build's files. hosting.test.mjs runs them for real.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { apiOrigins, contentSecurityPolicy, frameAncestor, hashSource, inlineScripts, sourceList } from '../../deploy/csp.mjs';
 import { checkTokenFile, nginxSite, tokenFileContent } from '../../deploy/nginx-site.mjs';
 import { ROOT } from './support/harness.mjs';
@@ -332,4 +335,51 @@ test('nginx-site.mjs refuses a sub-path without slashes and an unknown option', 
   assert.equal(good.status, 0, good.stderr);
   assert.equal(block(good.stdout, 'location /tools/unplug/api/ryze/ {').at(-1), 'proxy_pass https://ryzeapi.cloud/;');
   assert.doesNotMatch(directives(good.stdout), /api\/(rocketchat|altegio)/);
+});
+
+test('the console\'s location sends the .gz beside a file, else gzips wasm, JS, CSS and JSON on the fly; brotli only with --brotli', () => {
+  const site = block(nginxSite({ root: dir }), 'location /tools/unplug/ {');
+  for (const line of ['gzip_static on;', 'gzip on;', 'gzip_vary on;']) assert.ok(site.includes(line), line);
+  const types = site.find((line) => line.startsWith('gzip_types ')).replace(/;$/, '').split(/\s+/).slice(1);
+  for (const type of ['application/wasm', 'application/javascript', 'text/css', 'application/json']) {
+    assert.ok(types.includes(type), `gzip_types has ${type}`);
+  }
+  assert.ok(!site.some((line) => line.startsWith('brotli')), 'no brotli directive without --brotli: stock nginx has no brotli module');
+  assert.ok(block(nginxSite({ root: dir, brotli: true }), 'location /tools/unplug/ {').includes('brotli_static on;'));
+});
+
+test('nginx-site.mjs writes a .gz (and with --brotli a .br) beside each wasm, JS and CSS file, never beside config.json', async () => {
+  const root = path.join(dir, 'compressed');
+  const copy = path.join(root, 'tools/unplug');
+  await mkdir(path.join(copy, 'snippets'), { recursive: true });
+  await writeFile(path.join(copy, 'index.html'), INDEX);
+  await writeFile(path.join(copy, 'config.json'), JSON.stringify(CONFIG));
+  const files = {
+    'unplug-0123456789abcdef_bg.wasm': Buffer.from([0, 97, 115, 109, 1, 0, 0, 0, ...Array(4000).fill(7)]),
+    'unplug-0123456789abcdef.js': 'export default async function init() {}\n'.repeat(50),
+    'main-0123456789abcdef.css': '.unplug { color: red; }\n'.repeat(50),
+    'snippets/inline0.js': 'export const x = 1;\n'.repeat(50),
+  };
+  for (const [name, content] of Object.entries(files)) await writeFile(path.join(copy, name), content);
+
+  const gzipOnly = run('nginx-site.mjs', '--root', root);
+  assert.equal(gzipOnly.status, 0, gzipOnly.stderr);
+  assert.match(gzipOnly.stderr, /wrote 4 compressed copies/);
+  assert.match(gzipOnly.stdout, /gzip_static on;/);
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(copy, name);
+    assert.deepEqual(gunzipSync(await readFile(`${file}.gz`)), Buffer.from(content), `${name}.gz`);
+    const [copyTime, fileTime] = [(await stat(`${file}.gz`)).mtimeMs, (await stat(file)).mtimeMs];
+    assert.ok(Math.abs(copyTime - fileTime) < 1, `${name}.gz keeps its file's time (${copyTime} ≠ ${fileTime})`);
+    assert.equal(existsSync(`${file}.br`), false, `${name}.br needs --brotli`);
+  }
+  for (const name of ['config.json', 'index.html']) assert.equal(existsSync(path.join(copy, `${name}.gz`)), false, `${name}.gz`);
+
+  const both = run('nginx-site.mjs', '--root', root, '--brotli');
+  assert.equal(both.status, 0, both.stderr);
+  assert.match(both.stderr, /wrote 8 compressed copies/);
+  assert.match(both.stdout, /brotli_static on;/);
+  for (const [name, content] of Object.entries(files)) {
+    assert.deepEqual(brotliDecompressSync(await readFile(path.join(copy, `${name}.br`))), Buffer.from(content), `${name}.br`);
+  }
 });

@@ -11,6 +11,10 @@
 // X-Unplug-Request: 1, and the proxy refuses any call without it or marked by
 // the browser as coming from another site (issue 10).
 //
+// As nginx-site.mjs does when it prints the site, the copy's wasm, JS and CSS
+// get their .gz beside them; nginx sends those, and gzips config.json on the
+// fly, so the bytes on the wire are what bench/bundle-size.sh counts (issue 11).
+//
 // Environment: UNPLUG_E2E_DIST, the build to host (default dist/).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -21,8 +25,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { policyForBuild } from '../../deploy/csp.mjs';
-import { nginxSite, PLATFORMS, writeTokenFile } from '../../deploy/nginx-site.mjs';
+import { nginxSite, PLATFORMS, precompress, writeTokenFile } from '../../deploy/nginx-site.mjs';
 import { CONNECTIONS, ConsolePage } from './support/console-page.mjs';
 import {
   API_URL, ROOT, httpRequest, launchChromium, newBrowserContext, openBrowser, resetSandbox, sandboxRequest, startSandbox, startServer,
@@ -69,6 +74,7 @@ async function buildSite(dir) {
     if (PROXIED.includes(connection.platform)) connection.auth = 'proxy';
   }
   await writeFile(path.join(app, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
+  precompress(app);
   return site;
 }
 
@@ -302,6 +308,51 @@ test('the sub-path, index.html and a deep link serve the app with the headers; a
   const bare = await httpRequest('GET', `${hosting.origin}${SUB_PATH.replace(/\/$/, '')}`);
   assert.equal(bare.status, 301);
   assert.equal(bare.headers.location, SUB_PATH);
+});
+
+/** A GET whose body stays as the bytes that came over the wire (no decoding). */
+function rawGet(url, headers = {}) {
+  return new Promise((resolve, reject) => {
+    http.get(url, { agent: false, headers }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+/** The gzip size bench/bundle-size.sh gives a file (bench/lib/sizes.sh). */
+function benchGzipBytes(file) {
+  const counted = spawnSync('bash', ['-c', 'source bench/lib/sizes.sh && gzip_bytes "$1"', 'sizes', file], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(counted.status, 0, counted.stderr);
+  return Number(counted.stdout.trim());
+}
+
+test('wasm, JS, CSS and config.json are sent gzipped, about as many bytes as the bench counts; identity to a client without gzip', async () => {
+  const index = await readFile(path.join(DIST, 'index.html'), 'utf8');
+  const assets = [...index.matchAll(/(?:href|module_or_path:)\s*=?\s*["']\.\/([^"']+\.(?:wasm|js|css))["']/g)].map(([, file]) => file);
+  const files = [...new Set(assets)];
+  assert.deepEqual([...new Set(files.map((file) => path.extname(file)))].sort(), ['.css', '.js', '.wasm']);
+  for (const file of [...files, 'config.json']) {
+    const served = path.join(hosting.dir, 'site', SUB_PATH, file);
+    const original = await readFile(served);
+    const answer = await rawGet(appUrl(file), { 'accept-encoding': 'gzip, deflate, br' });
+    assertHeaders(answer, file);
+    assert.equal(answer.headers['content-encoding'], 'gzip', `${file} is sent gzipped`);
+    assert.match(answer.headers.vary ?? '', /Accept-Encoding/i, file);
+    assert.deepEqual(gunzipSync(answer.body), original, `${file} unzips to the file served`);
+    // The build's files go as the .gz written beside them (level 9); config.json, which has
+    // none, is gzipped on the fly (level 6).
+    if (file !== 'config.json') assert.deepEqual(answer.body, await readFile(`${served}.gz`), `${file} is its .gz`);
+    assert.equal(existsSync(`${served}.gz`), file !== 'config.json', `${file}.gz`);
+    const expected = benchGzipBytes(served);
+    const slack = Math.max(0.03 * expected, 64);
+    assert.ok(Math.abs(answer.body.length - expected) <= slack, `${file}: ${answer.body.length} bytes on the wire, the bench counts ${expected}`);
+
+    const identity = await rawGet(appUrl(file));
+    assert.equal(identity.headers['content-encoding'], undefined, `${file} without Accept-Encoding`);
+    assert.deepEqual(identity.body, original, `${file} as it is without Accept-Encoding`);
+  }
 });
 
 test('behind nginx under the policy, the console signs in, lists and disconnects with no violation', { timeout: 90_000 }, async () => {

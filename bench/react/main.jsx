@@ -1,0 +1,139 @@
+// The console's Integrations list in React 19, a benchmark peer: the rows,
+// search, counts and windowing of bench/peer/model.js, rendered by React.
+// Written as a React developer would: state in the root, derived lists in
+// useMemo, cards as memoised components keyed like the console's.
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import {
+  GUESS, PLATFORM, formatNumber, gridStyle, loadConnections, measure, readableTime, sameGeometry, select, statusCounts,
+  summary, visible, writeSearch,
+} from '../peer/model.js';
+
+/** One card, with the console's markup (`components/card.rs`). */
+const Card = memo(function Card({ row }) {
+  const titleId = `unplug-card-${row.key.replace(/[^A-Za-z0-9]/g, '-')}`;
+  return (
+    <article className="unplug-card" aria-labelledby={titleId} data-platform={row.platform} data-status={row.status} data-disconnected="false">
+      <header className="unplug-card__header">
+        <input type="checkbox" className="unplug-select" aria-label={`Select ${row.name}`} />
+        <span className="unplug-card__logo" aria-hidden="true">{PLATFORM[row.platform][0]}</span>
+        <span className="unplug-card__source">{row.source}</span>
+      </header>
+      <h3 id={titleId} className="unplug-card__title">
+        <button type="button" className="unplug-card__name" aria-haspopup="dialog">{row.name}</button>
+      </h3>
+      <p className="unplug-card__meta">
+        <span className="unplug-card__kind">{row.kind}</span>
+        <span className="unplug-card__status">{row.statusText}</span>
+      </p>
+      <dl className="unplug-card__fields">
+        {row.createdBy !== null && <><dt>Created by</dt><dd>{row.createdBy}</dd></>}
+        {row.createdAt !== null && <><dt>Created</dt><dd>{readableTime(row.createdAt)}</dd></>}
+        {row.fields.map(({ label, value, copyable }) => (
+          <Field key={label} label={label} value={value} copyable={copyable} />
+        ))}
+      </dl>
+      <div className="unplug-card__actions">
+        <button type="button" className="unplug-button--danger" aria-busy="false">Disconnect</button>
+      </div>
+    </article>
+  );
+});
+
+function Field({ label, value, copyable }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>
+        {value}
+        {copyable && <button type="button" className="unplug-copy" aria-label={`Copy ${label}`}>Copy</button>}
+      </dd>
+    </>
+  );
+}
+
+/** The grid's geometry: measured on scroll and resize, and a frame after `count` changes. */
+function useGeometry(grid, count) {
+  const [geometry, setGeometry] = useState(null);
+  useEffect(() => {
+    const update = () => {
+      if (!grid.current) return;
+      const next = measure(grid.current);
+      setGeometry((current) => (current !== null && sameGeometry(current, next) ? current : next));
+    };
+    const frame = requestAnimationFrame(update);
+    addEventListener('scroll', update, { passive: true });
+    addEventListener('resize', update);
+    return () => {
+      cancelAnimationFrame(frame);
+      removeEventListener('scroll', update);
+      removeEventListener('resize', update);
+    };
+  }, [grid, count]);
+  return geometry ?? GUESS;
+}
+
+function CardGrid({ shown }) {
+  const grid = useRef(null);
+  const geometry = useGeometry(grid, shown.length);
+  const slice = visible(shown.length, geometry);
+  const style = gridStyle(shown.length, slice, geometry);
+  return (
+    <div
+      ref={grid}
+      className={style.windowed ? 'unplug-grid unplug-grid--windowed' : 'unplug-grid'}
+      style={{ gridTemplateColumns: style.gridTemplateColumns, paddingTop: style.paddingTop, paddingBottom: style.paddingBottom }}
+    >
+      {shown.slice(slice.start, slice.end).map((row) => <Card key={row.renderKey} row={row} />)}
+    </div>
+  );
+}
+
+function Inventory() {
+  const [byConnection, setByConnection] = useState(() => new Map());
+  const [search, setSearch] = useState(() => new URL(location.href).searchParams.get('q') ?? '');
+  useEffect(() => {
+    const onRows = (connection, rows) => setByConnection((current) => new Map(current).set(connection.id, rows));
+    loadConnections('../../config.json', onRows).catch((error) => console.error(error));
+  }, []);
+  const all = useMemo(() => [...byConnection.values()].flat(), [byConnection]);
+  const shown = useMemo(() => select(all, search), [all, search]);
+  const counts = useMemo(() => statusCounts(all, search), [all, search]);
+  const onSearch = (event) => {
+    writeSearch(event.target.value);
+    setSearch(event.target.value);
+  };
+  return (
+    <section className="unplug-inventory" aria-labelledby="title">
+      <div className="unplug-inventory__bar"><h2 id="title">Integrations</h2></div>
+      <div className="unplug-toolbar">
+        <label className="unplug-filter unplug-filter--search" htmlFor="unplug-search">
+          <span>Search</span>
+          <input
+            id="unplug-search"
+            type="search"
+            placeholder="Name, id, URL, location, instance"
+            autoComplete="off"
+            value={search}
+            onChange={onSearch}
+          />
+        </label>
+      </div>
+      <div className="unplug-counts" role="group" aria-label="Status">
+        {counts.map(([slug, label, count]) => (
+          <button key={slug} type="button" className="unplug-count" data-status={slug} aria-pressed="false">
+            <span className="unplug-count__label">{label}</span>
+            {' '}
+            <span className="unplug-count__number">{formatNumber(count)}</span>
+          </button>
+        ))}
+      </div>
+      <p className="unplug-summary" role="status">{summary(shown.length, all.length)}</p>
+      <div className="unplug-results">
+        <CardGrid shown={shown} />
+      </div>
+    </section>
+  );
+}
+
+createRoot(document.getElementById('root')).render(<Inventory />);
