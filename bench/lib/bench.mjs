@@ -79,6 +79,8 @@ export async function startSandbox({ args = [], appDir = DIST } = {}) {
       '--listen', `127.0.0.1:${API_PORT}`,
       '--app-listen', `127.0.0.1:${APP_PORT}`,
       '--app-dir', appDir,
+      // Requests may start at once: a bulk figure counts from then, not from an undo window.
+      '--config-set', 'undoSeconds=0',
       ...args,
     ], [API_PORT, APP_PORT]);
   } catch (error) {
