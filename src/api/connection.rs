@@ -32,12 +32,45 @@ pub enum Session {
     Altegio(altegio::Session),
 }
 
-/// How a disconnect ended when it did not fail.
+/// What a person asks of one integration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Disconnect,
+    /// Turn it off, where the platform documents a switch (see `Connection::can_switch`).
+    Disable,
+    Enable,
+}
+
+impl Action {
+    /// Its name in host events and receipts.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Action::Disconnect => "disconnect",
+            Action::Disable => "disable",
+            Action::Enable => "enable",
+        }
+    }
+}
+
+/// How an action ended when it did not fail.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Disconnected {
+pub enum Done {
     Removed(Exchange),
     /// The platform's documented "not found" after an earlier removal.
     AlreadyGone(Exchange),
+    /// Turned off or on: the card as the platform now holds it.
+    Switched {
+        card: Box<Integration>,
+        exchange: Exchange,
+    },
+}
+
+impl Done {
+    pub fn exchange(&self) -> &Exchange {
+        match self {
+            Done::Removed(exchange) | Done::AlreadyGone(exchange) | Done::Switched { exchange, .. } => exchange,
+        }
+    }
 }
 
 /// One configured connection and the calls it can make.
@@ -185,14 +218,28 @@ impl Connection {
         Ok((details::non_secret_fields(&value), exchange))
     }
 
+    /// Whether `item` can be turned off and on again here (no button is offered otherwise).
+    pub fn can_switch(&self, item: &Integration) -> bool {
+        each_provider!(self, |p| p.can_switch(item))
+    }
+
+    /// Does `action` to `item`: the one entry for every action a person takes.
+    pub async fn act(&self, session: &Session, item: &Integration, action: Action) -> Result<Done, CallError> {
+        let enabled = match action {
+            Action::Disconnect => return self.disconnect(session, item).await,
+            Action::Disable => false,
+            Action::Enable => true,
+        };
+        let (card, exchange) = with_session!(self, session, |p, s| p.switch(self.server(), s, item, enabled).await)?;
+        Ok(Done::Switched { card: Box::new(card), exchange })
+    }
+
     /// Removes one integration; the platform's documented "not found" reads as already gone.
-    pub async fn disconnect(&self, session: &Session, item: &Integration) -> Result<Disconnected, CallError> {
+    async fn disconnect(&self, session: &Session, item: &Integration) -> Result<Done, CallError> {
         let result = with_session!(self, session, |p, s| p.disconnect(self.server(), s, item).await);
         match result {
-            Ok(exchange) => Ok(Disconnected::Removed(exchange)),
-            Err(error) if (self.server().caller.already_gone)(&error.failure) => {
-                Ok(Disconnected::AlreadyGone(error.exchange))
-            }
+            Ok(exchange) => Ok(Done::Removed(exchange)),
+            Err(error) if (self.server().caller.already_gone)(&error.failure) => Ok(Done::AlreadyGone(error.exchange)),
             Err(error) => Err(error),
         }
     }

@@ -42,6 +42,12 @@ pub enum Failure {
     /// Nothing was sent: the connection is signed in as someone else than the sign-in that
     /// listed the integration.
     IdentityChanged,
+    /// A switch off or on answered success, but the record read afterwards no longer holds
+    /// these fields as they were sent.
+    NotKept {
+        status: u16,
+        fields: Vec<String>,
+    },
     /// An answer that is not JSON at all, typically a proxy's HTML error page.
     NotJson {
         status: u16,
@@ -89,6 +95,7 @@ impl Failure {
             | Failure::NotJson { status, .. }
             | Failure::EmptyBody { status }
             | Failure::TooLarge { status }
+            | Failure::NotKept { status, .. }
             | Failure::Truncated { status }
             | Failure::Malformed { status, .. }
             | Failure::UnexpectedShape { status, .. } => Some(*status),
@@ -138,6 +145,10 @@ impl Failure {
                 "Not sent: the connection is now signed in as someone else than the sign-in that listed this integration.",
             )
             .into(),
+            Failure::NotKept { status, fields } => tf(
+                "HTTP {status}, but reading the integration again shows other values for: {fields}.",
+                &[("status", status), ("fields", &fields.join(", "))],
+            ),
             Failure::NotJson { status, content_type } => tf(
                 "HTTP {status} with a {type} body instead of JSON, probably an error page from a proxy or gateway.",
                 &[("status", status), ("type", &content_type.as_deref().unwrap_or(t("non-JSON")))],
@@ -185,6 +196,9 @@ impl Failure {
             Failure::IdentityChanged => {
                 t("The list is read again for the new sign-in: check what it shows, then disconnect from there.")
             }
+            Failure::NotKept { .. } => t(
+                "Check those fields on the platform and set them back there: the update was sent with the values the platform held.",
+            ),
             Failure::Platform { status: 500..=599, .. } => t("A platform-side problem: retry later."),
             Failure::Platform { .. } => t("Read the platform's message; retry once the cause is fixed."),
             Failure::NotJson { .. }

@@ -14,6 +14,7 @@ use crate::api::secret::Secret;
 pub enum Method {
     Get,
     Post,
+    Put,
     Delete,
 }
 
@@ -22,6 +23,7 @@ impl Method {
         match self {
             Method::Get => "GET",
             Method::Post => "POST",
+            Method::Put => "PUT",
             Method::Delete => "DELETE",
         }
     }
@@ -139,6 +141,7 @@ async fn exchange(request: &HttpRequest, signal: Option<web_sys::AbortSignal>) -
     let method = match request.method {
         Method::Get => GlooMethod::GET,
         Method::Post => GlooMethod::POST,
+        Method::Put => GlooMethod::PUT,
         Method::Delete => GlooMethod::DELETE,
     };
     // gloo-net 0.6 appends its own (empty) parameter list to a URL that already has a query,

@@ -20,7 +20,7 @@ pub mod rocket_chat;
 pub mod ryze;
 pub mod secret;
 
-pub use connection::{Connection, Disconnected, Session};
+pub use connection::{Action, Connection, Done, Session};
 pub use credentials::Credentials;
 
 use call::CallError;

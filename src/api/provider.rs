@@ -151,6 +151,27 @@ pub trait Provider {
         item: &Integration,
     ) -> Result<(Value, Exchange), CallError>;
 
+    /// Whether the platform documents a switch that turns `item` off and on again, short of
+    /// removing it. Where it does not, no Disable or Enable is offered (not a greyed one).
+    fn can_switch(&self, _item: &Integration) -> bool {
+        false
+    }
+
+    /// Turns `item` off (`enabled: false`) or on, and returns its card as the platform then
+    /// holds it. Only called where [`Provider::can_switch`] said yes.
+    async fn switch(
+        &self,
+        _server: Server<'_>,
+        _session: &Self::Session,
+        _item: &Integration,
+        _enabled: bool,
+    ) -> Result<(Integration, Exchange), CallError> {
+        Err(CallError::before_sending(Failure::UnexpectedShape {
+            status: 0,
+            detail: "the platform documents no switch for this integration".into(),
+        }))
+    }
+
     /// Removes one integration with exactly the documented request.
     async fn disconnect(
         &self,

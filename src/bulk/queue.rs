@@ -9,12 +9,13 @@ use leptos::task::spawn_local;
 
 use super::tab_lock;
 use super::undo::{self, UndoWindow};
-use crate::api::Disconnected;
 use crate::api::call::CallError;
 use crate::api::error::Failure;
 use crate::api::list::MAX_RATE_LIMITS_IN_A_ROW;
+use crate::api::{Action, Done};
 use crate::finding::filter::Row;
 use crate::i18n::{number, t, tf};
+use crate::model::Status;
 use crate::state::connections::{ConnectionState, Connections};
 use crate::state::events::{Event, Events, expect_events};
 use crate::state::items::{Items, Phase};
@@ -26,7 +27,8 @@ const POLL_MS: f64 = 200.0;
 #[derive(Clone, Debug, PartialEq)]
 pub enum ItemOutcome {
     Waiting,
-    Removed,
+    /// Removed, disabled or enabled, as the run's action says.
+    Done,
     AlreadyGone,
     Failed(CallError),
     /// Cancelled before it was sent.
@@ -85,7 +87,7 @@ impl RunState {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
     pub total: usize,
-    pub removed: usize,
+    pub done: usize,
     pub already_gone: usize,
     pub failed: usize,
     pub waiting: usize,
@@ -98,7 +100,7 @@ impl Counts {
         for outcome in outcomes {
             let slot = match outcome {
                 ItemOutcome::Waiting => &mut counts.waiting,
-                ItemOutcome::Removed => &mut counts.removed,
+                ItemOutcome::Done => &mut counts.done,
                 ItemOutcome::AlreadyGone => &mut counts.already_gone,
                 ItemOutcome::Failed(_) => &mut counts.failed,
                 ItemOutcome::NotSent => &mut counts.not_sent,
@@ -110,7 +112,7 @@ impl Counts {
 
     /// Items with a final answer.
     pub fn settled(&self) -> usize {
-        self.removed + self.already_gone + self.failed + self.not_sent
+        self.done + self.already_gone + self.failed + self.not_sent
     }
 }
 
@@ -144,6 +146,8 @@ pub struct Bulk {
     pub holding: RwSignal<Vec<(String, f64)>>,
     /// Connections whose queue another tab is running: this run waits for it.
     pub other_tab: RwSignal<Vec<String>>,
+    /// What the current (or last) run does to each item.
+    pub action: RwSignal<Action>,
     /// The last item ticked or unticked, where a shift-click range starts.
     anchor: StoredValue<Option<String>>,
     /// Connection ids where the run already paused for a change of sign-in.
@@ -166,6 +170,7 @@ impl Bulk {
             rows: RwSignal::new(Vec::new()),
             outcomes: RwSignal::new(Vec::new()),
             state: RwSignal::new(RunState::Idle),
+            action: RwSignal::new(Action::Disconnect),
             rate_limited: RwSignal::new(0),
             holding: RwSignal::new(Vec::new()),
             other_tab: RwSignal::new(Vec::new()),
@@ -200,21 +205,35 @@ impl Bulk {
         self.anchor.set_value(Some(key.to_owned()));
     }
 
-    /// Starts removing `rows`, one worker per connection; ignored while a run is active. Rows
-    /// already on their way or already gone are left out.
-    pub fn start(self, rows: Vec<Arc<Row>>) {
+    /// Whether `action` applies to `row` now: not on its way or gone, and for a switch, one
+    /// the platform documents, in the other position.
+    pub fn applies(self, row: &Row, action: Action) -> bool {
+        let free = self.items.get(&row.key()).phase.with_untracked(|phase| !phase.is_busy() && !phase.is_gone());
+        let wanted = match action {
+            Action::Disconnect => return free,
+            Action::Disable => Status::Active,
+            Action::Enable => Status::Disabled,
+        };
+        let switchable = self.connections.find(&row.item.connection_id).is_some_and(|c| c.can_switch(&row.item));
+        free && switchable && row.item.status == wanted
+    }
+
+    /// Starts doing `action` to `rows`, one worker per connection; ignored while a run is
+    /// active. Rows it does not apply to are left out. A Disconnect run waits out the undo
+    /// window first; a switch, undone by the opposite switch, does not.
+    pub fn start(self, rows: Vec<Arc<Row>>, action: Action) {
         if self.state.with_untracked(RunState::is_active) {
             return;
         }
-        let rows: Vec<Arc<Row>> = rows
-            .into_iter()
-            .filter(|row| self.items.get(&row.key()).phase.with_untracked(|phase| !phase.is_busy() && !phase.is_gone()))
-            .collect();
+        let rows: Vec<Arc<Row>> = rows.into_iter().filter(|row| self.applies(row, action)).collect();
         if rows.is_empty() {
             return;
         }
+        self.action.set(action);
         for row in &rows {
-            self.items.get(&row.key()).phase.set(Phase::Queued);
+            let state = self.items.get(&row.key());
+            state.action.set(action);
+            state.phase.set(Phase::Queued);
         }
         let mut per_connection: Vec<(String, Vec<usize>)> = Vec::new();
         for (index, row) in rows.iter().enumerate() {
@@ -230,7 +249,7 @@ impl Bulk {
         self.rows.set(rows);
         self.rate_limited.set(0);
         self.holding.set(Vec::new());
-        let Some(ends_at_ms) = self.undo_window.ends_at() else {
+        let Some(ends_at_ms) = self.undo_window.ends_at().filter(|_| action == Action::Disconnect) else {
             self.run(per_connection);
             return;
         };
@@ -273,17 +292,23 @@ impl Bulk {
         }
     }
 
-    /// One card's Disconnect (or Retry): a run of one, through the same pacing, sending and
-    /// outcome handling as a bulk run. Nobody watches a run of one, so a 429 or a 401 ends it
-    /// as failed, with the wait or the sign-in to do and Retry, instead of holding or pausing.
-    /// Ignored while the item is already on its way.
-    pub fn disconnect_one(self, row: Arc<Row>) {
+    /// One card's Disconnect, Disable, Enable or Retry: a run of one, through the same pacing,
+    /// sending and outcome handling as a bulk run. Nobody watches a run of one, so a 429 or a
+    /// 401 ends it as failed, with the wait or the sign-in to do and Retry, instead of holding
+    /// or pausing. Ignored while the item is already on its way.
+    pub fn act_one(self, row: Arc<Row>, action: Action) {
         let Some(connection) = self.connections.find(&row.item.connection_id) else { return };
-        let phase = self.items.get(&row.key()).phase;
+        let item_state = self.items.get(&row.key());
+        let phase = item_state.phase;
         if phase.with_untracked(Phase::is_busy) {
             return;
         }
-        let window = self.undo_window.ends_at().map(|ends_at_ms| Phase::Undoable { ends_at_ms });
+        item_state.action.set(action);
+        let window = self
+            .undo_window
+            .ends_at()
+            .filter(|_| action == Action::Disconnect)
+            .map(|ends_at_ms| Phase::Undoable { ends_at_ms });
         let name = row.item.name.clone();
         match &window {
             Some(window) => {
@@ -308,7 +333,7 @@ impl Bulk {
             }
             let _waiting = connection.removal_waiting();
             if self.wait_to_send(connection, Follows::Nothing).await {
-                self.send(connection, &row, Follows::Nothing, true).await;
+                self.send(connection, &row, action, Follows::Nothing, true).await;
             }
         });
     }
@@ -357,7 +382,7 @@ impl Bulk {
 
     /// Runs the failed items of the last run again.
     pub fn retry_failed(self) {
-        self.start(self.rows_where(|outcome| matches!(outcome, ItemOutcome::Failed(_))));
+        self.start(self.rows_where(|outcome| matches!(outcome, ItemOutcome::Failed(_))), self.action.get_untracked());
     }
 
     /// Waits while the run is paused and until the pacer allows; `false` when the run was
@@ -388,10 +413,17 @@ impl Bulk {
     /// wait) or a 401 (the run pauses for sign-in) puts it back in the queue; but a
     /// 429 on the item's last try (`last_try`) settles it as failed. Under another sign-in than
     /// the one that listed the item, nothing is sent.
-    async fn send(self, connection: ConnectionState, row: &Row, follows: Follows, last_try: bool) -> Sent {
+    async fn send(
+        self,
+        connection: ConnectionState,
+        row: &Row,
+        action: Action,
+        follows: Follows,
+        last_try: bool,
+    ) -> Sent {
         let item_state = self.items.get(&row.key());
         item_state.phase.set(Phase::Working);
-        let result = connection.disconnect(row.item.clone()).await;
+        let result = connection.act(row.item.clone(), action).await;
         if follows == Follows::TheRun {
             match &result {
                 Err(CallError { failure: Failure::RateLimited { .. }, .. }) if !last_try => {
@@ -416,11 +448,11 @@ impl Bulk {
             }
         }
         let outcome = match &result {
-            Ok(Disconnected::Removed(_)) => ItemOutcome::Removed,
-            Ok(Disconnected::AlreadyGone(_)) => ItemOutcome::AlreadyGone,
+            Ok(Done::Removed(_) | Done::Switched { .. }) => ItemOutcome::Done,
+            Ok(Done::AlreadyGone(_)) => ItemOutcome::AlreadyGone,
             Err(error) => ItemOutcome::Failed(error.clone()),
         };
-        self.events.publish(&Event::of_disconnect(&row.item, result.is_ok()));
+        self.events.publish(&Event::of_action(&row.item, action, result.is_ok()));
         item_state.finish(result);
         Sent::Settled(outcome)
     }
@@ -457,7 +489,7 @@ impl Bulk {
                 continue;
             }
             let last_try = rate_limited + 1 >= MAX_RATE_LIMITS_IN_A_ROW;
-            match self.send(connection, &row, Follows::TheRun, last_try).await {
+            match self.send(connection, &row, self.action.get_untracked(), Follows::TheRun, last_try).await {
                 Sent::Settled(outcome) => {
                     self.outcomes.update(|outcomes| outcomes[index] = outcome);
                     pending.pop_front();
@@ -494,8 +526,9 @@ impl Bulk {
         });
         let counts = self.outcomes.with_untracked(|outcomes| Counts::of(outcomes));
         self.events.publish(&Event::BulkFinished {
+            action: self.action.get_untracked(),
             total: counts.total,
-            removed: counts.removed + counts.already_gone,
+            done: counts.done + counts.already_gone,
             failed: counts.failed,
         });
         self.holding.set(Vec::new());
@@ -516,7 +549,7 @@ impl Bulk {
     /// Takes the removed and already-gone cards of the last run off the screen.
     pub fn dismiss_disconnected(self) {
         let gone: HashSet<String> = self
-            .rows_where(|outcome| matches!(outcome, ItemOutcome::Removed | ItemOutcome::AlreadyGone))
+            .rows_where(|outcome| matches!(outcome, ItemOutcome::Done | ItemOutcome::AlreadyGone))
             .iter()
             .map(|row| row.key())
             .collect();
@@ -582,15 +615,15 @@ mod tests {
     #[test]
     fn counts_account_for_every_item() {
         let outcomes = [
-            ItemOutcome::Removed,
-            ItemOutcome::Removed,
+            ItemOutcome::Done,
+            ItemOutcome::Done,
             ItemOutcome::AlreadyGone,
             ItemOutcome::Failed(CallError::before_sending(Failure::TimedOut { after_ms: 1 })),
             ItemOutcome::Waiting,
             ItemOutcome::NotSent,
         ];
         let counts = Counts::of(&outcomes);
-        assert_eq!(counts, Counts { total: 6, removed: 2, already_gone: 1, failed: 1, waiting: 1, not_sent: 1 });
+        assert_eq!(counts, Counts { total: 6, done: 2, already_gone: 1, failed: 1, waiting: 1, not_sent: 1 });
         assert_eq!(counts.settled() + counts.waiting, counts.total);
     }
 }

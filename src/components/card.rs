@@ -8,21 +8,23 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::element_id::element_id;
+use super::switch_button::SwitchButton;
 use super::undo::UndoCountdown;
 
 use super::copy_button::CopyButton;
 use super::outcome::Outcome;
+use crate::api::{Action, Done};
 use crate::bulk::queue::Bulk;
 use crate::components::actions::CardActions;
 use crate::finding::filter::Row;
-use crate::model::{Integration, readable_time};
+use crate::model::{Integration, Status, readable_time};
 use crate::state::connections::{ConnectionState, Connections};
 use crate::state::items::{ItemState, Phase, use_items};
 
 /// The status as a card or row reads it: the shared word and the platform's own.
 pub fn status_text(phase: &Phase, item: &Integration) -> String {
     match phase {
-        Phase::Finished(Ok(_)) => t("Disconnected").to_owned(),
+        Phase::Finished(Ok(Done::Removed(_) | Done::AlreadyGone(_))) => t("Disconnected").to_owned(),
         Phase::Queued => t("Queued for removal").to_owned(),
         _ => format!("{} ({})", item.status.label(), item.status_word),
     }
@@ -59,10 +61,31 @@ impl RowControls {
         }
     }
 
-    /// Sends the removal again, without asking (it was confirmed before).
+    /// Does the last action again, without asking (it was confirmed before).
     pub fn retry(&self) {
         if let Some(bulk) = self.bulk {
-            bulk.disconnect_one(self.row.clone());
+            bulk.act_one(self.row.clone(), self.state.action.get_untracked());
+        }
+    }
+
+    /// Disable for an integration that is on, Enable for one that is off, where the platform
+    /// documents a switch; `None` elsewhere.
+    pub fn switch_action(&self) -> Option<Action> {
+        let item = &self.row.item;
+        if !self.connection?.can_switch(item) {
+            return None;
+        }
+        match item.status {
+            Status::Active => Some(Action::Disable),
+            Status::Disabled => Some(Action::Enable),
+            _ => None,
+        }
+    }
+
+    /// Turns the integration off or on (no confirmation: the other button undoes it).
+    pub fn switch(&self) {
+        if let (Some(bulk), Some(action)) = (self.bulk, self.switch_action()) {
+            bulk.act_one(self.row.clone(), action);
         }
     }
 
@@ -184,6 +207,7 @@ pub fn Card(row: Arc<Row>) -> impl IntoView {
                 >
                     {move || if working() { t("Disconnecting…") } else { t("Disconnect") }}
                 </button>
+                <SwitchButton controls=controls.clone() />
                 {controls.undo_window()}
                 <Show when=move || phase.with(Phase::failed)>
                     <button type="button" on:click=retry.clone()>{move || t("Retry")}</button>

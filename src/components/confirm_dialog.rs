@@ -17,6 +17,9 @@ pub fn ConfirmDialog(
     what_it_does: &'static str,
     dialog: NodeRef<Dialog>,
     #[prop(into)] on_confirm: Callback<()>,
+    /// Turns the integration off instead, where the platform has a switch and it is on.
+    #[prop(default = None)]
+    on_disable: Option<Callback<()>>,
 ) -> impl IntoView {
     let title_id = crate::components::element_id::element_id(&format!("confirm-{}", item.key()));
     let labelled_by = title_id.clone();
@@ -33,6 +36,17 @@ pub fn ConfirmDialog(
             {item.after_disconnect.map(|payload| view! { <pre class="unplug-raw__body">{payload}</pre> })}
             <div class="unplug-dialog__actions">
                 <button type="button" on:click=move |_| super::modal::close(dialog)>{move || t("Cancel")}</button>
+                {on_disable.map(|on_disable| view! {
+                    <button
+                        type="button"
+                        on:click=move |_| {
+                            super::modal::close(dialog);
+                            on_disable.run(());
+                        }
+                    >
+                        {move || t("Disable instead")}
+                    </button>
+                })}
                 <button
                     type="button"
                     class="unplug-button--danger"

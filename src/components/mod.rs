@@ -9,4 +9,5 @@ pub mod download;
 pub mod element_id;
 pub mod modal;
 pub mod outcome;
+pub mod switch_button;
 pub mod undo;

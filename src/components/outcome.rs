@@ -5,21 +5,35 @@ use crate::i18n::{t, tf};
 use leptos::prelude::*;
 
 use super::copy_button::CopyButton;
-use crate::api::Disconnected;
+use crate::api::Done;
 use crate::api::call::{CallError, Exchange};
-use crate::state::items::DisconnectResult;
+use crate::model::Status;
+use crate::state::items::ActionResult;
 
 #[component]
-pub fn Outcome(result: DisconnectResult) -> impl IntoView {
+pub fn Outcome(result: ActionResult) -> impl IntoView {
     match result {
-        Ok(Disconnected::Removed(exchange)) => view! {
+        Ok(Done::Removed(exchange)) => view! {
             <div class="unplug-outcome unplug-outcome--ok" role="status">
                 <p class="unplug-outcome__title">{tf("Disconnected (HTTP {status})", &[("status", &status_text(&exchange))])}</p>
                 <RawResponse exchange />
             </div>
         }
         .into_any(),
-        Ok(Disconnected::AlreadyGone(exchange)) => view! {
+        Ok(Done::Switched { card, exchange }) => {
+            let title = match card.status {
+                Status::Disabled => tf("Disabled (HTTP {status})", &[("status", &status_text(&exchange))]),
+                _ => tf("Enabled (HTTP {status})", &[("status", &status_text(&exchange))]),
+            };
+            view! {
+                <div class="unplug-outcome unplug-outcome--ok" role="status">
+                    <p class="unplug-outcome__title">{title}</p>
+                    <RawResponse exchange />
+                </div>
+            }
+            .into_any()
+        }
+        Ok(Done::AlreadyGone(exchange)) => view! {
             <div class="unplug-outcome unplug-outcome--gone" role="status">
                 <p class="unplug-outcome__title">{move || t("Already disconnected")}</p>
                 <p>{tf("The platform answered HTTP {status}: it no longer has this integration.", &[("status", &status_text(&exchange))])}</p>

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use super::theme::Theme;
-use crate::api::Credentials;
+use crate::api::{Action, Credentials};
 use crate::i18n::Lang;
 pub use crate::state::events::Event;
 
@@ -77,16 +77,27 @@ pub fn embedding(hosted: bool, framed: bool) -> Embedding {
 /// `{"type": "unplug:event", "event": …}` with ids, platform and counts only, never a secret.
 pub fn event_message(event: &Event) -> Value {
     match event {
-        Event::Disconnected { platform, connection, id } | Event::DisconnectFailed { platform, connection, id } => {
-            let name = if matches!(event, Event::Disconnected { .. }) {
-                "integration.disconnected"
-            } else {
-                "integration.disconnect_failed"
+        Event::Acted { action, ok, platform, connection, id } => {
+            let name = match (action, ok) {
+                (Action::Disconnect, true) => "integration.disconnected",
+                (Action::Disconnect, false) => "integration.disconnect_failed",
+                (Action::Disable, true) => "integration.disabled",
+                (Action::Disable, false) => "integration.disable_failed",
+                (Action::Enable, true) => "integration.enabled",
+                (Action::Enable, false) => "integration.enable_failed",
             };
             json!({"type": "unplug:event", "event": name, "platform": platform.slug(), "connection": connection, "id": id})
         }
-        Event::BulkFinished { total, removed, failed } => {
-            json!({"type": "unplug:event", "event": "bulk.finished", "total": total, "removed": removed, "failed": failed})
+        Event::BulkFinished { action, total, done, failed } => {
+            let mut message = json!({
+                "type": "unplug:event", "event": "bulk.finished", "action": action.slug(),
+                "total": total, "done": done, "failed": failed,
+            });
+            // Kept for hosts written before switches: the `done` of a Disconnect run.
+            if *action == Action::Disconnect {
+                message["removed"] = json!(done);
+            }
+            message
         }
     }
 }
@@ -151,13 +162,32 @@ mod tests {
 
     #[test]
     fn events_carry_ids_and_platform_only() {
-        let event =
-            Event::Disconnected { platform: Platform::Ryze, connection: "ryze-main".into(), id: "vendas".into() };
+        let event = Event::Acted {
+            action: Action::Disconnect,
+            ok: true,
+            platform: Platform::Ryze,
+            connection: "ryze-main".into(),
+            id: "vendas".into(),
+        };
         assert_eq!(
             event_message(&event),
             json!({"type": "unplug:event", "event": "integration.disconnected", "platform": "ryze", "connection": "ryze-main", "id": "vendas"})
         );
-        let finished = Event::BulkFinished { total: 3, removed: 2, failed: 1 };
-        assert_eq!(event_message(&finished)["event"], "bulk.finished");
+        let finished = Event::BulkFinished { action: Action::Disconnect, total: 3, done: 2, failed: 1 };
+        assert_eq!(
+            event_message(&finished),
+            json!({"type": "unplug:event", "event": "bulk.finished", "action": "disconnect", "total": 3, "removed": 2, "done": 2, "failed": 1})
+        );
+        let disabled = Event::Acted {
+            action: Action::Disable,
+            ok: true,
+            platform: Platform::Rocketchat,
+            connection: "rc".into(),
+            id: "x".into(),
+        };
+        assert_eq!(event_message(&disabled)["event"], "integration.disabled");
+        let switched = Event::BulkFinished { action: Action::Enable, total: 2, done: 2, failed: 0 };
+        assert_eq!(event_message(&switched)["action"], "enable");
+        assert_eq!(event_message(&switched).get("removed"), None);
     }
 }

@@ -18,12 +18,18 @@ pub const TABLE: &[(&str, &str)] = &[
     ("Application {id}", "Aplicativo {id}"),
     ("Auth token", "Token de autenticação"),
     ("A–Z", "A–Z"),
+    ("Bulk disable", "Desativação em massa"),
     ("Bulk disconnect", "Desconexão em massa"),
     ("Bulk disconnect progress", "Progresso da desconexão em massa"),
+    ("Bulk enable", "Ativação em massa"),
     ("Cancel", "Cancelar"),
     ("Cancelled.", "Cancelada."),
     ("Cards", "Cartões"),
     ("Chatwoot on instance", "Chatwoot na instância"),
+    (
+        "Check those fields on the platform and set them back there: the update was sent with the values the platform held.",
+        "Confira esses campos na plataforma e restaure-os lá: a atualização foi enviada com os valores que a plataforma tinha.",
+    ),
     ("Clear filters", "Limpar filtros"),
     ("Clear selection", "Limpar seleção"),
     ("Close", "Fechar"),
@@ -35,7 +41,13 @@ pub const TABLE: &[(&str, &str)] = &[
     ("Copy", "Copiar"),
     ("Created", "Criada em"),
     ("Created by", "Criada por"),
+    ("Disable", "Desativar"),
+    ("Disable instead", "Desativar em vez disso"),
+    ("Disable selected ({count})", "Desativar selecionadas ({count})"),
     ("Disabled", "Desativada"),
+    ("Disabled (HTTP {status})", "Desativada (HTTP {status})"),
+    ("Disabled ({count})", "Desativadas ({count})"),
+    ("Disabling…", "Desativando…"),
     ("Disconnect", "Desconectar"),
     ("Disconnect 1 integration", "Desconectar 1 integração"),
     ("Disconnect 1 integration?", "Desconectar 1 integração?"),
@@ -52,6 +64,11 @@ pub const TABLE: &[(&str, &str)] = &[
     ("Disconnecting…", "Desconectando…"),
     ("Dismiss", "Dispensar"),
     ("Dismiss disconnected", "Dispensar desconectadas"),
+    ("Enable", "Ativar"),
+    ("Enable selected ({count})", "Ativar selecionadas ({count})"),
+    ("Enabled (HTTP {status})", "Ativada (HTTP {status})"),
+    ("Enabled ({count})", "Ativadas ({count})"),
+    ("Enabling…", "Ativando…"),
     ("Error", "Erro"),
     ("Error type: ", "Tipo de erro: "),
     ("Error type: {kind}", "Tipo de erro: {kind}"),
@@ -74,6 +91,10 @@ pub const TABLE: &[(&str, &str)] = &[
     (
         "HTTP {status} with an empty body where JSON was documented.",
         "HTTP {status} com corpo vazio, embora a documentação preveja JSON.",
+    ),
+    (
+        "HTTP {status}, but reading the integration again shows other values for: {fields}.",
+        "HTTP {status}, mas ao ler a integração de novo ela mostra outros valores em: {fields}.",
     ),
     (
         "HTTP {status}, but the JSON body stops before its end (cut off in transit).",
@@ -234,6 +255,8 @@ pub const TABLE: &[(&str, &str)] = &[
     ("open Connections", "abra Conexões"),
     ("removed", "removida"),
     ("the request failed ({detail})", "a requisição falhou ({detail})"),
+    ("turned off", "desativada"),
+    ("turned on", "ativada"),
     (
         "{connection} answered 401: its credentials are no longer accepted. Sign in again, then press Resume.",
         "{connection} respondeu 401: as credenciais não são mais aceitas. Entre novamente e clique em Retomar.",
@@ -255,10 +278,6 @@ pub const TABLE: &[(&str, &str)] = &[
     (
         "{name} will be disconnected in {seconds} s. Undo keeps it.",
         "{name} será desconectada em {seconds} s. Desfazer a mantém.",
-    ),
-    (
-        "{settled} of {total} done: removed {removed} · already gone {gone} · failed {failed} · waiting {waiting}",
-        "{settled} de {total} concluídas: removidas {removed} · já inexistentes {gone} · com falha {failed} · aguardando {waiting}",
     ),
     (
         "No readable answer from {origin}: the server may be down or the connection dropped, or the browser refused the answer because {origin} does not allow this page's origin (CORS).",
@@ -328,6 +347,18 @@ pub const TABLE: &[(&str, &str)] = &[
         "Aguardando {seconds} s pelo limite de requisições de {platform}… {read} carregadas",
     ),
     ("the token this site's proxy adds", "o token que o proxy deste site adiciona"),
+    (
+        "{settled} of {total} done: disabled {done} · failed {failed} · waiting {waiting}",
+        "{settled} de {total} concluídas: desativadas {done} · com falha {failed} · aguardando {waiting}",
+    ),
+    (
+        "{settled} of {total} done: enabled {done} · failed {failed} · waiting {waiting}",
+        "{settled} de {total} concluídas: ativadas {done} · com falha {failed} · aguardando {waiting}",
+    ),
+    (
+        "{settled} of {total} done: removed {done} · already gone {gone} · failed {failed} · waiting {waiting}",
+        "{settled} de {total} concluídas: removidas {done} · já inexistentes {gone} · com falha {failed} · aguardando {waiting}",
+    ),
     ("{user} (Rocket.Chat, version not told)", "{user} (Rocket.Chat, versão não informada)"),
     (
         "Not sent: the connection is now signed in as someone else than the sign-in that listed this integration.",

@@ -18,12 +18,18 @@ pub const TABLE: &[(&str, &str)] = &[
     ("Application {id}", "Приложение {id}"),
     ("Auth token", "Токен авторизации"),
     ("A–Z", "А–Я"),
+    ("Bulk disable", "Массовое выключение"),
     ("Bulk disconnect", "Массовое отключение"),
     ("Bulk disconnect progress", "Ход массового отключения"),
+    ("Bulk enable", "Массовое включение"),
     ("Cancel", "Отменить"),
     ("Cancelled.", "Отменено."),
     ("Cards", "Карточки"),
     ("Chatwoot on instance", "Chatwoot в инстансе"),
+    (
+        "Check those fields on the platform and set them back there: the update was sent with the values the platform held.",
+        "Проверьте эти поля на платформе и верните их там: обновление отправлено со значениями, которые хранила платформа.",
+    ),
     ("Clear filters", "Сбросить фильтры"),
     ("Clear selection", "Снять выделение"),
     ("Close", "Закрыть"),
@@ -35,7 +41,13 @@ pub const TABLE: &[(&str, &str)] = &[
     ("Copy", "Копировать"),
     ("Created", "Создано"),
     ("Created by", "Автор"),
+    ("Disable", "Выключить"),
+    ("Disable instead", "Лучше выключить"),
+    ("Disable selected ({count})", "Выключить выбранные ({count})"),
     ("Disabled", "Выключена"),
+    ("Disabled (HTTP {status})", "Выключена (HTTP {status})"),
+    ("Disabled ({count})", "Выключено: {count}"),
+    ("Disabling…", "Выключение…"),
     ("Disconnect", "Отключить"),
     ("Disconnect 1 integration", "Отключить 1 интеграцию"),
     ("Disconnect 1 integration?", "Отключить 1 интеграцию?"),
@@ -52,6 +64,11 @@ pub const TABLE: &[(&str, &str)] = &[
     ("Disconnecting…", "Отключение…"),
     ("Dismiss", "Скрыть"),
     ("Dismiss disconnected", "Скрыть отключенные"),
+    ("Enable", "Включить"),
+    ("Enable selected ({count})", "Включить выбранные ({count})"),
+    ("Enabled (HTTP {status})", "Включена (HTTP {status})"),
+    ("Enabled ({count})", "Включено: {count}"),
+    ("Enabling…", "Включение…"),
     ("Error", "Ошибка"),
     ("Error type: ", "Тип ошибки: "),
     ("Error type: {kind}", "Тип ошибки: {kind}"),
@@ -74,6 +91,10 @@ pub const TABLE: &[(&str, &str)] = &[
     (
         "HTTP {status} with an empty body where JSON was documented.",
         "HTTP {status} с пустым телом ответа, хотя по документации ожидается JSON.",
+    ),
+    (
+        "HTTP {status}, but reading the integration again shows other values for: {fields}.",
+        "HTTP {status}, но при повторном чтении интеграция показывает другие значения в полях: {fields}.",
     ),
     (
         "HTTP {status}, but the JSON body stops before its end (cut off in transit).",
@@ -234,6 +255,8 @@ pub const TABLE: &[(&str, &str)] = &[
     ("open Connections", "откройте «Подключения»"),
     ("removed", "удалена"),
     ("the request failed ({detail})", "запрос не выполнен ({detail})"),
+    ("turned off", "выключена"),
+    ("turned on", "включена"),
     (
         "{connection} answered 401: its credentials are no longer accepted. Sign in again, then press Resume.",
         "{connection}: ответ 401, учетные данные больше не принимаются. Войдите снова, затем нажмите «Продолжить».",
@@ -255,10 +278,6 @@ pub const TABLE: &[(&str, &str)] = &[
     (
         "{name} will be disconnected in {seconds} s. Undo keeps it.",
         "{name} будет отключена через {seconds} с. «Отменить» сохранит её.",
-    ),
-    (
-        "{settled} of {total} done: removed {removed} · already gone {gone} · failed {failed} · waiting {waiting}",
-        "Обработано {settled} из {total}: удалено {removed} · уже отсутствовало {gone} · с ошибкой {failed} · в ожидании {waiting}",
     ),
     (
         "No readable answer from {origin}: the server may be down or the connection dropped, or the browser refused the answer because {origin} does not allow this page's origin (CORS).",
@@ -328,6 +347,18 @@ pub const TABLE: &[(&str, &str)] = &[
         "Ожидание {seconds} с из-за ограничения частоты запросов {platform}… загружено {read}",
     ),
     ("the token this site's proxy adds", "токен, который добавляет прокси этого сайта"),
+    (
+        "{settled} of {total} done: disabled {done} · failed {failed} · waiting {waiting}",
+        "Обработано {settled} из {total}: выключено {done} · с ошибкой {failed} · в ожидании {waiting}",
+    ),
+    (
+        "{settled} of {total} done: enabled {done} · failed {failed} · waiting {waiting}",
+        "Обработано {settled} из {total}: включено {done} · с ошибкой {failed} · в ожидании {waiting}",
+    ),
+    (
+        "{settled} of {total} done: removed {done} · already gone {gone} · failed {failed} · waiting {waiting}",
+        "Обработано {settled} из {total}: удалено {done} · уже отсутствовало {gone} · с ошибкой {failed} · в ожидании {waiting}",
+    ),
     ("{user} (Rocket.Chat, version not told)", "{user} (Rocket.Chat, версия не сообщена)"),
     (
         "Not sent: the connection is now signed in as someone else than the sign-in that listed this integration.",

@@ -7,7 +7,7 @@ use crate::api::call::{CallError, Exchange};
 use crate::api::error::Failure;
 use crate::api::pacing::Pacer;
 use crate::api::provider::{Completed, ListNote, ListProgress};
-use crate::api::{Connection, Credentials, Disconnected, Session};
+use crate::api::{Action, Connection, Credentials, Done, Session};
 use crate::model::Integration;
 use crate::state::remember;
 use crate::time::{now_ms, sleep};
@@ -343,19 +343,21 @@ impl ConnectionState {
         Some(self.connection.with_value(|c| c.identity(&session)))
     }
 
-    /// Disconnects one item now, counted by the pacer; a 429 holds the pacer for the wait the
-    /// platform gave, or a backoff. The bulk controller waits its turn first and settles it.
-    /// Nothing is sent when the connection is no longer signed in as the identity that listed
-    /// the item: the list is read again instead.
-    pub async fn disconnect(self, item: Integration) -> Result<Disconnected, CallError> {
+    /// Does `action` to one item now, counted by the pacer (a switch reads the record twice on
+    /// one route, so it counts twice); a 429 holds the pacer for the wait the platform gave, or
+    /// a backoff. The bulk controller waits its turn first and settles it. Nothing is sent when
+    /// the connection is no longer signed in as the identity that listed the item: the list is
+    /// read again instead.
+    pub async fn act(self, item: Integration, action: Action) -> Result<Done, CallError> {
         let key = item.key();
         let result = self
             .with_session(|connection, session| async move {
                 if item.listed_by != connection.identity(&session) {
                     return Err(CallError::before_sending(Failure::IdentityChanged));
                 }
-                self.pacer.update_value(|pacer| pacer.record(now_ms()));
-                connection.disconnect(&session, &item).await
+                let calls = if action == Action::Disconnect { 1 } else { 2 };
+                self.pacer.update_value(|pacer| (0..calls).for_each(|_| pacer.record(now_ms())));
+                connection.act(&session, &item, action).await
             })
             .await;
         // Read the list again for the new sign-in, once, however many removals were refused.
@@ -370,12 +372,30 @@ impl ConnectionState {
             Err(_) => {}
             Ok(_) => pacer.succeeded(),
         });
-        if result.is_ok() {
-            self.removed.update_value(|removed| {
+        match &result {
+            Ok(Done::Removed(_) | Done::AlreadyGone(_)) => self.removed.update_value(|removed| {
                 removed.insert(key);
-            });
+            }),
+            Ok(Done::Switched { card, .. }) => self.replace_card(card),
+            Err(_) => {}
         }
         result
+    }
+
+    /// Puts the card a switch returned in place of the listed one, keeping who listed it.
+    fn replace_card(self, card: &Integration) {
+        self.load.update(|load| {
+            if let Load::Loaded(items) | Load::Loading { shown: items, .. } = load
+                && let Some(item) = items.iter_mut().find(|item| item.key() == card.key())
+            {
+                *item = Integration { listed_by: std::mem::take(&mut item.listed_by), ..card.clone() };
+            }
+        });
+    }
+
+    /// Whether `item` can be turned off and on again here.
+    pub fn can_switch(self, item: &Integration) -> bool {
+        self.connection.with_value(|c| c.can_switch(item))
     }
 
     /// Loads one item's full record for the detail panel.

@@ -3,25 +3,22 @@
 
 use leptos::prelude::*;
 
+use crate::api::Action;
 use crate::model::{Integration, Platform};
 
 /// Something the console did, with ids, platform and counts only, never a secret.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Event {
-    Disconnected { platform: Platform, connection: String, id: String },
-    DisconnectFailed { platform: Platform, connection: String, id: String },
-    BulkFinished { total: usize, removed: usize, failed: usize },
+    /// How one action on one integration ended: done (`ok`), or failed.
+    Acted { action: Action, ok: bool, platform: Platform, connection: String, id: String },
+    /// A bulk run ended: `done` counts removals (with the already gone) or switches.
+    BulkFinished { action: Action, total: usize, done: usize, failed: usize },
 }
 
 impl Event {
-    /// How one removal ended.
-    pub fn of_disconnect(item: &Integration, removed: bool) -> Self {
+    pub fn of_action(item: &Integration, action: Action, ok: bool) -> Self {
         let (platform, connection, id) = (item.platform, item.connection_id.clone(), item.id.clone());
-        if removed {
-            Event::Disconnected { platform, connection, id }
-        } else {
-            Event::DisconnectFailed { platform, connection, id }
-        }
+        Event::Acted { action, ok, platform, connection, id }
     }
 }
 

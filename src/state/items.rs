@@ -7,13 +7,13 @@ use leptos::prelude::*;
 
 use leptos::task::spawn_local;
 
-use crate::api::Disconnected;
 use crate::api::call::{CallError, Exchange};
+use crate::api::{Action, Done};
 use crate::model::Integration;
 use crate::state::connections::ConnectionState;
 
-/// The result of one disconnect, as the card shows it.
-pub type DisconnectResult = Result<Disconnected, CallError>;
+/// The result of one action, as the card shows it.
+pub type ActionResult = Result<Done, CallError>;
 
 /// Where the lazily loaded record of the detail panel stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,12 +35,12 @@ pub enum Phase {
     /// Selected into a bulk run and not sent yet.
     Queued,
     Working,
-    Finished(DisconnectResult),
+    Finished(ActionResult),
 }
 
 impl Phase {
     pub fn is_gone(&self) -> bool {
-        matches!(self, Phase::Finished(Ok(_)))
+        matches!(self, Phase::Finished(Ok(Done::Removed(_) | Done::AlreadyGone(_))))
     }
 
     pub fn failed(&self) -> bool {
@@ -58,13 +58,15 @@ pub struct ItemState {
     pub phase: RwSignal<Phase>,
     pub details: RwSignal<Details>,
     pub last_exchange: RwSignal<Option<Exchange>>,
+    /// What was last asked of it: what Retry does again.
+    pub action: RwSignal<Action>,
 }
 
 impl ItemState {
     /// Keeps a finished call's outcome and the exchange that shows it.
-    pub fn finish(self, result: DisconnectResult) {
+    pub fn finish(self, result: ActionResult) {
         self.last_exchange.set(Some(match &result {
-            Ok(Disconnected::Removed(exchange) | Disconnected::AlreadyGone(exchange)) => exchange.clone(),
+            Ok(done) => done.exchange().clone(),
             Err(CallError { exchange, .. }) => exchange.clone(),
         }));
         self.phase.set(Phase::Finished(result));
@@ -111,6 +113,7 @@ impl Items {
                 phase: RwSignal::new(Phase::Idle),
                 details: RwSignal::new(Details::NotLoaded),
                 last_exchange: RwSignal::new(None),
+                action: RwSignal::new(Action::Disconnect),
             })
         });
         self.by_key.update_value(|all| {

@@ -57,6 +57,12 @@ pub fn get(base: &str, auth: Auth<'_>, integration_id: &str) -> HttpRequest {
     authed(HttpRequest::new(Method::Get, url), auth)
 }
 
+/// `PUT /api/v1/integrations.update` with `body` (see `update::body`: the token and script
+/// travel in it, in this request only).
+pub fn update(base: &str, auth: Auth<'_>, body: &serde_json::Value) -> HttpRequest {
+    authed(HttpRequest::new(Method::Put, endpoint(base, "/api/v1/integrations.update")), auth).json_body(body)
+}
+
 /// `POST /api/v1/integrations.remove` with `{type, integrationId}` only: sending `target_url`
 /// too matches two `oneOf` branches and the server answers 400 `invalid-params`.
 pub fn remove(base: &str, auth: Auth<'_>, wire_type: &str, integration_id: &str) -> HttpRequest {

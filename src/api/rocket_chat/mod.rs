@@ -4,6 +4,7 @@
 
 pub mod client;
 pub mod convert;
+pub mod update;
 pub mod wire;
 
 use std::collections::HashSet;
@@ -19,7 +20,7 @@ use super::provider::{ListNote, ListProgress, Listed, Provider, Server};
 use super::secret::Secret;
 use crate::config::RateLimit;
 use crate::i18n::{t, tf};
-use crate::model::Integration;
+use crate::model::{Integration, Kind};
 use client::Auth;
 use wire::read_envelope;
 
@@ -214,6 +215,49 @@ impl Provider for RocketChat {
         item: &Integration,
     ) -> Result<(Value, Exchange), CallError> {
         server.call::<Value>(client::get(server.base_url, session.auth(), &item.id), read_envelope).await
+    }
+
+    fn can_switch(&self, item: &Integration) -> bool {
+        matches!(item.kind, Kind::IncomingWebhook | Kind::OutgoingWebhook)
+    }
+
+    /// Reads the record, sends it back with only `enabled` changed, then reads it again and
+    /// compares every field the update carried: a field the server did not keep is a failure.
+    async fn switch(
+        &self,
+        server: Server<'_>,
+        session: &Session,
+        item: &Integration,
+        enabled: bool,
+    ) -> Result<(Integration, Exchange), CallError> {
+        let read = || client::get(server.base_url, session.auth(), &item.id);
+        let (held, read_exchange) = server.call::<wire::IntegrationOk>(read(), read_envelope).await?;
+        let body = update::body(&held.integration, enabled).map_err(|detail| CallError {
+            failure: Failure::UnexpectedShape { status: read_exchange.status.unwrap_or_default(), detail },
+            exchange: read_exchange,
+        })?;
+        let request = client::update(server.base_url, session.auth(), &body);
+        let (updated, exchange) = server.call::<wire::IntegrationOk>(request, read_envelope).await?;
+        if !updated.success {
+            return Err(super::list::not_success(exchange));
+        }
+        let (after, _) = server.call::<wire::IntegrationOk>(read(), read_envelope).await?;
+        let mut not_kept = update::drifted(&body, &after.integration);
+        if after.integration.get("enabled") != Some(&Value::Bool(enabled)) {
+            not_kept.push("enabled".into());
+        }
+        let card = serde_json::from_value::<wire::WireIntegration>(after.integration);
+        match (not_kept.is_empty(), card) {
+            (true, Ok(card)) => Ok((convert::integration(&item.connection_id, card), exchange)),
+            (false, _) => {
+                let status = exchange.status.unwrap_or_default();
+                Err(CallError { failure: Failure::NotKept { status, fields: not_kept }, exchange })
+            }
+            (true, Err(error)) => Err(CallError {
+                failure: Failure::UnexpectedShape { status: 200, detail: error.to_string() },
+                exchange,
+            }),
+        }
     }
 
     /// Success is the 200 and `success: true`; the returned document is not needed.

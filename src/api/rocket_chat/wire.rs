@@ -98,6 +98,20 @@ pub struct RemoveOk {
     pub integration: Value,
 }
 
+/// `GET /api/v1/integrations.get` 200 and `PUT /api/v1/integrations.update` 200:
+/// `{integration, success: true}`, the record kept whole to build an update from.
+#[derive(Clone, Debug, Deserialize)]
+pub struct IntegrationOk {
+    pub integration: Value,
+    #[serde(default = "assumed_success")]
+    pub success: bool,
+}
+
+/// `integrations.get` documents no `success: false` with a 200; only one that says so fails.
+fn assumed_success() -> bool {
+    true
+}
+
 /// `POST /api/v1/logout` 200.
 #[derive(Clone, Debug, Deserialize)]
 pub struct LogoutOk {

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use crate::components::element_id::element_id;
 
+use crate::api::Action;
 use crate::bulk::plan::{by_connection, failures_by_reason};
 use crate::bulk::queue::{Counts, ItemOutcome, Pause, RunState, expect_bulk};
 use crate::components::modal;
@@ -23,6 +24,64 @@ use crate::state::navigation::{Tab, expect_navigation};
 const TYPE_THE_COUNT_ABOVE: usize = 10;
 /// Names listed per connection in the confirmation; the rest are counted.
 const NAMES_LISTED: usize = 10;
+
+/// A run's words for its action: its title, and the word for one item it did.
+fn run_words(action: Action) -> (&'static str, &'static str) {
+    match action {
+        Action::Disconnect => (t("Bulk disconnect"), t("removed")),
+        Action::Disable => (t("Bulk disable"), t("turned off")),
+        Action::Enable => (t("Bulk enable"), t("turned on")),
+    }
+}
+
+/// The title of the list of what a run did.
+fn done_title(action: Action, count: usize) -> String {
+    let count = number(count);
+    match action {
+        Action::Disconnect => tf("Disconnected ({count})", &[("count", &count)]),
+        Action::Disable => tf("Disabled ({count})", &[("count", &count)]),
+        Action::Enable => tf("Enabled ({count})", &[("count", &count)]),
+    }
+}
+
+/// Where a run stands, in its action's words.
+fn counts_line(action: Action, c: &Counts) -> String {
+    let (settled, total, done, gone, failed, waiting) = (
+        number(c.settled()),
+        number(c.total),
+        number(c.done),
+        number(c.already_gone),
+        number(c.failed),
+        number(c.waiting),
+    );
+    let args: [(&str, &dyn std::fmt::Display); 6] = [
+        ("settled", &settled),
+        ("total", &total),
+        ("done", &done),
+        ("gone", &gone),
+        ("failed", &failed),
+        ("waiting", &waiting),
+    ];
+    match action {
+        Action::Disconnect => tf(
+            "{settled} of {total} done: removed {done} · already gone {gone} · failed {failed} · waiting {waiting}",
+            &args,
+        ),
+        Action::Disable => {
+            tf("{settled} of {total} done: disabled {done} · failed {failed} · waiting {waiting}", &args)
+        }
+        Action::Enable => tf("{settled} of {total} done: enabled {done} · failed {failed} · waiting {waiting}", &args),
+    }
+}
+
+/// The button that switches the selected rows it applies to.
+fn switch_label(action: Action, count: usize) -> String {
+    let count = number(count);
+    match action {
+        Action::Disable => tf("Disable selected ({count})", &[("count", &count)]),
+        _ => tf("Enable selected ({count})", &[("count", &count)]),
+    }
+}
 
 /// The loaded rows whose keys are selected, in load order.
 fn selected_rows(all: &[Arc<Row>], selected: &HashSet<String>) -> Vec<Arc<Row>> {
@@ -41,6 +100,23 @@ pub fn BulkBar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl Int
     let select_all = move |_| {
         let keys: HashSet<String> = shown.with_untracked(|rows| rows.iter().map(|row| row.key()).collect());
         bulk.selected.update(|selected| selected.extend(keys));
+    };
+    // Selected rows a switch applies to, per direction; their buttons show only when some do.
+    let switchable = move |action: Action| {
+        bulk.selected.with(|selected| {
+            all.with(|rows| {
+                selected_rows(rows, selected).into_iter().filter(|row| bulk.applies(row, action)).collect::<Vec<_>>()
+            })
+        })
+    };
+    let switch_button = move |action: Action| {
+        view! {
+            <Show when=move || !switchable(action).is_empty()>
+                <button type="button" disabled=active on:click=move |_| bulk.start(switchable(action), action)>
+                    {move || switch_label(action, switchable(action).len())}
+                </button>
+            </Show>
+        }
     };
     let open_confirmation = move |_| {
         planned.set(bulk.selected.with_untracked(|selected| all.with_untracked(|rows| selected_rows(rows, selected))));
@@ -64,6 +140,8 @@ pub fn BulkBar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl Int
             >
                 {move || t("Disconnect selected")}
             </button>
+            {switch_button(Action::Disable)}
+            {switch_button(Action::Enable)}
         </div>
         <BulkConfirm dialog planned />
     }
@@ -83,7 +161,7 @@ fn BulkConfirm(dialog: NodeRef<Dialog>, planned: RwSignal<Vec<Arc<Row>>>) -> imp
         }
         modal::close(dialog);
         typed.set(String::new());
-        bulk.start(planned.get_untracked());
+        bulk.start(planned.get_untracked(), Action::Disconnect);
     };
     let cancel = move |_| {
         typed.set(String::new());
@@ -166,14 +244,15 @@ pub fn BulkPanel() -> impl IntoView {
             })
         })
     });
+    let words = move || run_words(bulk.action.get());
     let removed_names = move || {
         bulk.rows.with(|rows| {
             bulk.outcomes.with(|outcomes| {
                 rows.iter()
                     .zip(outcomes)
-                    .filter(|(_, outcome)| matches!(outcome, ItemOutcome::Removed | ItemOutcome::AlreadyGone))
+                    .filter(|(_, outcome)| matches!(outcome, ItemOutcome::Done | ItemOutcome::AlreadyGone))
                     .map(|(row, outcome)| {
-                        let how = if *outcome == ItemOutcome::Removed { t("removed") } else { t("already gone") };
+                        let how = if *outcome == ItemOutcome::Done { words().1 } else { t("already gone") };
                         format!("{} · {} — {how}", row.item.name, row.connection_label)
                     })
                     .collect::<Vec<_>>()
@@ -183,7 +262,7 @@ pub fn BulkPanel() -> impl IntoView {
     view! {
         <Show when=move || state() != RunState::Idle>
             <section class="unplug-bulk" aria-labelledby=element_id("bulk-title") data-bulk-state=move || bulk.state.with(RunState::slug)>
-                <h3 id=element_id("bulk-title")>{move || t("Bulk disconnect")}</h3>
+                <h3 id=element_id("bulk-title")>{move || words().0}</h3>
                 <progress
                     class="unplug-progress"
                     aria-label=move || t("Bulk disconnect progress")
@@ -193,17 +272,7 @@ pub fn BulkPanel() -> impl IntoView {
                 <p role="status" class="unplug-bulk__counts">
                     {move || {
                         let c = counts.get();
-                        let mut text = tf(
-                            "{settled} of {total} done: removed {removed} · already gone {gone} · failed {failed} · waiting {waiting}",
-                            &[
-                                ("settled", &number(c.settled())),
-                                ("total", &number(c.total)),
-                                ("removed", &number(c.removed)),
-                                ("gone", &number(c.already_gone)),
-                                ("failed", &number(c.failed)),
-                                ("waiting", &number(c.waiting)),
-                            ],
-                        );
+                        let mut text = counts_line(bulk.action.get(), &c);
                         if c.not_sent > 0 {
                             text.push_str(&tf(" · not sent {count}", &[("count", &number(c.not_sent))]));
                         }
@@ -258,7 +327,9 @@ pub fn BulkPanel() -> impl IntoView {
                     <Show when=move || { !state().is_active() && counts.get().failed > 0 }>
                         <button type="button" on:click=move |_| bulk.retry_failed()>{move || t("Retry failed")}</button>
                     </Show>
-                    <Show when=move || !state().is_active() && counts.with(|c| c.removed + c.already_gone > 0)>
+                    <Show when=move || {
+                        !state().is_active() && bulk.action.get() == Action::Disconnect && counts.with(|c| c.done + c.already_gone > 0)
+                    }>
                         <button type="button" on:click=move |_| bulk.dismiss_disconnected()>{move || t("Dismiss disconnected")}</button>
                     </Show>
                 </div>
@@ -273,7 +344,7 @@ pub fn BulkPanel() -> impl IntoView {
                         </div>
                     }).collect_view()}
                     <details class="unplug-bulk__done">
-                        <summary>{move || tf("Disconnected ({count})", &[("count", &number(counts.with(|c| c.removed + c.already_gone)))])}</summary>
+                        <summary>{move || done_title(bulk.action.get(), counts.with(|c| c.done + c.already_gone))}</summary>
                         <ul>{move || removed_names().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
                     </details>
                 </Show>

@@ -19,6 +19,7 @@ use self::bulk::{BulkBar, BulkPanel};
 use self::results::{CardGrid, Table};
 use self::strip::StatusStrip;
 use self::toolbar::Toolbar;
+use crate::api::Action;
 use crate::bulk::queue::{expect_bulk, provide_bulk};
 use crate::components::actions::CardActions;
 use crate::components::confirm_dialog::ConfirmDialog;
@@ -133,11 +134,16 @@ fn SharedConfirm(actions: CardActions) -> impl IntoView {
     let bulk = expect_bulk();
     move || {
         actions.confirming.get().and_then(|row| {
-            let what_it_does = connections.find(&row.item.connection_id)?.what_disconnect_does();
+            let connection = connections.find(&row.item.connection_id)?;
+            let what_it_does = connection.what_disconnect_does();
             let confirmed = row.clone();
-            let confirm = move |()| bulk.disconnect_one(confirmed.clone());
+            let confirm = move |()| bulk.act_one(confirmed.clone(), Action::Disconnect);
+            let on_disable = bulk.applies(&row, Action::Disable).then(|| {
+                let row = row.clone();
+                Callback::new(move |()| bulk.act_one(row.clone(), Action::Disable))
+            });
             Some(view! {
-                <ConfirmDialog item=row.item.clone() connection_label=row.connection_label.clone() what_it_does dialog=actions.confirm_dialog on_confirm=confirm />
+                <ConfirmDialog item=row.item.clone() connection_label=row.connection_label.clone() what_it_does dialog=actions.confirm_dialog on_confirm=confirm on_disable />
             })
         })
     }

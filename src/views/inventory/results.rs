@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use super::window::{Geometry, Slice, columns};
 use crate::components::card::{Card, RowControls, SelectBox, status_text};
+use crate::components::switch_button::SwitchButton;
 use crate::finding::filter::Row;
 use crate::finding::query::{SortKey, ViewMode};
 use crate::model::readable_time;
@@ -205,6 +206,7 @@ fn TableRow(row: Arc<Row>) -> impl IntoView {
                     }
                     .into_any(),
                 }}
+                <SwitchButton controls=controls.clone() />
                 {undo_window}
             </td>
         </tr>
