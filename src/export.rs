@@ -1,5 +1,5 @@
 //! Export as files: the inventory (what the filter shows) and the Activity log, each as CSV and
-//! JSON, with secrets masked.
+//! JSON, with secrets masked (the receipt, `bulk::receipt`, builds on the same pieces).
 
 use std::sync::Arc;
 
@@ -9,16 +9,16 @@ use crate::api::call::CallRecord;
 use crate::api::mask;
 use crate::finding::filter::Row;
 
-const COLUMNS: [&str; 10] =
+pub const COLUMNS: [&str; 10] =
     ["platform", "connection", "id", "name", "kind", "status", "statusWord", "createdBy", "createdAt", "details"];
 
 /// Every exported value goes through the shared URL masking: cards were masked when they were
 /// made, and this keeps the files safe whatever a future card or Activity line holds.
-fn clean(text: &str) -> String {
+pub fn clean(text: &str) -> String {
     mask::mask_urls(text)
 }
 
-fn record(row: &Row) -> Vec<(&'static str, String)> {
+pub fn record(row: &Row) -> Vec<(&'static str, String)> {
     let item = &row.item;
     let details: Vec<String> = item.fields.iter().map(|field| format!("{}: {}", field.label, field.value)).collect();
     let values = [
@@ -38,7 +38,7 @@ fn record(row: &Row) -> Vec<(&'static str, String)> {
 
 /// RFC 4180 CSV with a header row. Cells a spreadsheet would run as a formula get a leading
 /// apostrophe, so opening the file cannot execute anything a platform stored.
-fn csv(columns: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+pub fn csv(columns: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut out = columns.join(",");
     out.push_str("\r\n");
     for cells in rows {
@@ -59,22 +59,22 @@ fn csv_cell(value: &str) -> String {
     if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
 }
 
-/// A JSON array, one object per integration, with its fields by label.
-pub fn integrations_json(rows: &[Arc<Row>]) -> String {
-    let items: Vec<Value> = rows
-        .iter()
-        .map(|row| {
-            let mut object: Map<String, Value> = record(row)
-                .into_iter()
-                .filter(|(column, _)| *column != "details")
-                .map(|(column, value)| (column.to_owned(), json!(value)))
-                .collect();
-            let fields: Map<String, Value> =
-                row.item.fields.iter().map(|field| (field.label.to_owned(), json!(clean(&field.value)))).collect();
-            object.insert("fields".into(), Value::Object(fields));
-            Value::Object(object)
-        })
+/// One integration as a JSON object, with its fields by label.
+pub fn snapshot(row: &Row) -> Value {
+    let mut object: Map<String, Value> = record(row)
+        .into_iter()
+        .filter(|(column, _)| *column != "details")
+        .map(|(column, value)| (column.to_owned(), json!(value)))
         .collect();
+    let fields: Map<String, Value> =
+        row.item.fields.iter().map(|field| (field.label.to_owned(), json!(clean(&field.value)))).collect();
+    object.insert("fields".into(), Value::Object(fields));
+    Value::Object(object)
+}
+
+/// A JSON array, one object per integration.
+pub fn integrations_json(rows: &[Arc<Row>]) -> String {
+    let items: Vec<Value> = rows.iter().map(|row| snapshot(row)).collect();
     // No key rule over the document: its keys are Unplug's own column names and field labels
     // (the "Script" label holds on/off, not a script), and every value went through `clean`.
     serde_json::to_string_pretty(&Value::Array(items)).unwrap_or_default()

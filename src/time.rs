@@ -5,6 +5,11 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// ISO 8601 in UTC, for exported records.
+pub fn iso_time(at_ms: f64) -> String {
+    String::from(js_sys::Date::new(&at_ms.into()).to_iso_string())
+}
+
 /// Resolves after about `ms` milliseconds (a `setTimeout`).
 pub async fn sleep(ms: f64) {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {

@@ -4,12 +4,12 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
-use unplug::api::Disconnected;
+use unplug::api::Done;
 use unplug::api::call::{CallError, Exchange};
 use unplug::api::error::{Failure, PlatformMessage};
 use unplug::api::provider::Provider;
 use unplug::components::card::Card;
-use unplug::components::confirm_dialog::ConfirmDialog;
+use unplug::components::confirm_dialog::{ConfirmDialog, Impact};
 use unplug::components::outcome::Outcome;
 use unplug::finding::filter::Row;
 use unplug::model::{Field, Integration, Kind, Platform, Status};
@@ -106,7 +106,7 @@ async fn a_failure_is_an_alert_with_the_platform_words_and_a_hidden_raw_body() {
 #[wasm_bindgen_test]
 fn already_gone_is_a_polite_status_not_an_alert() {
     let host = fresh_host();
-    let result = Ok(Disconnected::AlreadyGone(exchange(404, "{}")));
+    let result = Ok(Done::AlreadyGone(exchange(404, "{}")));
     let _mounted = leptos::mount::mount_to(host.clone(), move || view! { <Outcome result=result.clone() /> });
     assert!(query(&host, "[role=status]").text_content().unwrap_or_default().contains("Already disconnected"));
     assert!(host.query_selector("[role=alert]").expect("selector").is_none());
@@ -143,7 +143,7 @@ fn every_failure_kind_reads_as_its_own_sentence_in_an_alert() {
 #[wasm_bindgen_test]
 fn a_removal_is_a_status_with_its_http_code() {
     let host = fresh_host();
-    let result = Ok(Disconnected::Removed(exchange(200, "{}")));
+    let result = Ok(Done::Removed(exchange(200, "{}")));
     let _mounted = leptos::mount::mount_to(host.clone(), move || view! { <Outcome result=result.clone() /> });
     assert_eq!(query(&host, "[role=status] p").text_content().as_deref(), Some("Disconnected (HTTP 200)"));
 }
@@ -169,7 +169,14 @@ fn the_confirmation_names_the_platform_connection_and_the_documented_webhook() {
     let what_it_does = unplug::api::altegio::Altegio::default().what_disconnect_does();
     let _mounted = leptos::mount::mount_to(host.clone(), move || {
         view! {
-            <ConfirmDialog item=item.clone() connection_label="Altegio (sandbox)".to_owned() what_it_does dialog on_confirm=|()| {} />
+            <ConfirmDialog
+                item=item.clone()
+                connection_label="Altegio (sandbox)".to_owned()
+                what_it_does
+                dialog
+                impact=Impact::Read(vec![("Connection status", "active".into()), ("Payments", "1".into())])
+                on_confirm=|()| {}
+            />
         }
     });
     let element = query(&host, "dialog");
@@ -181,6 +188,8 @@ fn the_confirmation_names_the_platform_connection_and_the_documented_webhook() {
     assert!(text.contains("Altegio documents this disable webhook"), "{text}");
     assert!(text.contains("\"event\": \"uninstall\"") && text.contains("\"salon_id\": 1050"), "{text}");
     assert!(text.contains("\"partner_token\": \"••••••\""), "the token is masked: {text}");
+    let impact = query(&host, ".unplug-impact dl").text_content().unwrap_or_default();
+    assert_eq!(impact, "Connection statusactivePayments1", "the impact lines, label then value");
     let buttons: Vec<String> = (0..2)
         .map(|index| {
             query(&host, &format!(".unplug-dialog__actions button:nth-child({})", index + 1))

@@ -218,6 +218,11 @@ impl Connection {
         Ok((details::non_secret_fields(&value), exchange))
     }
 
+    /// What stops when an item whose full record is `record` is disconnected.
+    pub fn impact(&self, record: &[(String, String)]) -> Vec<(&'static str, String)> {
+        each_provider!(self, |p| p.impact(record))
+    }
+
     /// Whether `item` can be turned off and on again here (no button is offered otherwise).
     pub fn can_switch(&self, item: &Integration) -> bool {
         each_provider!(self, |p| p.can_switch(item))

@@ -46,6 +46,24 @@ fn scalar(value: &Value) -> String {
     }
 }
 
+/// The value at `path` among flattened `rows`, where it is there and not empty.
+pub fn value_at(rows: &[(String, String)], path: &str) -> Option<String> {
+    rows.iter().find(|(each, value)| each == path && !value.is_empty()).map(|(_, value)| value.clone())
+}
+
+/// Every value whose path is `list[N].field` for some N, in order.
+pub fn values_in(rows: &[(String, String)], list: &str, field: &str) -> Vec<String> {
+    rows.iter()
+        .filter(|(path, _)| {
+            path.strip_prefix(list)
+                .and_then(|rest| rest.strip_prefix('['))
+                .and_then(|rest| rest.split_once("]."))
+                .is_some_and(|(index, tail)| index.chars().all(|c| c.is_ascii_digit()) && tail == field)
+        })
+        .map(|(_, value)| value.clone())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,5 +92,16 @@ mod tests {
                 ("success".to_owned(), "true".to_owned()),
             ]
         );
+    }
+
+    #[test]
+    fn values_are_picked_by_path_and_by_list_field() {
+        let rows = non_secret_fields(&serde_json::json!({
+            "data": {"status": "active", "payments": [{"period_to": "2022-07-27"}, {"period_to": "2022-08-27"}], "empty": ""}
+        }));
+        assert_eq!(value_at(&rows, "data.status").as_deref(), Some("active"));
+        assert_eq!(value_at(&rows, "data.empty"), None);
+        assert_eq!(values_in(&rows, "data.payments", "period_to"), ["2022-07-27", "2022-08-27"]);
+        assert!(values_in(&rows, "data.pay", "period_to").is_empty());
     }
 }

@@ -151,6 +151,13 @@ pub trait Provider {
         item: &Integration,
     ) -> Result<(Value, Exchange), CallError>;
 
+    /// What stops when `item` is disconnected, picked from its full record's non-secret
+    /// fields (as [`Provider::details`] reads them, flattened to `path: value`): the lines of
+    /// the Disconnect dialog's impact, each label in the current language.
+    fn impact(&self, _record: &[(String, String)]) -> Vec<(&'static str, String)> {
+        Vec::new()
+    }
+
     /// Whether the platform documents a switch that turns `item` off and on again, short of
     /// removing it. Where it does not, no Disable or Enable is offered (not a greyed one).
     fn can_switch(&self, _item: &Integration) -> bool {

@@ -2,5 +2,6 @@
 
 pub mod plan;
 pub mod queue;
+pub mod receipt;
 pub mod tab_lock;
 pub mod undo;

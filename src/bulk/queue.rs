@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::receipt::ReceiptEntry;
 use super::tab_lock;
 use super::undo::{self, UndoWindow};
 use crate::api::call::CallError;
@@ -148,6 +149,10 @@ pub struct Bulk {
     pub other_tab: RwSignal<Vec<String>>,
     /// What the current (or last) run does to each item.
     pub action: RwSignal<Action>,
+    /// Every settled action of the session, for receipts.
+    pub receipts: RwSignal<Vec<ReceiptEntry>>,
+    /// The current (or last) run's number, marking its receipt entries.
+    run: StoredValue<u32>,
     /// The last item ticked or unticked, where a shift-click range starts.
     anchor: StoredValue<Option<String>>,
     /// Connection ids where the run already paused for a change of sign-in.
@@ -171,6 +176,8 @@ impl Bulk {
             outcomes: RwSignal::new(Vec::new()),
             state: RwSignal::new(RunState::Idle),
             action: RwSignal::new(Action::Disconnect),
+            receipts: RwSignal::new(Vec::new()),
+            run: StoredValue::new(0),
             rate_limited: RwSignal::new(0),
             holding: RwSignal::new(Vec::new()),
             other_tab: RwSignal::new(Vec::new()),
@@ -230,6 +237,7 @@ impl Bulk {
             return;
         }
         self.action.set(action);
+        self.run.update_value(|run| *run += 1);
         for row in &rows {
             let state = self.items.get(&row.key());
             state.action.set(action);
@@ -357,6 +365,17 @@ impl Bulk {
         }
     }
 
+    /// The receipt of the current (or last) run.
+    pub fn run_receipt(self) -> Vec<ReceiptEntry> {
+        let run = Some(self.run.get_value());
+        self.receipts.with(|all| all.iter().filter(|entry| entry.run == run).cloned().collect())
+    }
+
+    /// The receipt of one item's last action.
+    pub fn item_receipt(self, key: &str) -> Vec<ReceiptEntry> {
+        self.receipts.with(|all| all.iter().rev().find(|entry| entry.row.key() == key).cloned().into_iter().collect())
+    }
+
     fn announce(self, text: String) {
         self.announcement.set(text);
     }
@@ -416,7 +435,7 @@ impl Bulk {
     async fn send(
         self,
         connection: ConnectionState,
-        row: &Row,
+        row: &Arc<Row>,
         action: Action,
         follows: Follows,
         last_try: bool,
@@ -453,6 +472,24 @@ impl Bulk {
             Err(error) => ItemOutcome::Failed(error.clone()),
         };
         self.events.publish(&Event::of_action(&row.item, action, result.is_ok()));
+        let entry = ReceiptEntry {
+            row: row.clone(),
+            action,
+            at_ms: now_ms(),
+            status: match &result {
+                Ok(done) => done.exchange().status,
+                Err(error) => error.exchange.status,
+            },
+            outcome: match &result {
+                Ok(Done::AlreadyGone(_)) => t("Already disconnected").to_owned(),
+                Ok(_) => t("Done").to_owned(),
+                Err(error) => error.failure.summary(),
+            },
+            message: result.as_ref().err().and_then(|error| error.failure.said()).and_then(|said| said.message.clone()),
+            acted_as: connection.acting_as(),
+            run: (follows == Follows::TheRun).then(|| self.run.get_value()),
+        };
+        self.receipts.update(|receipts| receipts.push(entry));
         item_state.finish(result);
         Sent::Settled(outcome)
     }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::element_id::element_id;
+use super::receipt_buttons::ReceiptButtons;
 use super::switch_button::SwitchButton;
 use super::undo::UndoCountdown;
 
@@ -106,6 +107,12 @@ impl RowControls {
             }
             _ => None,
         }
+    }
+
+    /// Download receipt of the last action, once one settled.
+    pub fn receipt(&self) -> Option<impl IntoView + use<>> {
+        let (bulk, key) = (self.bulk?, self.row.key());
+        Some(view! { <ReceiptButtons entries=Signal::derive(move || bulk.item_receipt(&key)) /> })
     }
 
     pub fn dismiss(&self) {
@@ -217,7 +224,7 @@ pub fn Card(row: Arc<Row>) -> impl IntoView {
                 </Show>
             </div>
             {move || match phase.get() {
-                Phase::Finished(result) => Some(view! { <Outcome result /> }),
+                Phase::Finished(result) => Some(view! { <Outcome result /> {controls.receipt()} }),
                 _ => None,
             }}
         </article>

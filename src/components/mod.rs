@@ -9,5 +9,6 @@ pub mod download;
 pub mod element_id;
 pub mod modal;
 pub mod outcome;
+pub mod receipt_buttons;
 pub mod switch_button;
 pub mod undo;

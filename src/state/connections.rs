@@ -120,6 +120,17 @@ impl ConnectionState {
         self.connection.with_value(|c| c.config.label.clone())
     }
 
+    /// Who acts now, as a person reads it: the connection and its sign-in.
+    pub fn acting_as(self) -> String {
+        let signed_in = self.session.with_untracked(|session| {
+            session.as_ref().map(|session| self.connection.with_value(|c| c.signed_in_as(session)))
+        });
+        match signed_in {
+            Some(who) => format!("{} · {who}", self.label()),
+            None => self.label(),
+        }
+    }
+
     /// What the platform documents a disconnect does, for a confirmation.
     pub fn what_disconnect_does(&self) -> &'static str {
         self.connection.with_value(|c| c.what_disconnect_does())
@@ -391,6 +402,11 @@ impl ConnectionState {
                 *item = Integration { listed_by: std::mem::take(&mut item.listed_by), ..card.clone() };
             }
         });
+    }
+
+    /// What stops when an item whose full record is `record` is disconnected.
+    pub fn impact(self, record: &[(String, String)]) -> Vec<(&'static str, String)> {
+        self.connection.with_value(|c| c.impact(record))
     }
 
     /// Whether `item` can be turned off and on again here.

@@ -14,17 +14,13 @@ use crate::components::download::{file_name, save_text};
 use crate::export::{activity_csv, activity_json};
 use crate::state::activity::{Ring, expect_activity};
 use crate::state::navigation::Navigation;
+use crate::time::iso_time;
 use crate::views::inventory::window::{Geometry, RENDER_ALL_UP_TO, Slice};
 use crate::views::windowed::{root_font_px, use_windowed_slice};
 
 /// The height style/main.css gives a windowed row (`.unplug-activity__table--windowed`), used
 /// until rendered rows can be measured; keep them equal.
 const ROW_REM: f64 = 2.0;
-
-/// ISO 8601 in UTC, for exported records.
-fn iso_time(at_ms: f64) -> String {
-    String::from(js_sys::Date::new(&at_ms.into()).to_iso_string())
-}
 
 /// `HH:MM:SS` in the browser's time zone, with the zone's offset.
 fn clock_time(at_ms: f64) -> String {

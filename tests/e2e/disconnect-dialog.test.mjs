@@ -79,11 +79,40 @@ test('a keyboard alone disconnects a card', { timeout: 60_000 }, async () => {
   await ui.page.keyboard.press('Enter');
   const dialog = ui.confirmDialog('Sentry errors');
   await dialog.waitFor();
+  // An enabled Rocket.Chat webhook: Cancel, then Disable instead, then Disconnect.
   await ui.page.keyboard.press('Tab');
-  assert.equal((await focused(ui.page)).text, 'Disconnect', 'Tab moves from Cancel to Disconnect');
+  assert.equal((await focused(ui.page)).text, 'Disable instead', 'Tab moves from Cancel to Disable instead');
+  await ui.page.keyboard.press('Tab');
+  assert.equal((await focused(ui.page)).text, 'Disconnect', 'then to Disconnect');
   await ui.page.keyboard.press('Enter');
   await ui.outcome('Sentry errors').getByText('Disconnected (HTTP 200)', { exact: true }).waitFor();
   await ui.card('Sentry errors').getByRole('button', { name: 'Dismiss', exact: true }).focus();
   await ui.page.keyboard.press('Enter');
   await ui.card('Sentry errors').waitFor({ state: 'detached' });
+});
+
+test('the dialog shows what stops, read from each platform\'s record as it opens', { timeout: 60_000 }, async () => {
+  const ui = await ConsolePage.signedIn(app);
+  const lines = async (name) => {
+    const dialog = await ui.openDisconnect(name);
+    const impact = dialog.getByRole('region', { name: 'What stops', exact: true });
+    await impact.locator('dl').waitFor();
+    const text = await impact.locator('dl').evaluate((list) =>
+      [...list.querySelectorAll('dt')].map((term) => `${term.textContent}: ${term.nextElementSibling.textContent}`));
+    await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+    return text;
+  };
+  assert.deepEqual(await lines('Giphy bot'), [
+    'Channels: #random',
+    'Trigger words: !gif',
+    'Target URLs: https://giphy-bot.example.com/rocketchat',
+    'Script: off',
+  ]);
+  const altegio = await lines('La Visage');
+  assert.equal(altegio[0], 'Connection status: active');
+  assert.match(altegio[1], /^Paid until: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(time zone not stated\)$/);
+  assert.match(altegio[2], /^Payments: [1-9]\d*$/);
+  const ryze = await lines('vendas');
+  assert.deepEqual(ryze.map((line) => line.split(':')[0]), ['Chatwoot inbox', 'Chatwoot URL', 'Status']);
+  assert.ok(ryze.includes('Status: paused'), ryze.join(' | '));
 });

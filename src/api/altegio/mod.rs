@@ -111,6 +111,22 @@ impl Provider for Altegio {
     }
 
     /// Our choice where Altegio is silent: a 404 with no message after an uninstall.
+    /// The connection's status and what was paid (contracts 1.4: `payments[].period_to`; no
+    /// time zone is stated). The disable webhook's payload the dialog shows from the card.
+    fn impact(&self, record: &[(String, String)]) -> Vec<(&'static str, String)> {
+        let mut lines = Vec::new();
+        if let Some(status) = super::details::value_at(record, "data.connection_status.status") {
+            lines.push((t("Connection status"), status));
+        }
+        let paid_to = super::details::values_in(record, "data.payments", "period_to");
+        // `YYYY-MM-DD HH:MM:SS` sorts as text.
+        if let Some(until) = paid_to.iter().max() {
+            lines.push((t("Paid until"), format!("{until} {}", t("(time zone not stated)"))));
+        }
+        lines.push((t("Payments"), paid_to.len().to_string()));
+        lines
+    }
+
     fn is_already_gone(failure: &Failure) -> bool {
         matches!(failure, Failure::Platform { status: 404, said } if said.message.is_none())
     }

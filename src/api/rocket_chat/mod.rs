@@ -217,6 +217,21 @@ impl Provider for RocketChat {
         server.call::<Value>(client::get(server.base_url, session.auth(), &item.id), read_envelope).await
     }
 
+    /// Where it posts or what it hears, where it calls, and its script (contracts 2.4).
+    fn impact(&self, record: &[(String, String)]) -> Vec<(&'static str, String)> {
+        let at = |path: &str| super::details::value_at(record, &format!("integration.{path}"));
+        let script = at("scriptEnabled").map(|on| if on == "true" { t("on") } else { t("off") }.to_owned());
+        [
+            (t("Channels"), at("channel")),
+            (t("Trigger words"), at("triggerWords")),
+            (t("Target URLs"), at("urls")),
+            (t("Script"), script),
+        ]
+        .into_iter()
+        .filter_map(|(label, value)| Some((label, value?)))
+        .collect()
+    }
+
     fn can_switch(&self, item: &Integration) -> bool {
         matches!(item.kind, Kind::IncomingWebhook | Kind::OutgoingWebhook)
     }

@@ -91,6 +91,18 @@ impl Provider for Ryze {
         )
     }
 
+    /// The Chatwoot inbox that stops receiving the instance's messages (contracts 3.4).
+    fn impact(&self, record: &[(String, String)]) -> Vec<(&'static str, String)> {
+        [
+            (t("Chatwoot inbox"), "chatwoot_inbox_name"),
+            (t("Chatwoot URL"), "chatwoot_base_url"),
+            (t("Status"), "status"),
+        ]
+        .into_iter()
+        .filter_map(|(label, path)| Some((label, super::details::value_at(record, path)?)))
+        .collect()
+    }
+
     fn is_already_gone(failure: &Failure) -> bool {
         matches!(failure, Failure::Platform { status: 404, said } if said.message.as_deref() == Some("no chatwoot integration to delete"))
     }

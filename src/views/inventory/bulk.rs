@@ -15,6 +15,7 @@ use crate::api::Action;
 use crate::bulk::plan::{by_connection, failures_by_reason};
 use crate::bulk::queue::{Counts, ItemOutcome, Pause, RunState, expect_bulk};
 use crate::components::modal;
+use crate::components::receipt_buttons::ReceiptButtons;
 use crate::components::undo::UndoCountdown;
 use crate::finding::filter::Row;
 use crate::state::connections::expect_connections;
@@ -323,6 +324,9 @@ pub fn BulkPanel() -> impl IntoView {
                     </Show>
                     <Show when=move || matches!(state(), RunState::Running | RunState::Paused(_))>
                         <button type="button" on:click=move |_| bulk.cancel()>{move || t("Cancel")}</button>
+                    </Show>
+                    <Show when=move || !state().is_active()>
+                        <ReceiptButtons entries=Signal::derive(move || bulk.run_receipt()) />
                     </Show>
                     <Show when=move || { !state().is_active() && counts.get().failed > 0 }>
                         <button type="button" on:click=move |_| bulk.retry_failed()>{move || t("Retry failed")}</button>
