@@ -12,12 +12,19 @@ import { ryzeChatwoot } from './support/platforms.mjs';
 const app = useApp({ sandboxArgs: ['--config-set', 'undoSeconds=3'] });
 
 const ryzeRequests = async () => (await sandboxRequest('GET', '/__sandbox/stats')).json.requests.ryze;
+/** Confirms a Disconnect once the dialog has read what stops; the request count just before. */
+async function confirmDisconnect(ui, name) {
+  const dialog = await ui.openDisconnect(name);
+  await dialog.getByRole('region', { name: 'What stops', exact: true }).locator('dl').waitFor();
+  const before = await ryzeRequests();
+  await dialog.getByRole('button', { name: 'Disconnect', exact: true }).click();
+  return before;
+}
 const announced = (ui) => ui.inventory().locator('p[role="status"][aria-live="polite"]');
 
 test('Undo within the window keeps the integration and sends nothing', { timeout: 60_000 }, async () => {
   const ui = await ConsolePage.signedIn(app);
-  const before = await ryzeRequests();
-  await ui.disconnect('vendas');
+  const before = await confirmDisconnect(ui, 'vendas');
   const card = ui.card('vendas');
   await card.getByText(/^Disconnecting in [1-3] s$/).waitFor();
   await announced(ui).getByText('vendas will be disconnected in 3 s. Undo keeps it.', { exact: true }).waitFor();
@@ -41,8 +48,7 @@ test('when the window ends the disconnect is sent, and said once', { timeout: 60
 
 test('leaving during the window warns, sends nothing, and after a reload everything is there', { timeout: 60_000 }, async () => {
   const ui = await ConsolePage.signedIn(app);
-  const before = await ryzeRequests();
-  await ui.disconnect('marketing');
+  const before = await confirmDisconnect(ui, 'marketing');
   await ui.card('marketing').getByText(/^Disconnecting in/).waitFor();
   const dialogs = [];
   ui.page.on('dialog', (dialog) => {
