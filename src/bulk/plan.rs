@@ -13,21 +13,21 @@ pub struct ConnectionGroup {
     pub platform: Platform,
     pub connection_id: String,
     pub connection_label: String,
-    pub names: Vec<String>,
+    pub rows: Vec<Arc<Row>>,
 }
 
-/// Groups by connection, in platform order, then by label; names keep the order given.
+/// Groups by connection, in platform order, then by label; rows keep the order given.
 pub fn by_connection(rows: &[Arc<Row>]) -> Vec<ConnectionGroup> {
     let mut groups: Vec<ConnectionGroup> = Vec::new();
     for row in rows {
         let item = &row.item;
         match groups.iter_mut().find(|group| group.connection_id == item.connection_id) {
-            Some(group) => group.names.push(item.name.clone()),
+            Some(group) => group.rows.push(row.clone()),
             None => groups.push(ConnectionGroup {
                 platform: item.platform,
                 connection_id: item.connection_id.clone(),
                 connection_label: row.connection_label.clone(),
-                names: vec![item.name.clone()],
+                rows: vec![row.clone()],
             }),
         }
     }
@@ -108,9 +108,10 @@ mod tests {
             row("rc", Platform::Rocketchat, "b"),
         ];
         let groups = by_connection(&rows);
-        let summary: Vec<(&str, usize)> = groups.iter().map(|g| (g.connection_id.as_str(), g.names.len())).collect();
+        let summary: Vec<(&str, usize)> = groups.iter().map(|g| (g.connection_id.as_str(), g.rows.len())).collect();
         assert_eq!(summary, [("rc", 2), ("alt", 2)]);
-        assert_eq!(groups[1].names, ["La Visage", "Barber Bros"]);
+        let names: Vec<&str> = groups[1].rows.iter().map(|row| row.item.name.as_str()).collect();
+        assert_eq!(names, ["La Visage", "Barber Bros"]);
     }
 
     #[test]

@@ -7,15 +7,8 @@ use crate::i18n::{t, tf};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
+use super::impact::{Impact, ImpactLines};
 use crate::model::Integration;
-
-/// What stops when the integration is disconnected, as far as it is known yet.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Impact {
-    Reading,
-    Read(Vec<(&'static str, String)>),
-    Unreadable(String),
-}
 
 #[component]
 pub fn ConfirmDialog(
@@ -44,20 +37,7 @@ pub fn ConfirmDialog(
                 )}
             </p>
             <p>{what_it_does}</p>
-            <section class="unplug-impact" aria-label=move || t("What stops")>
-                <h3>{move || t("What stops")}</h3>
-                {move || match impact.get() {
-                    Impact::Reading => view! { <p class="unplug-muted" role="status">{t("Reading what stops…")}</p> }.into_any(),
-                    Impact::Read(lines) => view! {
-                        <dl class="unplug-impact__lines">
-                            {lines.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
-                        </dl>
-                    }.into_any(),
-                    Impact::Unreadable(reason) => view! {
-                        <p class="unplug-muted">{tf("Could not read what stops: {reason}", &[("reason", &reason)])}</p>
-                    }.into_any(),
-                }}
-            </section>
+            <ImpactLines impact />
             {item.after_disconnect.map(|payload| view! { <pre class="unplug-raw__body">{payload}</pre> })}
             <div class="unplug-dialog__actions">
                 <button type="button" on:click=move |_| super::modal::close(dialog)>{move || t("Cancel")}</button>

@@ -7,6 +7,7 @@ pub mod copy_button;
 pub mod detail_panel;
 pub mod download;
 pub mod element_id;
+pub mod impact;
 pub mod modal;
 pub mod outcome;
 pub mod receipt_buttons;

@@ -257,6 +257,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("already gone", "já não existia"),
     ("an account token (every instance)", "um token de conta (todas as instâncias)"),
     ("an instance token for {name}", "um token da instância {name}"),
+    ("and {count} more", "e mais {count}"),
     ("config.json could not be loaded: {why}", "Não foi possível carregar o config.json: {why}"),
     ("config.json is not valid: {why}", "O config.json é inválido: {why}"),
     ("newest first", "mais recentes primeiro"),
@@ -287,7 +288,6 @@ pub const TABLE: &[(&str, &str)] = &[
     ("{count} seconds", "{count} segundos"),
     ("{count} selected", "{count} selecionadas"),
     ("{kind} on {platform}", "{kind} em {platform}"),
-    ("{names} and {count} more", "{names} e mais {count}"),
     ("{kind} on {platform} — connection {connection}.", "{kind} em {platform} — conexão {connection}."),
     (
         "{name} will be disconnected in {seconds} s. Undo keeps it.",

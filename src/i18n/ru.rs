@@ -257,6 +257,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("already gone", "уже отсутствовала"),
     ("an account token (every instance)", "токен аккаунта (все инстансы)"),
     ("an instance token for {name}", "токен инстанса {name}"),
+    ("and {count} more", "и ещё {count}"),
     ("config.json could not be loaded: {why}", "Не удалось загрузить config.json: {why}"),
     ("config.json is not valid: {why}", "Некорректный config.json: {why}"),
     ("newest first", "сначала новые"),
@@ -287,7 +288,6 @@ pub const TABLE: &[(&str, &str)] = &[
     ("{count} seconds", "{count} с"),
     ("{count} selected", "Выбрано: {count}"),
     ("{kind} on {platform}", "{kind} в {platform}"),
-    ("{names} and {count} more", "{names} и еще {count}"),
     ("{kind} on {platform} — connection {connection}.", "{kind} в {platform} — подключение {connection}."),
     (
         "{name} will be disconnected in {seconds} s. Undo keeps it.",

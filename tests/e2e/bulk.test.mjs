@@ -33,6 +33,10 @@ test('checkboxes, shift-click ranges and "Select all N matching" build the selec
     `Altegio · ${CONNECTIONS.altegio}: 4`,
   ]);
   assert.equal(await dialog.getByRole('textbox').count(), 0, 'ten or fewer need no typing');
+  // What stops, per item on demand: read only once the item is opened.
+  assert.equal(await dialog.getByRole('region', { name: 'What stops', exact: true }).count(), 0);
+  await dialog.locator('summary').filter({ hasText: /^La Visage$/ }).click();
+  await dialog.getByRole('region', { name: 'What stops', exact: true }).getByText('Connection status', { exact: true }).waitFor();
   await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
   await ui.inventory().getByRole('button', { name: 'Clear selection', exact: true }).click();
   assert.equal(await selectedCount(ui), 0);

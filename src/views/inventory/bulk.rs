@@ -14,6 +14,7 @@ use crate::components::element_id::element_id;
 use crate::api::Action;
 use crate::bulk::plan::{by_connection, failures_by_reason};
 use crate::bulk::queue::{Counts, ItemOutcome, Pause, RunState, expect_bulk};
+use crate::components::impact::ImpactLines;
 use crate::components::modal;
 use crate::components::receipt_buttons::ReceiptButtons;
 use crate::components::undo::UndoCountdown;
@@ -25,6 +26,19 @@ use crate::state::navigation::{Tab, expect_navigation};
 const TYPE_THE_COUNT_ABOVE: usize = 10;
 /// Names listed per connection in the confirmation; the rest are counted.
 const NAMES_LISTED: usize = 10;
+
+/// One planned item's name; opened, what stops for it, read on demand.
+#[component]
+fn ItemImpact(row: Arc<Row>) -> impl IntoView {
+    let opened = RwSignal::new(false);
+    let name = row.item.name.clone();
+    view! {
+        <details on:toggle=move |_| opened.set(true)>
+            <summary>{name}</summary>
+            {move || opened.get().then(|| super::impact::read_impact(&row).map(|impact| view! { <ImpactLines impact /> }))}
+        </details>
+    }
+}
 
 /// A run's words for its action: its title, and the word for one item it did.
 fn run_words(action: Action) -> (&'static str, &'static str) {
@@ -179,12 +193,15 @@ fn BulkConfirm(dialog: NodeRef<Dialog>, planned: RwSignal<Vec<Arc<Row>>>) -> imp
             <ul class="unplug-bulk__groups">
                 {move || {
                     planned.with(|rows| by_connection(rows)).into_iter().map(|group| {
-                        let more = group.names.len().saturating_sub(NAMES_LISTED);
-                        let listed = group.names.iter().take(NAMES_LISTED).cloned().collect::<Vec<_>>().join(", ");
+                        let more = group.rows.len().saturating_sub(NAMES_LISTED);
+                        let listed: Vec<Arc<Row>> = group.rows.iter().take(NAMES_LISTED).cloned().collect();
                         view! {
                             <li>
-                                <strong>{format!("{} · {}: {}", group.platform.label(), group.connection_label, number(group.names.len()))}</strong>
-                                <p>{if more > 0 { tf("{names} and {count} more", &[("names", &listed), ("count", &number(more))]) } else { listed }}</p>
+                                <strong>{format!("{} · {}: {}", group.platform.label(), group.connection_label, number(group.rows.len()))}</strong>
+                                <ul class="unplug-bulk__items">
+                                    {listed.into_iter().map(|row| view! { <li><ItemImpact row /></li> }).collect_view()}
+                                </ul>
+                                {(more > 0).then(|| view! { <p>{tf("and {count} more", &[("count", &number(more))])}</p> })}
                                 <p class="unplug-muted">{connections.find(&group.connection_id).map(|connection| connection.what_disconnect_does())}</p>
                             </li>
                         }

@@ -2,6 +2,7 @@
 //! the cards or table, and the one confirmation dialog and detail panel they share.
 
 mod bulk;
+mod impact;
 mod results;
 mod strip;
 mod toolbar;
@@ -22,13 +23,13 @@ use self::toolbar::Toolbar;
 use crate::api::Action;
 use crate::bulk::queue::{expect_bulk, provide_bulk};
 use crate::components::actions::CardActions;
-use crate::components::confirm_dialog::{ConfirmDialog, Impact};
+use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::detail_panel::DetailPanel;
 use crate::components::modal;
 use crate::finding::filter::{Row, select};
 use crate::finding::query::ViewMode;
 use crate::state::connections::{ConnectionState, Load, expect_connections};
-use crate::state::items::{Details, use_items};
+use crate::state::items::use_items;
 use crate::state::url::expect_view_state;
 
 /// Lists compare by identity: rebuilding a list of 10,000 rows is the change, comparing it
@@ -131,19 +132,12 @@ pub fn Inventory() -> impl IntoView {
 #[component]
 fn SharedConfirm(actions: CardActions) -> impl IntoView {
     let connections = expect_connections();
-    let items = use_items();
     let bulk = expect_bulk();
     move || {
         actions.confirming.get().and_then(|row| {
             let connection = connections.find(&row.item.connection_id)?;
             let what_it_does = connection.what_disconnect_does();
-            let item_state = items.get(&row.key());
-            item_state.load_details(connection, row.item.clone());
-            let impact = Signal::derive(move || match item_state.details.get() {
-                Details::NotLoaded | Details::Loading => Impact::Reading,
-                Details::Loaded(record) => Impact::Read(connection.impact(&record)),
-                Details::Failed(error) => Impact::Unreadable(error.failure.summary()),
-            });
+            let impact = impact::read_impact(&row)?;
             let confirmed = row.clone();
             let confirm = move |()| bulk.act_one(confirmed.clone(), Action::Disconnect);
             let on_disable = bulk.applies(&row, Action::Disable).then(|| {
