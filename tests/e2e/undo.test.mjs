@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ConsolePage } from './support/console-page.mjs';
 import { sandboxRequest, useApp } from './support/harness.mjs';
+import { assertNoViolations } from './support/axe.mjs';
 import { ryzeChatwoot } from './support/platforms.mjs';
 
 const app = useApp({ sandboxArgs: ['--config-set', 'undoSeconds=3'] });
@@ -28,6 +29,7 @@ test('Undo within the window keeps the integration and sends nothing', { timeout
   const card = ui.card('vendas');
   await card.getByText(/^Disconnecting in [1-3] s$/).waitFor();
   await announced(ui).getByText('vendas will be disconnected in 3 s. Undo keeps it.', { exact: true }).waitFor();
+  await assertNoViolations(ui.page, 'a card counting down its undo window');
   await card.getByRole('button', { name: 'Undo', exact: true }).click();
   await announced(ui).getByText('Undone: nothing was sent, vendas kept.', { exact: true }).waitFor();
   await ui.cardDisconnect('vendas').and(ui.page.locator(':enabled')).waitFor();
