@@ -2,9 +2,11 @@
 // names the platform and connection, says what the platform documents will
 // happen, focuses Cancel, and lets Escape back out with focus restored.
 import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { test } from 'node:test';
 import { CONNECTIONS, ConsolePage } from './support/console-page.mjs';
-import { useApp } from './support/harness.mjs';
+import { ARTIFACTS, useApp } from './support/harness.mjs';
 import { rocketChatIntegration } from './support/platforms.mjs';
 
 const app = useApp();
@@ -97,6 +99,11 @@ test('the dialog shows what stops, read from each platform\'s record as it opens
     const dialog = await ui.openDisconnect(name);
     const impact = dialog.getByRole('region', { name: 'What stops', exact: true });
     await impact.locator('dl').waitFor();
+    // The README's picture of the dialog (docs/disconnect-dialog.png is a copy of this one).
+    if (name === 'Giphy bot') {
+      await mkdir(ARTIFACTS, { recursive: true });
+      await dialog.screenshot({ path: path.join(ARTIFACTS, 'disconnect-dialog.png') });
+    }
     const text = await impact.locator('dl').evaluate((list) =>
       [...list.querySelectorAll('dt')].map((term) => `${term.textContent}: ${term.nextElementSibling.textContent}`));
     await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
