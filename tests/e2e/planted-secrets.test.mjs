@@ -6,36 +6,12 @@
 // tab's storage or the host's events, and the search still finds the card.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import http from 'node:http';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { CONNECTIONS, ConsolePage } from './support/console-page.mjs';
-import { APP_PORT, APP_URL, useApp } from './support/harness.mjs';
+import { useApp } from './support/harness.mjs';
+import { heard, openPortal, usePortal } from './support/portal.mjs';
 
-/** A portal on an origin of its own that mounts Unplug by script and keeps every event it hears. */
-const PORTAL_PORT = APP_PORT + 12;
-const PORTAL = `http://127.0.0.1:${PORTAL_PORT}`;
-const PORTAL_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Portal</title></head><body>
-<main id="unplug"></main>
-<script>
-  window.heard = [];
-  addEventListener('message', (event) => { if (event.data?.type === 'unplug:event') window.heard.push(event.data); });
-</script>
-<script src="${APP_URL}unplug.js"></script>
-<script>Unplug.mount(document.getElementById('unplug'));</script>
-</body></html>`;
-
-const app = useApp({
-  sandboxArgs: [
-    '--allowed-origins', `${new URL(APP_URL).origin},${PORTAL}`,
-    '--app-header', `Access-Control-Allow-Origin: ${PORTAL}`,
-  ],
-});
-const portal = http.createServer((request, response) => {
-  response.writeHead(200, { 'content-type': 'text/html' });
-  response.end(PORTAL_PAGE);
-});
-before(() => new Promise((resolve, reject) => portal.once('error', reject).listen(PORTAL_PORT, '127.0.0.1', resolve)));
-after(() => new Promise((resolve) => portal.close(resolve)));
+const app = useApp({ sandboxArgs: usePortal() });
 
 const PLANTED = Array.from({ length: 12 }, (_, index) => `PLANTED-SECRET-${index + 1}x`);
 const [S1, S2, S3, S4, S5, S6, S7, S8, S9, S10, S11, S12] = PLANTED;
@@ -112,11 +88,7 @@ test('secrets under unusual keys and inside URLs never show, in any view or file
 test('the host hears of a disconnect of that card by ids only, never a planted secret', { timeout: 60_000 }, async () => {
   const { page } = app;
   await plantInAnswers(page);
-  await page.route(`${APP_URL}config.json`, async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, json: { ...(await response.json()), embed: { allowedOrigins: [PORTAL] } } });
-  });
-  await page.goto(`${PORTAL}/`);
+  await openPortal(page);
   const ui = new ConsolePage(app);
   await ui.show('Connections');
   await ui.connection(CONNECTIONS.rocketchat).getByRole('button', { name: 'Use demo credentials', exact: true }).click();
@@ -124,10 +96,10 @@ test('the host hears of a disconnect of that card by ids only, never a planted s
   await ui.card('Helpdesk bridge').getByText(/hooks\.example\.com/).first().waitFor();
   await ui.disconnect('Helpdesk bridge');
   await page.waitForFunction(() => window.heard.length > 0);
-  const heard = await page.evaluate(() => window.heard);
-  assert.deepEqual(heard.map((event) => Object.keys(event).sort()), [['connection', 'event', 'id', 'platform', 'type']]);
-  assert.equal(heard[0].event, 'integration.disconnected');
-  const text = JSON.stringify(heard);
+  const events = await heard(page);
+  assert.deepEqual(events.map((event) => Object.keys(event).sort()), [['connection', 'event', 'id', 'platform', 'type']]);
+  assert.equal(events[0].event, 'integration.disconnected');
+  const text = JSON.stringify(events);
   for (const secret of PLANTED) assert.ok(!text.includes(secret), `a host event holds ${secret}`);
   await ui.assertShowsNone(PLANTED);
 });

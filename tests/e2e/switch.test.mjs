@@ -3,14 +3,15 @@
 // it, so the record afterwards differs in `enabled` alone (checked field by field
 // in the sandbox, which refuses a body that would lose a field and counts it).
 // The dialog offers "Disable instead"; bulk runs go through the paced queue;
-// platforms without a switch show no such button.
+// platforms without a switch show no such button; a host hears each switch.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ConsolePage } from './support/console-page.mjs';
+import { CONNECTIONS, ConsolePage } from './support/console-page.mjs';
 import { sandboxRequest, useApp } from './support/harness.mjs';
 import { rocketChatIntegration } from './support/platforms.mjs';
+import { heard, openPortal, usePortal } from './support/portal.mjs';
 
-const app = useApp();
+const app = useApp({ sandboxArgs: usePortal() });
 
 const IDS = {
   'GitHub pushes': 'NBTm56xe8Rh5cF47X',
@@ -102,4 +103,22 @@ test('Disable selected and Enable selected run paced over the webhooks they appl
   await ui.inventory().getByRole('region', { name: 'Bulk enable', exact: true }).getByText(/done: enabled 4 · failed 0/).waitFor();
   await assertOnlyEnabledChanged(before, true);
   assert.deepEqual(await updateStats(), { updates: 8, refused: 0 });
+});
+
+test('a portal hears integration.disabled and integration.enabled, by ids only', { timeout: 60_000 }, async () => {
+  const { page } = app;
+  await openPortal(page);
+  const ui = new ConsolePage(app);
+  await ui.show('Connections');
+  await ui.connection(CONNECTIONS.rocketchat).getByRole('button', { name: 'Use demo credentials', exact: true }).click();
+  await ui.show('Integrations');
+  await switchButton(ui, 'Sentry errors', 'Disable').click();
+  await switchButton(ui, 'Sentry errors', 'Enable').click();
+  await switchButton(ui, 'Sentry errors', 'Disable').waitFor();
+  await page.waitForFunction(() => window.heard.length >= 2);
+  const ids = { platform: 'rocketchat', connection: 'rc-sandbox', id: 'MdbPrYLi69cWCtPBb' };
+  assert.deepEqual(await heard(page), [
+    { type: 'unplug:event', event: 'integration.disabled', ...ids },
+    { type: 'unplug:event', event: 'integration.enabled', ...ids },
+  ]);
 });
