@@ -97,15 +97,16 @@ pub fn activity_csv(records: &[CallRecord], iso_time: &dyn Fn(f64) -> String) ->
     csv(&ACTIVITY_COLUMNS, records.iter().map(|record| activity_record(record, iso_time)))
 }
 
+/// A JSON object of text values, one per column.
+pub fn object(columns: &[&str], cells: Vec<String>) -> Map<String, Value> {
+    columns.iter().zip(cells).map(|(column, value)| ((*column).to_owned(), json!(value))).collect()
+}
+
 pub fn activity_json(records: &[CallRecord], iso_time: &dyn Fn(f64) -> String) -> String {
     let items: Vec<Value> = records
         .iter()
         .map(|record| {
-            let mut object: Map<String, Value> = ACTIVITY_COLUMNS
-                .iter()
-                .zip(activity_record(record, iso_time))
-                .map(|(column, value)| ((*column).to_owned(), json!(value)))
-                .collect();
+            let mut object = object(&ACTIVITY_COLUMNS, activity_record(record, iso_time));
             object.insert("status".into(), record.status.map_or(Value::Null, |status| json!(status)));
             Value::Object(object)
         })
@@ -114,11 +115,11 @@ pub fn activity_json(records: &[CallRecord], iso_time: &dyn Fn(f64) -> String) -
 }
 
 #[cfg(test)]
-mod tests {
+pub mod tests {
     use super::*;
     use crate::model::{Field, Integration, Kind, Platform, Status};
 
-    fn row() -> Arc<Row> {
+    pub fn row() -> Arc<Row> {
         let item = Integration {
             connection_id: "rc".into(),
             platform: Platform::Rocketchat,

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use crate::api::Action;
 use crate::export;
@@ -62,15 +62,47 @@ pub fn receipt_json(entries: &[ReceiptEntry], iso_time: &dyn Fn(f64) -> String) 
     let items: Vec<Value> = entries
         .iter()
         .map(|entry| {
-            let mut object: Map<String, Value> = COLUMNS
-                .iter()
-                .zip(cells(entry, iso_time))
-                .map(|(column, value)| ((*column).to_owned(), json!(export::clean(&value))))
-                .collect();
+            let cleaned = cells(entry, iso_time).iter().map(|cell| export::clean(cell)).collect();
+            let mut object = export::object(&COLUMNS, cleaned);
             object.insert("httpStatus".into(), entry.status.map_or(Value::Null, |status| json!(status)));
             object.insert("snapshot".into(), export::snapshot(&entry.row));
             Value::Object(object)
         })
         .collect();
     serde_json::to_string_pretty(&Value::Array(items)).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(message: &str) -> ReceiptEntry {
+        ReceiptEntry {
+            row: export::tests::row(),
+            action: Action::Disable,
+            at_ms: 0.0,
+            status: Some(400),
+            outcome: "The platform refused the request (HTTP 400).".into(),
+            message: Some(message.into()),
+            acted_as: "Main, chat · admin".into(),
+            run: Some(1),
+        }
+    }
+
+    #[test]
+    fn a_receipt_carries_the_action_who_acted_and_a_masked_snapshot() {
+        let iso = |_: f64| "1970-01-01T00:00:00.000Z".to_owned();
+        let entries = [entry("see https://h/x?access_token=s3cret")];
+        let json: Value = serde_json::from_str(&receipt_json(&entries, &iso)).expect("JSON");
+        assert_eq!(json[0]["action"], "disable");
+        assert_eq!(json[0]["httpStatus"], 400);
+        assert_eq!(json[0]["actedAs"], "Main, chat · admin");
+        assert_eq!(json[0]["snapshot"]["id"], "abc");
+        assert_eq!(json[0]["snapshot"]["connection"], "Main, chat");
+        let csv = receipt_csv(&entries, &iso);
+        assert!(csv.starts_with("time,action,outcome,httpStatus,message,actedAs,connectionId,platform,connection,id,"));
+        for text in [json.to_string(), csv] {
+            assert!(!text.contains("s3cret"), "a URL's secret is masked: {text}");
+        }
+    }
 }

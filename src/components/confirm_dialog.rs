@@ -27,6 +27,13 @@ pub fn ConfirmDialog(
 ) -> impl IntoView {
     let title_id = crate::components::element_id::element_id(&format!("confirm-{}", item.key()));
     let labelled_by = title_id.clone();
+    // Each choice closes the dialog first, so focus returns before the action starts.
+    let close_then = move |choice: Callback<()>| {
+        move |_| {
+            super::modal::close(dialog);
+            choice.run(());
+        }
+    };
     view! {
         <dialog node_ref=dialog class="unplug-dialog" aria-labelledby=labelled_by>
             <h2 id=title_id class="unplug-dialog__title">{tf("Disconnect {name}?", &[("name", &item.name)])}</h2>
@@ -42,24 +49,9 @@ pub fn ConfirmDialog(
             <div class="unplug-dialog__actions">
                 <button type="button" on:click=move |_| super::modal::close(dialog)>{move || t("Cancel")}</button>
                 {on_disable.map(|on_disable| view! {
-                    <button
-                        type="button"
-                        on:click=move |_| {
-                            super::modal::close(dialog);
-                            on_disable.run(());
-                        }
-                    >
-                        {move || t("Disable instead")}
-                    </button>
+                    <button type="button" on:click=close_then(on_disable)>{move || t("Disable instead")}</button>
                 })}
-                <button
-                    type="button"
-                    class="unplug-button--danger"
-                    on:click=move |_| {
-                        super::modal::close(dialog);
-                        on_confirm.run(());
-                    }
-                >
+                <button type="button" class="unplug-button--danger" on:click=close_then(on_confirm)>
                     {move || t("Disconnect")}
                 </button>
             </div>
