@@ -128,22 +128,37 @@ impl Status {
     }
 }
 
+/// Where a field shows: the few that tell integrations apart are the card's facts, the rest wait
+/// in the detail panel. Search reads them all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldRole {
+    Fact,
+    Detail,
+    /// A detail with a copy button.
+    Id,
+}
+
 /// A labelled, non-secret fact about an integration, shown on its card or detail panel.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Field {
     pub label: &'static str,
     pub value: String,
-    /// Ids get a copy button.
-    pub copyable: bool,
+    pub role: FieldRole,
 }
 
 impl Field {
+    /// Shown on the card.
+    pub fn fact(label: &'static str, value: impl Into<String>) -> Self {
+        Self { label, value: value.into(), role: FieldRole::Fact }
+    }
+
+    /// Shown in the detail panel only.
     pub fn new(label: &'static str, value: impl Into<String>) -> Self {
-        Self { label, value: value.into(), copyable: false }
+        Self { label, value: value.into(), role: FieldRole::Detail }
     }
 
     pub fn id(label: &'static str, value: impl Into<String>) -> Self {
-        Self { label, value: value.into(), copyable: true }
+        Self { label, value: value.into(), role: FieldRole::Id }
     }
 }
 
@@ -181,6 +196,11 @@ impl Integration {
     /// Unique across connections, for keyed lists.
     pub fn key(&self) -> String {
         format!("{}/{}", self.connection_id, self.id)
+    }
+
+    /// The fields that tell this integration apart from its neighbours, for its card.
+    pub fn facts(&self) -> impl Iterator<Item = &Field> {
+        self.fields.iter().filter(|field| field.role == FieldRole::Fact)
     }
 }
 

@@ -14,7 +14,7 @@ use super::outcome::Outcome;
 use crate::bulk::queue::Bulk;
 use crate::components::actions::CardActions;
 use crate::finding::filter::Row;
-use crate::model::{Integration, readable_time};
+use crate::model::{FieldRole, Integration, readable_time};
 use crate::state::connections::{ConnectionState, Connections};
 use crate::state::items::{ItemState, Phase, use_items};
 
@@ -147,7 +147,7 @@ pub fn Card(row: Arc<Row>) -> impl IntoView {
                 {fields
                     .into_iter()
                     .map(|field| {
-                        let copy = field.copyable.then(|| view! { <CopyButton value=field.value.clone() label=field.label /> });
+                        let copy = (field.role == FieldRole::Id).then(|| view! { <CopyButton value=field.value.clone() label=field.label /> });
                         let label = field.label;
                         view! { <dt>{move || t(label)}</dt><dd>{field.value}{copy}</dd> }
                     })
