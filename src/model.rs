@@ -126,6 +126,12 @@ impl Status {
             Status::Unknown => "unknown",
         }
     }
+
+    /// Whether a platform's own status word says no more than this status: the same word in any
+    /// case, or `enabled` (a switch's on) for Active.
+    pub fn is_said_by(self, word: &str) -> bool {
+        word.eq_ignore_ascii_case(self.slug()) || (self == Status::Active && word.eq_ignore_ascii_case("enabled"))
+    }
 }
 
 /// Where a field shows: the few that tell integrations apart are the card's facts, the rest wait
@@ -198,6 +204,12 @@ impl Integration {
         format!("{}/{}", self.connection_id, self.id)
     }
 
+    /// The platform's own status word where it tells more than the shared one (`freezed`,
+    /// `not read yet`); `None` where it only repeats it (`active`, `enabled`).
+    pub fn own_status_word(&self) -> Option<&str> {
+        (!self.status.is_said_by(&self.status_word)).then_some(self.status_word.as_str())
+    }
+
     /// The fields that tell this integration apart from its neighbours, for its card.
     pub fn facts(&self) -> impl Iterator<Item = &Field> {
         self.fields.iter().filter(|field| field.role == FieldRole::Fact)
@@ -220,7 +232,18 @@ pub fn readable_time(raw: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::readable_time;
+    use super::{Status, readable_time};
+
+    #[test]
+    fn a_platform_word_is_worth_showing_only_where_it_says_more() {
+        assert!(Status::Active.is_said_by("active"));
+        assert!(Status::Active.is_said_by("enabled"));
+        assert!(Status::Disabled.is_said_by("Disabled"));
+        assert!(Status::Unknown.is_said_by("unknown"));
+        assert!(!Status::Frozen.is_said_by("freezed"));
+        assert!(!Status::Unknown.is_said_by(super::NOT_READ_YET));
+        assert!(!Status::Disabled.is_said_by("enabled"));
+    }
 
     #[test]
     fn times_carry_their_zone_or_say_it_is_missing() {

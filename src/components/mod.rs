@@ -7,5 +7,7 @@ pub mod copy_button;
 pub mod detail_panel;
 pub mod download;
 pub mod element_id;
+pub mod fields;
+pub mod logo;
 pub mod modal;
 pub mod outcome;
