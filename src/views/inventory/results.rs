@@ -19,7 +19,9 @@ use crate::views::windowed::{root_font_px, use_windowed_slice};
 
 /// Sizes in rem that style/main.css gives windowed cards and table rows; keep them equal.
 const CARD_MIN_WIDTH_REM: f64 = 18.0;
-const CARD_HEIGHT_REM: f64 = 21.0;
+/// A card is about 13rem tall (a two-line name, two facts, the actions); this leaves room for a
+/// third fact. An outcome scrolls inside it.
+const CARD_HEIGHT_REM: f64 = 15.0;
 const GAP_REM: f64 = 1.0;
 const TABLE_ROW_REM: f64 = 3.0;
 
