@@ -126,6 +126,22 @@ impl Status {
             Status::Unknown => "unknown",
         }
     }
+
+    /// Whether a platform's own status word says no more than this status: the same word in any
+    /// case, or `enabled` (a switch's on) for Active.
+    pub fn is_said_by(self, word: &str) -> bool {
+        word.eq_ignore_ascii_case(self.slug()) || (self == Status::Active && word.eq_ignore_ascii_case("enabled"))
+    }
+}
+
+/// Where a field shows: the few that tell integrations apart are the card's facts, the rest wait
+/// in the detail panel. Search reads them all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldRole {
+    Fact,
+    Detail,
+    /// A detail with a copy button.
+    Id,
 }
 
 /// A labelled, non-secret fact about an integration, shown on its card or detail panel.
@@ -133,17 +149,22 @@ impl Status {
 pub struct Field {
     pub label: &'static str,
     pub value: String,
-    /// Ids get a copy button.
-    pub copyable: bool,
+    pub role: FieldRole,
 }
 
 impl Field {
+    /// Shown on the card.
+    pub fn fact(label: &'static str, value: impl Into<String>) -> Self {
+        Self { label, value: value.into(), role: FieldRole::Fact }
+    }
+
+    /// Shown in the detail panel only.
     pub fn new(label: &'static str, value: impl Into<String>) -> Self {
-        Self { label, value: value.into(), copyable: false }
+        Self { label, value: value.into(), role: FieldRole::Detail }
     }
 
     pub fn id(label: &'static str, value: impl Into<String>) -> Self {
-        Self { label, value: value.into(), copyable: true }
+        Self { label, value: value.into(), role: FieldRole::Id }
     }
 }
 
@@ -182,6 +203,17 @@ impl Integration {
     pub fn key(&self) -> String {
         format!("{}/{}", self.connection_id, self.id)
     }
+
+    /// The platform's own status word where it tells more than the shared one (`freezed`,
+    /// `not read yet`); `None` where it only repeats it (`active`, `enabled`).
+    pub fn own_status_word(&self) -> Option<&str> {
+        (!self.status.is_said_by(&self.status_word)).then_some(self.status_word.as_str())
+    }
+
+    /// The fields that tell this integration apart from its neighbours, for its card.
+    pub fn facts(&self) -> impl Iterator<Item = &Field> {
+        self.fields.iter().filter(|field| field.role == FieldRole::Fact)
+    }
 }
 
 /// A timestamp as people read it, with its time zone: ISO UTC (`…Z`) becomes `YYYY-MM-DD HH:MM:SS UTC`;
@@ -200,7 +232,18 @@ pub fn readable_time(raw: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::readable_time;
+    use super::{Status, readable_time};
+
+    #[test]
+    fn a_platform_word_is_worth_showing_only_where_it_says_more() {
+        assert!(Status::Active.is_said_by("active"));
+        assert!(Status::Active.is_said_by("enabled"));
+        assert!(Status::Disabled.is_said_by("Disabled"));
+        assert!(Status::Unknown.is_said_by("unknown"));
+        assert!(!Status::Frozen.is_said_by("freezed"));
+        assert!(!Status::Unknown.is_said_by(super::NOT_READ_YET));
+        assert!(!Status::Disabled.is_said_by("enabled"));
+    }
 
     #[test]
     fn times_carry_their_zone_or_say_it_is_missing() {

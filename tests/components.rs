@@ -39,7 +39,7 @@ fn exchange(status: u16, body: &str) -> Exchange {
 }
 
 #[wasm_bindgen_test]
-fn a_card_is_an_article_named_after_its_integration_with_a_disconnect_button() {
+fn a_card_is_an_article_named_after_its_integration_with_its_logo_facts_and_a_disconnect_button() {
     let host = fresh_host();
     let item = Integration {
         connection_id: "rc".into(),
@@ -51,7 +51,11 @@ fn a_card_is_an_article_named_after_its_integration_with_a_disconnect_button() {
         status_word: "enabled".into(),
         created_by: Some("graywolf336".into()),
         created_at: Some("2017-01-06T13:42:14.143Z".into()),
-        fields: vec![Field::new("Channel", "#dev"), Field::id("Integration id", "oNLthAt9RwMw39N2B")],
+        fields: vec![
+            Field::fact("Channel", "#dev"),
+            Field::id("Integration id", "oNLthAt9RwMw39N2B"),
+            Field::new("Posts as", "rocket.cat"),
+        ],
         after_disconnect: None,
         listed_by: String::new(),
     };
@@ -66,11 +70,14 @@ fn a_card_is_an_article_named_after_its_integration_with_a_disconnect_button() {
     assert_eq!(title.text_content().as_deref(), Some("GitHub pushes"));
     assert_eq!(article.get_attribute("data-status").as_deref(), Some("active"));
     let text = article.text_content().unwrap_or_default();
-    for expected in
-        ["Rocket.Chat · Rocket.Chat (sandbox)", "Incoming webhook", "Active (enabled)", "graywolf336", "#dev"]
-    {
+    for expected in ["Rocket.Chat (sandbox)", "Incoming webhook", "Active", "Channel", "#dev"] {
         assert!(text.contains(expected), "{expected} missing from {text}");
     }
+    // The rest waits in the detail panel, and nothing is said twice.
+    for absent in ["graywolf336", "oNLthAt9RwMw39N2B", "rocket.cat", "(enabled)", "·"] {
+        assert!(!text.contains(absent), "{absent} is on the card: {text}");
+    }
+    query(&host, "[role=img][aria-label='Rocket.Chat'] > svg[aria-hidden=true]");
     let button = query(&host, ".unplug-card__actions button");
     assert_eq!(button.text_content().as_deref(), Some("Disconnect"));
     assert!(

@@ -9,7 +9,7 @@ use unplug::api::http::RawResponse;
 use unplug::api::mask::readable_body;
 use unplug::api::provider::Provider;
 use unplug::api::{altegio, rocket_chat, ryze};
-use unplug::model::{Kind, Status};
+use unplug::model::{Integration, Kind, Status};
 
 macro_rules! fixture {
     ($path:literal) => {
@@ -27,6 +27,11 @@ fn ok<T: serde::de::DeserializeOwned>(body: &str, envelope: ReadEnvelope) -> T {
 
 fn said(message: &str, error_type: Option<&str>) -> PlatformMessage {
     PlatformMessage { message: Some(message.into()), error_type: error_type.map(Into::into) }
+}
+
+/// A card's facts as `label: value`, in order.
+fn facts(card: &Integration) -> Vec<String> {
+    card.facts().map(|field| format!("{}: {}", field.label, field.value)).collect()
 }
 
 #[test]
@@ -56,7 +61,9 @@ fn rocket_chat_success_fixtures_decode() {
         (Kind::OutgoingWebhook, Status::Disabled, "Testing via REST API")
     );
     assert_eq!(outgoing.created_by.as_deref(), Some("graywolf336"));
+    assert_eq!(facts(outgoing), ["Target host: text2gif.guggy.com"], "its channel list is empty");
     assert_eq!(cards[1].kind, Kind::IncomingWebhook);
+    assert_eq!(facts(&cards[1]), ["Channel: #dev"]);
     assert_eq!(rocket_chat::convert::wire_type(cards[1].kind), "webhook-incoming");
 }
 
@@ -127,6 +134,7 @@ fn ryze_fixtures_decode_and_errors_map() {
     let list: ryze::wire::InstanceList = ok(fixture!("ryze/instance_list.json"), envelope);
     let card = ryze::convert::integration("ryze", list.instances[0].clone()).expect("suporte has Chatwoot");
     assert_eq!((card.id.as_str(), card.kind, card.status), ("suporte", Kind::ChatwootOnInstance, Status::Active));
+    assert_eq!(facts(&card), ["Chatwoot inbox: WhatsApp - Orion"]);
     // Wherever the items sit and however the name is spelled (contracts 3.5, UNCONFIRMED).
     for body in [fixture!("ryze/instance_list_instances.json"), fixture!("ryze/instance_list_bare.json")] {
         let list: ryze::wire::InstanceList = ok(body, envelope);
@@ -139,8 +147,10 @@ fn ryze_fixtures_decode_and_errors_map() {
         ryze::convert::integration("ryze", list.instances[0].clone()).expect("an unread instance keeps its card");
     assert_eq!((card.status, card.status_word.as_str()), (Status::Unknown, unplug::model::NOT_READ_YET));
     let info: ryze::wire::ChatwootInfo = ok(fixture!("ryze/chatwoot_info.json"), envelope);
+    assert_eq!(facts(&card), Vec::<String>::new(), "the inbox is not known yet");
     let card = ryze::convert::with_info(card, info);
     assert_eq!((card.status, card.status_word.as_str()), (Status::Active, "active"));
+    assert_eq!(facts(&card), ["Chatwoot inbox: WhatsApp - Orion"], "the record tells the inbox");
     let shapeless = answer(200, r#"{"success":true,"items":[]}"#);
     let failure = decode::<ryze::wire::InstanceList>(&shapeless, envelope, 0.0).expect_err("no list");
     assert!(matches!(failure, Failure::UnexpectedShape { .. }), "{failure:?}");
@@ -184,6 +194,7 @@ fn altegio_fixtures_decode_and_errors_map() {
     let card = altegio::convert::with_status(listed.clone(), Some(status.data.connection_status));
     assert_eq!((card.id.as_str(), card.name.as_str(), card.status), ("1050", "La Visage", Status::Active));
     assert_eq!(card.created_at.as_deref(), Some("2022-06-27 12:20:02"));
+    assert_eq!(facts(&card), ["City: New York"]);
     assert_eq!(altegio::convert::with_status(listed, None).status_word, "unknown");
     let _: altegio::wire::Envelope<serde_json::Value> = ok(fixture!("altegio/uninstall_ok.json"), envelope);
     let _: altegio::wire::Envelope<serde_json::Value> = ok(fixture!("altegio/empty_success.json"), envelope);

@@ -1,6 +1,7 @@
-//! One integration as a marketplace card: its facts, its selection box, its Disconnect, and how
-//! that ended. Its state lives in the shared item store, so the card can come and go as the
-//! list scrolls.
+//! One integration as a marketplace card: its platform's logo, its name and connection, its kind
+//! and status, the few facts that tell it apart, its selection box, its Disconnect, and how that
+//! ended. Everything else is in its detail panel. Its state lives in the shared item store, so
+//! the card can come and go as the list scrolls.
 
 use crate::i18n::{t, tf};
 use std::sync::Arc;
@@ -12,22 +13,27 @@ use super::receipt_buttons::ReceiptButtons;
 use super::switch_button::SwitchButton;
 use super::undo::UndoCountdown;
 
-use super::copy_button::CopyButton;
+use super::fields::FieldRows;
+use super::logo::Logo;
 use super::outcome::Outcome;
 use crate::api::{Action, Done};
 use crate::bulk::queue::Bulk;
 use crate::components::actions::CardActions;
 use crate::finding::filter::Row;
-use crate::model::{Integration, Status, readable_time};
+use crate::model::{Integration, Status};
 use crate::state::connections::{ConnectionState, Connections};
 use crate::state::items::{ItemState, Phase, use_items};
 
-/// The status as a card or row reads it: the shared word and the platform's own.
+/// The status as a card's pill or a table row reads it: the shared word, and the platform's own
+/// only where it says more.
 pub fn status_text(phase: &Phase, item: &Integration) -> String {
     match phase {
         Phase::Finished(Ok(Done::Removed(_) | Done::AlreadyGone(_))) => t("Disconnected").to_owned(),
         Phase::Queued => t("Queued for removal").to_owned(),
-        _ => format!("{} ({})", item.status.label(), item.status_word),
+        _ => match item.own_status_word() {
+            Some(word) => format!("{} ({word})", item.status.label()),
+            None => item.status.label().to_owned(),
+        },
     }
 }
 
@@ -160,15 +166,18 @@ pub fn Card(row: Arc<Row>) -> impl IntoView {
     let title_id = element_id(&format!("card-{}", row.key()));
     let labelled_by = title_id.clone();
 
-    let working = move || phase.with(Phase::is_busy);
+    let busy = move || phase.with(Phase::is_busy);
+    let action = controls.state.action;
+    // "Disconnecting…" only for a disconnect: a switch on its way says so on its own button.
+    let working = move || busy() && action.get() == Action::Disconnect;
     let gone = move || phase.with(Phase::is_gone);
     let retry = controls.on(RowControls::retry);
     let ask = controls.on(RowControls::ask_to_disconnect);
     let open_details = controls.on(RowControls::open_details);
     let dismiss = controls.on(RowControls::dismiss);
     let item = row.item.clone();
-    let status_item = item.clone();
-    let Integration { platform, name, kind, status, created_by, created_at, fields, .. } = item;
+    let facts: Vec<_> = item.facts().cloned().collect();
+    let Integration { platform, name, kind, status, .. } = item.clone();
     view! {
         <article
             class="unplug-card"
@@ -178,37 +187,31 @@ pub fn Card(row: Arc<Row>) -> impl IntoView {
             data-disconnected=move || gone().to_string()
         >
             <header class="unplug-card__header">
+                <Logo platform />
+                <div class="unplug-card__heading">
+                    <h3 id=title_id class="unplug-card__title">
+                        <button type="button" class="unplug-card__name" aria-haspopup="dialog" on:click=open_details>
+                            {name}
+                        </button>
+                    </h3>
+                    // Several connections of one platform may be listed: the logo says which platform.
+                    <p class="unplug-card__connection">{row.connection_label.clone()}</p>
+                </div>
                 <SelectBox row=row.clone() />
-                <span class="unplug-card__logo" aria-hidden="true">{platform.label().chars().next()}</span>
-                <span class="unplug-card__source">{format!("{} · {}", platform.label(), row.connection_label)}</span>
             </header>
-            <h3 id=title_id class="unplug-card__title">
-                <button type="button" class="unplug-card__name" aria-haspopup="dialog" on:click=open_details>
-                    {name}
-                </button>
-            </h3>
             <p class="unplug-card__meta">
                 <span class="unplug-card__kind">{move || kind.label()}</span>
-                <span class="unplug-card__status">{move || phase.with(|phase| status_text(phase, &status_item))}</span>
+                <span class="unplug-card__status">{move || phase.with(|phase| status_text(phase, &item))}</span>
             </p>
-            <dl class="unplug-card__fields">
-                {created_by.map(|by| view! { <dt>{move || t("Created by")}</dt><dd>{by}</dd> })}
-                {created_at.map(|at| view! { <dt>{move || t("Created")}</dt><dd>{move || readable_time(&at)}</dd> })}
-                {fields
-                    .into_iter()
-                    .map(|field| {
-                        let copy = field.copyable.then(|| view! { <CopyButton value=field.value.clone() label=field.label /> });
-                        let label = field.label;
-                        view! { <dt>{move || t(label)}</dt><dd>{field.value}{copy}</dd> }
-                    })
-                    .collect_view()}
+            <dl class="unplug-fields unplug-card__facts">
+                <FieldRows fields=facts />
             </dl>
             <div class="unplug-card__actions">
                 <button
                     type="button"
                     class="unplug-button--danger"
                     on:click=ask
-                    disabled=move || working() || gone()
+                    disabled=move || busy() || gone()
                     aria-busy=move || working().to_string()
                     title=move || gone().then(|| t("Already disconnected"))
                 >

@@ -1,13 +1,15 @@
-//! The detail panel: every non-secret field, loaded when it opens, the last request and
-//! answer for this integration, and its Disconnect.
+//! The detail panel: every field of the list (with copy buttons for ids), every non-secret field
+//! of the platform's record, loaded when it opens, the last request and answer for this
+//! integration, and its Disconnect.
 
 use crate::i18n::{t, tf};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
+use super::fields::FieldRows;
 use super::outcome::{FailureNotice, RawResponse};
 use crate::api::call::Exchange;
-use crate::model::Integration;
+use crate::model::{Integration, readable_time};
 use crate::state::items::Details;
 
 #[component]
@@ -28,11 +30,11 @@ pub fn DetailPanel(
         <dialog node_ref=dialog class="unplug-dialog unplug-details" aria-labelledby=labelled_by on:close=move |_| on_close.run(())>
             <h2 id=title_id class="unplug-dialog__title">{item.name.clone()}</h2>
             <p>{tf("{kind} on {platform}", &[("kind", &item.kind.label()), ("platform", &item.platform.label())])}</p>
-            <dl class="unplug-card__fields">
-                {item.fields.iter().map(|field| {
-                    let label = field.label;
-                    view! { <dt>{move || t(label)}</dt><dd>{field.value.clone()}</dd> }
-                }).collect_view()}
+            // What the list said, shown at once: the card keeps only a few facts of it.
+            <dl class="unplug-fields unplug-details__listed">
+                {item.created_by.clone().map(|by| view! { <dt>{move || t("Created by")}</dt><dd>{by}</dd> })}
+                {item.created_at.clone().map(|at| view! { <dt>{move || t("Created")}</dt><dd>{move || readable_time(&at)}</dd> })}
+                <FieldRows fields=item.fields.clone() />
             </dl>
             <h3>{move || t("Everything the platform returns")}</h3>
             {move || match details.get() {
@@ -40,7 +42,7 @@ pub fn DetailPanel(
                     view! { <p role="status">{move || t("Loading details…")}</p> }.into_any()
                 }
                 Details::Loaded(rows) => view! {
-                    <dl class="unplug-card__fields unplug-details__all">
+                    <dl class="unplug-fields unplug-details__all">
                         {rows.into_iter().map(|(path, value)| view! { <dt><code>{path}</code></dt><dd>{value}</dd> }).collect_view()}
                     </dl>
                 }

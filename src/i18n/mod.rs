@@ -241,7 +241,7 @@ mod tests {
                     // Field labels are written where a card's facts are made, and shown through t.
                     // A copy button's label is shown through t as well, and so are credential
                     // forms' and fields' labels.
-                    for call in ["t(", "tf(", "Field::new(", "Field::id(", "label=", "label: "] {
+                    for call in ["t(", "tf(", "Field::fact(", "Field::new(", "Field::id(", "label=", "label: "] {
                         for (start, _) in source.match_indices(call) {
                             let preceded_by_word =
                                 source[..start].chars().last().is_some_and(|c| c.is_alphanumeric() || c == '_');

@@ -317,6 +317,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("Integration id", "ID da integração"),
     ("Location id", "ID da filial"),
     ("Channel", "Canal"),
+    ("Target host", "Host de destino"),
     ("Chatwoot inbox", "Caixa de entrada do Chatwoot"),
     ("Event", "Evento"),
     ("Posts as", "Publica como"),

@@ -317,6 +317,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("Integration id", "ID интеграции"),
     ("Location id", "ID филиала"),
     ("Channel", "Канал"),
+    ("Target host", "Хост назначения"),
     ("Chatwoot inbox", "Входящие Chatwoot"),
     ("Event", "Событие"),
     ("Posts as", "Публикует от имени"),

@@ -92,7 +92,7 @@ test('failures are grouped by reason, stay selected, and "Retry failed" runs the
 
 test('Pause holds the queue, Resume goes on, Cancel leaves the rest unsent and every item accounted for', { timeout: 60_000 }, async () => {
   const ui = await ConsolePage.signedIn(app, { rateLimits: { altegio: { requests: 1, perMs: 900 } } });
-  await ui.card('Serenity Spa').getByText('Active (active)', { exact: true }).waitFor(); // statuses read
+  await ui.card('Serenity Spa').getByText('Active', { exact: true }).waitFor(); // statuses read
   await ui.choose('Platform', 'Altegio');
   await ui.selectAllMatching().click();
   await ui.startBulk(4);

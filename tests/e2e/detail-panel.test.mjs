@@ -1,10 +1,11 @@
-// A card's name opens its detail panel: every non-secret field the platform
-// returns, loaded when the panel opens, the last request and its masked
-// answer, and the card's Disconnect. Ids have copy buttons.
+// A card's name opens its detail panel: every field of the list at once (ids
+// with copy buttons), every non-secret field the platform returns, loaded
+// when the panel opens, the last request and its masked answer, and the
+// card's Disconnect.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ConsolePage } from './support/console-page.mjs';
-import { API_URL, APP_URL, useApp } from './support/harness.mjs';
+import { API_URL, APP_URL, setFault, useApp } from './support/harness.mjs';
 import { rocketChatIntegration, ryzeChatwoot } from './support/platforms.mjs';
 
 const app = useApp();
@@ -67,7 +68,7 @@ test('an Altegio location\'s panel shows its status and offers its Disconnect', 
   await panel.getByRole('button', { name: 'Close', exact: true }).waitFor({ state: 'hidden' });
 });
 
-test('copy buttons put a card\'s ids on the clipboard', { timeout: 60_000 }, async () => {
+test('copy buttons in the panel put an integration\'s ids on the clipboard', { timeout: 60_000 }, async () => {
   await app.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(APP_URL).origin });
   const ui = await ConsolePage.signedIn(app);
   const copies = [
@@ -76,10 +77,25 @@ test('copy buttons put a card\'s ids on the clipboard', { timeout: 60_000 }, asy
     ['Barber Bros', 'Copy Location id', '1051'],
   ];
   for (const [name, button, id] of copies) {
-    const copy = ui.card(name).getByRole('button', { name: button, exact: true });
+    assert.equal(await ui.card(name).getByRole('button', { name: button, exact: true }).count(), 0, 'ids are not on the card');
+    const panel = await ui.openDetails(name);
+    const copy = panel.getByRole('button', { name: button, exact: true });
     assert.equal(await copy.innerText(), 'Copy');
     await copy.click();
-    await ui.card(name).getByRole('button', { name: button, exact: true }).filter({ hasText: /^Copied$/ }).waitFor();
+    await panel.getByRole('button', { name: button, exact: true }).filter({ hasText: /^Copied$/ }).waitFor();
     assert.equal(await ui.page.evaluate(() => navigator.clipboard.readText()), id);
+    await ui.closeDetails(panel);
   }
+});
+
+test('the panel shows what the list said while the platform\'s record is still loading', { timeout: 60_000 }, async () => {
+  const ui = await ConsolePage.signedIn(app);
+  await setFault({ platform: 'rocketchat', route: '/api/v1/integrations.get', kind: 'latency:3000' });
+  const panel = await ui.openDetails('Giphy bot');
+  await panel.getByRole('status').filter({ hasText: 'Loading details…' }).waitFor();
+  const listed = await ui.listedRows(panel);
+  assert.equal(listed['Trigger words'], '!gif');
+  assert.equal(listed.URLs, 'https://giphy-bot.example.com/rocketchat');
+  assert.equal(await panel.getByRole('button', { name: 'Copy Integration id', exact: true }).count(), 1);
+  await panel.getByRole('status').filter({ hasText: 'Loading details…' }).waitFor({ state: 'hidden' });
 });

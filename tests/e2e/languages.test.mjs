@@ -12,11 +12,11 @@ const app = useApp();
 const LANGUAGES = [
   {
     query: '?lang=pt-BR', tag: 'pt-BR', connectionsTab: 'Conexões', integrationsTab: 'Integrações',
-    refresh: 'Atualizar', showing: 'Mostrando 20 de 20', helpdeskCreated: '08/01/2026 09:05:27 UTC',
+    refresh: 'Atualizar', showing: 'Mostrando 20 de 20', channel: 'Canal', helpdeskCreated: '08/01/2026 09:05:27 UTC',
   },
   {
     query: '?lang=ru', tag: 'ru', connectionsTab: 'Подключения', integrationsTab: 'Интеграции',
-    refresh: 'Обновить', showing: null, helpdeskCreated: '08.01.2026 09:05:27 UTC',
+    refresh: 'Обновить', showing: null, channel: 'Канал', helpdeskCreated: '08.01.2026 09:05:27 UTC',
   },
 ];
 
@@ -34,10 +34,13 @@ for (const language of LANGUAGES) {
     await page.getByRole('tab', { name: language.integrationsTab, exact: true }).click();
     await page.getByRole('button', { name: language.refresh, exact: true }).waitFor();
     const helpdesk = page.getByRole('article', { name: 'Helpdesk bridge', exact: true });
-    await helpdesk.getByText(language.helpdeskCreated, { exact: true }).waitFor();
+    await helpdesk.getByRole('term').filter({ hasText: new RegExp(`^${language.channel}$`) }).waitFor();
     if (language.showing) await page.getByText(language.showing, { exact: true }).waitFor();
     await page.getByRole('article', { name: 'Serenity Spa', exact: true }).locator('.unplug-card__status').filter({ hasNotText: /\(not read yet\)/ }).waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, `console-${language.tag}.png`) });
+    // The creation time is in the detail panel, written the language's way.
+    await helpdesk.getByRole('button', { name: 'Helpdesk bridge', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Helpdesk bridge', exact: true }).getByText(language.helpdeskCreated, { exact: true }).waitFor();
   });
 }
 

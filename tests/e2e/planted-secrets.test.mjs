@@ -66,6 +66,10 @@ test('secrets under unusual keys and inside URLs never show, in any view or file
   await ui.search().fill('');
   const panel = await ui.openLoadedDetails('Helpdesk bridge');
   assert.match(await panel.innerText(), /discord\.com\/api\/webhooks\/1234\//, 'the URL stays readable');
+  // The card shows only the first URL's host; the panel shows the list's URLs, checked below.
+  const listed = await ui.listedRows(panel);
+  assert.equal(listed['Target host'], 'hooks.example.com');
+  assert.ok(listed.URLs.startsWith('https://••••••@hooks.example.com/notify?'), listed.URLs);
   await ui.assertShowsNone(PLANTED);
   await panel.getByRole('button', { name: 'Close', exact: true }).click();
 

@@ -16,7 +16,7 @@ test('a second tab waits for the first tab\'s queue of the same connection', { t
     const second = await ConsolePage.signedIn({ ...app, page: secondTab.page, browser: secondTab }, SLOW);
     second.allowFailedLoad(404, '/altegio/marketplace/salon/');
     for (const ui of [first, second]) {
-      await ui.card('Serenity Spa').getByText('Active (active)', { exact: true }).waitFor();
+      await ui.card('Serenity Spa').getByText('Active', { exact: true }).waitFor();
       await ui.choose('Platform', 'Altegio');
       await ui.selectAllMatching().click();
     }

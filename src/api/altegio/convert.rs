@@ -10,7 +10,7 @@ pub fn integration(connection_id: &str, application_id: u64, salon: Salon) -> In
         vec![Field::id("Location id", salon.id.to_string()), Field::id("Application id", application_id.to_string())];
     let optional = [
         salon.public_title.map(|value| Field::new("Public title", value)),
-        salon.city.map(|value| Field::new("City", value)),
+        salon.city.map(|value| Field::fact("City", value)),
         salon.address.map(|value| Field::new("Address", value)),
         salon.phone.map(|value| Field::new("Phone", value)),
         salon.timezone_name.map(|value| Field::new("Time zone", value)),

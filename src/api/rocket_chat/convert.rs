@@ -23,7 +23,10 @@ pub fn integration(connection_id: &str, wire: WireIntegration) -> Integration {
     let (status, status_word) = if wire.enabled { (Status::Active, "enabled") } else { (Status::Disabled, "disabled") };
     let mut fields = vec![Field::id("Integration id", wire.id.clone())];
     if let Some(channels) = channels(wire.channel.as_ref()) {
-        fields.push(Field::new("Channel", channels));
+        fields.push(Field::fact("Channel", channels));
+    }
+    if let Some(host) = wire.urls.as_ref().and_then(|urls| urls.first()).and_then(|url| host(url)) {
+        fields.push(Field::fact("Target host", host));
     }
     if let Some(username) = wire.username {
         fields.push(Field::new("Posts as", username));
@@ -64,5 +67,33 @@ fn channels(channel: Option<&Value>) -> Option<String> {
             (!names.is_empty()).then(|| names.join(", "))
         }
         _ => None,
+    }
+}
+
+/// The host a URL points at: no scheme, user info, port, path or query, so nothing a URL may
+/// carry as a credential.
+fn host(url: &str) -> Option<&str> {
+    let (_, rest) = url.split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host_and_port = authority.rsplit('@').next()?;
+    let host = match host_and_port.strip_prefix('[') {
+        Some(bracketed) => &host_and_port[..bracketed.find(']')? + 2],
+        None => host_and_port.split(':').next()?,
+    };
+    (!host.is_empty()).then_some(host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::host;
+
+    #[test]
+    fn a_target_host_is_the_host_alone() {
+        assert_eq!(host("https://helpdesk.example.com/rocketchat/webhook"), Some("helpdesk.example.com"));
+        assert_eq!(host("https://robot:s3cret@hooks.example.com:8443/x?token=t#y"), Some("hooks.example.com"));
+        assert_eq!(host("http://[::1]:8080/hook"), Some("[::1]"));
+        assert_eq!(host("https://hooks.example.com?sig=abc"), Some("hooks.example.com"));
+        assert_eq!(host("not a url"), None);
+        assert_eq!(host("https:///path"), None);
     }
 }

@@ -18,7 +18,7 @@ pub fn integration(connection_id: &str, instance: Instance) -> Option<Integratio
         fields.push(Field::new("WhatsApp", state));
     }
     if let Some(inbox) = chatwoot.chatwoot_inbox_name {
-        fields.push(Field::new("Chatwoot inbox", inbox));
+        fields.push(Field::fact("Chatwoot inbox", inbox));
     }
     if let Some(bridge) = chatwoot.bridge_integration_id {
         fields.push(Field::id("Bridge integration id", bridge));
@@ -51,7 +51,7 @@ pub fn with_info(mut item: Integration, info: ChatwootInfo) -> Integration {
     let missing = [
         info.chatwoot_inbox_name
             .filter(|_| !known.contains(&"Chatwoot inbox"))
-            .map(|v| Field::new("Chatwoot inbox", v)),
+            .map(|v| Field::fact("Chatwoot inbox", v)),
         info.bridge_integration_id
             .filter(|_| !known.contains(&"Bridge integration id"))
             .map(|v| Field::id("Bridge integration id", v)),

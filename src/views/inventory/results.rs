@@ -9,6 +9,7 @@ use leptos::html::{Div, Tr};
 use leptos::prelude::*;
 
 use super::window::{Geometry, Slice, columns};
+use crate::api::Action;
 use crate::components::card::{Card, RowControls, SelectBox, status_text};
 use crate::components::switch_button::SwitchButton;
 use crate::finding::filter::Row;
@@ -20,7 +21,9 @@ use crate::views::windowed::{root_font_px, use_windowed_slice};
 
 /// Sizes in rem that style/main.css gives windowed cards and table rows; keep them equal.
 const CARD_MIN_WIDTH_REM: f64 = 18.0;
-const CARD_HEIGHT_REM: f64 = 21.0;
+/// A card is about 13rem tall (a two-line name, two facts, the actions); this leaves room for a
+/// third fact. An outcome scrolls inside it.
+const CARD_HEIGHT_REM: f64 = 15.0;
 const GAP_REM: f64 = 1.0;
 const TABLE_ROW_REM: f64 = 3.0;
 
@@ -174,6 +177,7 @@ fn TableRow(row: Arc<Row>) -> impl IntoView {
     let open = controls.on(RowControls::open_details);
     let retry = controls.on(RowControls::retry);
     let undo_window = controls.undo_window();
+    let action = controls.state.action;
     view! {
         <tr class="unplug-table__row" data-status=row.item.status.slug() data-disconnected=move || phase.with(Phase::is_gone).to_string()>
             <td><SelectBox row=row.clone() /></td>
@@ -201,7 +205,7 @@ fn TableRow(row: Arc<Row>) -> impl IntoView {
                             on:click=ask.clone()
                             disabled=phase.is_busy() || phase.is_gone()
                         >
-                            {if phase.is_busy() { t("Disconnecting…") } else { t("Disconnect") }}
+                            {if phase.is_busy() && action.get_untracked() == Action::Disconnect { t("Disconnecting…") } else { t("Disconnect") }}
                         </button>
                     }
                     .into_any(),

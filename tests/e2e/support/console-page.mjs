@@ -223,6 +223,25 @@ export class ConsolePage {
     return panel;
   }
 
+  /** A detail panel's `label → value` rows from the list, shown from the start (copy buttons left out). */
+  async listedRows(panel) {
+    return panel.locator('.unplug-details__listed').evaluate((dl) => {
+      const rows = {};
+      for (const dt of dl.querySelectorAll('dt')) {
+        const value = dt.nextElementSibling.cloneNode(true);
+        value.querySelectorAll('button').forEach((button) => button.remove());
+        rows[dt.innerText.trim()] = value.textContent.trim();
+      }
+      return rows;
+    });
+  }
+
+  /** Closes an open detail panel. */
+  async closeDetails(panel) {
+    await panel.getByRole('button', { name: 'Close', exact: true }).click();
+    await panel.waitFor({ state: 'hidden' });
+  }
+
   /** A detail panel's `path → value` rows from the platform's record. */
   async detailRows(panel) {
     return panel.locator('.unplug-details__all').evaluate((dl) => {
