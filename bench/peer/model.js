@@ -18,6 +18,20 @@ export const STATUSES = [
 ];
 const STATUS_LABEL = Object.fromEntries(STATUSES);
 
+/**
+ * Each platform's logo (`components/logo.rs`), drawn on a 32 × 32 grid: its outline, its
+ * letters, and where the letters' middle sits.
+ */
+export const LOGO = {
+  rocketchat: {
+    outline: 'M7 3h18a5 5 0 0 1 5 5v12a5 5 0 0 1-5 5H15l-7 5v-5H7a5 5 0 0 1-5-5V8a5 5 0 0 1 5-5z', letters: 'R', middle: '14',
+  },
+  ryze: { outline: 'M16 1.5l13 7.5v14l-13 7.5-13-7.5V9z', letters: 'Ry', middle: '16' },
+  altegio: {
+    outline: 'M10 2h12a8 8 0 0 1 8 8v12a8 8 0 0 1-8 8H10a8 8 0 0 1-8-8V10a8 8 0 0 1 8-8z', letters: 'A', middle: '16',
+  },
+};
+
 function join(base, path) {
   return base.replace(/\/+$/, '') + path;
 }
@@ -28,13 +42,38 @@ async function getJson(url, headers) {
   return response.json();
 }
 
-/** A field as a card shows it (`model::Field`): ids get a copy button. */
-const field = (label, value, copyable = false) => ({ label, value: String(value), copyable });
+/**
+ * A field (`model::Field`) and where it shows (`model::FieldRole`): a card shows its facts,
+ * the rest wait in the detail panel; search reads them all.
+ */
+const field = (label, value, role = 'detail') => ({ label, value: String(value), role });
+const fact = (label, value) => field(label, value, 'fact');
+const idField = (label, value) => field(label, value, 'id');
 
-function item(connection, { id, name, kind, status, word, createdBy = null, createdAt = null, fields }) {
+function item(connection, { id, name, kind, status, word, createdBy = null, fields }) {
   return {
-    key: `${connection.id}/${id}`, platform: connection.platform, id, name, kind, status, word, createdBy, createdAt, fields,
+    key: `${connection.id}/${id}`, platform: connection.platform, id, name, kind, status, word, createdBy, fields,
   };
+}
+
+/**
+ * The host a URL points at (`rocket_chat::convert::host`): no scheme, user info, port, path or
+ * query, so nothing a URL may carry as a credential.
+ */
+function host(url) {
+  const scheme = url.indexOf('://');
+  if (scheme < 0) return null;
+  const authority = url.slice(scheme + 3).split(/[/?#]/)[0];
+  const hostAndPort = authority.slice(authority.lastIndexOf('@') + 1);
+  let name;
+  if (hostAndPort.startsWith('[')) {
+    const end = hostAndPort.indexOf(']');
+    if (end < 0) return null;
+    name = hostAndPort.slice(0, end + 1);
+  } else {
+    name = hostAndPort.split(':')[0];
+  }
+  return name || null;
 }
 
 /** Rocket.Chat's channel: one name or several. */
@@ -51,9 +90,11 @@ async function rocketChat(connection, session) {
     const url = join(connection.baseUrl, `/api/v1/integrations.list?offset=${items.length}&count=${RC_PAGE}`);
     const page = await getJson(url, headers);
     for (const wire of page.integrations) {
-      const fields = [field('Integration id', wire._id, true)];
+      const fields = [idField('Integration id', wire._id)];
       const channel = channels(wire.channel);
-      if (channel) fields.push(field('Channel', channel));
+      if (channel) fields.push(fact('Channel', channel));
+      const target = wire.urls?.length ? host(wire.urls[0]) : null;
+      if (target) fields.push(fact('Target host', target));
       if (wire.username) fields.push(field('Posts as', wire.username));
       if (wire.event) fields.push(field('Event', wire.event));
       if (wire.urls?.length) fields.push(field('URLs', wire.urls.join(', ')));
@@ -66,7 +107,6 @@ async function rocketChat(connection, session) {
         status: wire.enabled ? 'active' : 'disabled',
         word: wire.enabled ? 'enabled' : 'disabled',
         createdBy: wire._createdBy?.username ?? null,
-        createdAt: wire._createdAt ?? null,
         fields,
       }));
     }
@@ -82,10 +122,10 @@ async function ryze(connection, session) {
     .map((instance) => {
       const chatwoot = instance.chatwoot ?? {};
       const word = chatwoot.status || NOT_READ_YET;
-      const fields = [field('Instance', instance.instanceName, true)];
+      const fields = [idField('Instance', instance.instanceName)];
       if (instance.connection?.state) fields.push(field('WhatsApp', instance.connection.state));
-      if (chatwoot.chatwoot_inbox_name) fields.push(field('Chatwoot inbox', chatwoot.chatwoot_inbox_name));
-      if (chatwoot.bridge_integration_id) fields.push(field('Bridge integration id', chatwoot.bridge_integration_id, true));
+      if (chatwoot.chatwoot_inbox_name) fields.push(fact('Chatwoot inbox', chatwoot.chatwoot_inbox_name));
+      if (chatwoot.bridge_integration_id) fields.push(idField('Bridge integration id', chatwoot.bridge_integration_id));
       if (instance.profile?.name) fields.push(field('WhatsApp profile', instance.profile.name));
       return item(connection, {
         id: instance.instanceName, name: instance.instanceName, kind: 'Chatwoot on instance',
@@ -105,12 +145,12 @@ async function altegio(connection, session) {
     const url = join(connection.baseUrl, `/marketplace/application/${app}/salons?page=${page}&count=${ALTEGIO_PAGE}`);
     const salons = (await getJson(url, headers)).data;
     for (const salon of salons) {
-      const fields = [field('Location id', salon.id, true), field('Application id', app, true)];
+      const fields = [idField('Location id', salon.id), idField('Application id', app)];
       const optional = [
-        ['Public title', salon.public_title], ['City', salon.city], ['Address', salon.address],
+        ['Public title', salon.public_title], ['City', salon.city, 'fact'], ['Address', salon.address],
         ['Phone', salon.phone], ['Time zone', salon.timezone_name],
       ];
-      for (const [label, value] of optional) if (value != null) fields.push(field(label, value));
+      for (const [label, value, role] of optional) if (value != null) fields.push(field(label, value, role));
       items.push(item(connection, {
         id: String(salon.id), name: salon.title, kind: 'App on location', status: 'unknown', word: NOT_READ_YET, fields,
       }));
@@ -126,7 +166,7 @@ async function altegioStatus(connection, session, entry) {
   const url = join(connection.baseUrl, `/marketplace/salon/${entry.id}/application/${session.application_id}`);
   const status = await getJson(url, altegioHeaders(session)).then((answer) => answer.data.connection_status, () => null);
   if (!status) return { ...entry, word: 'unknown' };
-  return { ...entry, status: ALTEGIO_STATUS[status.status] ?? 'unknown', word: status.status, createdAt: status.created_at ?? null };
+  return { ...entry, status: ALTEGIO_STATUS[status.status] ?? 'unknown', word: status.status };
 }
 
 const LOADERS = { rocketchat: rocketChat, ryze, altegio };
@@ -159,8 +199,27 @@ function pacer({ requests, perMs }) {
 }
 
 /**
+ * `Status::is_said_by`: whether a platform's own word says no more than the shared status
+ * (the same word in any case, or `enabled` for Active).
+ */
+function isSaidBy(status, word) {
+  const lower = word.toLowerCase();
+  return lower === status || (status === 'active' && lower === 'enabled');
+}
+
+/** `card::status_text` at rest: the shared word, and the platform's own only where it says more. */
+const statusText = (status, word) => (isSaidBy(status, word) ? STATUS_LABEL[status] : `${STATUS_LABEL[status]} (${word})`);
+
+/** `RowControls::switch_action`: Disable or Enable for Rocket.Chat's webhooks, by status; none elsewhere. */
+function switchLabel(entry) {
+  if (entry.platform !== 'rocketchat') return null;
+  return { active: 'Disable', disabled: 'Enable' }[entry.status] ?? null;
+}
+
+/**
  * A row as `finding::filter::Row` builds it, once per load: the item, its
- * connection's label, the lower-cased text search reads, and the sort key.
+ * connection's label, the lower-cased text search reads (every field, shown
+ * or not), and the sort key; with what its card shows.
  */
 function row(connection, entry) {
   const haystack = [entry.name, entry.id, connection.label, entry.kind, entry.word];
@@ -169,8 +228,9 @@ function row(connection, entry) {
   return {
     ...entry,
     label: connection.label,
-    source: `${PLATFORM[entry.platform]} · ${connection.label}`,
-    statusText: `${STATUS_LABEL[entry.status]} (${entry.word})`,
+    facts: entry.fields.filter((one) => one.role === 'fact'),
+    statusText: statusText(entry.status, entry.word),
+    switchLabel: switchLabel(entry),
     renderKey: `${entry.key}\u001f${entry.word}\u001f${entry.name}`,
     haystack: haystack.join('\n').toLowerCase(),
     nameKey: entry.name.toLowerCase(),
@@ -239,23 +299,14 @@ export function statusCounts(rows, search) {
 /** `i18n::number` in English. */
 export const formatNumber = (count) => String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
-/** `model::readable_time` in English. */
-export function readableTime(raw) {
-  const match = /^(\d{4}-\d{2}-\d{2})[T ]([\d:]*)\.?\d*(.*)$/.exec(raw);
-  if (!match) return raw;
-  const [, date, clock, zone] = match;
-  if (zone === 'Z' || zone === 'z') return `${date} ${clock} UTC`;
-  return zone === '' ? `${date} ${clock} (time zone not stated)` : `${date} ${clock} UTC${zone}`;
-}
-
 // --- Windowing, as `views/inventory/window.rs` and `results.rs` do it. ---
 
 /** Up to this many items everything is rendered. */
 export const RENDER_ALL_UP_TO = 120;
 const OVERSCAN_ROWS = 3;
-/** Sizes in rem that style/main.css gives windowed cards. */
+/** Sizes in rem of windowed cards, equal to `results.rs`'s (a card's estimated height with room to spare). */
 const CARD_MIN_WIDTH_REM = 18;
-const CARD_HEIGHT_REM = 21;
+const CARD_HEIGHT_REM = 15;
 const GAP_REM = 1;
 /** Until the first measurement: a screenful, never everything. */
 export const GUESS = { top: 0, viewportHeight: 1200, columns: 1, rowPitch: 300 };

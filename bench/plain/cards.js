@@ -4,8 +4,8 @@
 // once the list is long, keeps the cards whose key did not change, and
 // writes the search to the URL on each keystroke.
 import {
-  GUESS, PLATFORM, formatNumber, gridStyle, loadConnections, measure, readableTime, sameGeometry, select, statusCounts,
-  summary, visible, writeSearch,
+  GUESS, LOGO, PLATFORM, formatNumber, gridStyle, loadConnections, measure, sameGeometry, select, statusCounts, summary,
+  visible, writeSearch,
 } from '../peer/model.js';
 
 function element(tag, className, text) {
@@ -21,6 +21,31 @@ function button(className, text) {
   return node;
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svgElement(tag, attributes) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  return node;
+}
+
+/** A platform's logo (`components/logo.rs`): an image named after the platform. */
+function logo(platform) {
+  const { outline, letters, middle } = LOGO[platform];
+  const node = element('span', 'unplug-logo');
+  node.setAttribute('role', 'img');
+  node.setAttribute('aria-label', PLATFORM[platform]);
+  node.dataset.platform = platform;
+  const svg = svgElement('svg', { viewBox: '0 0 32 32', 'aria-hidden': 'true', focusable: 'false' });
+  const text = svgElement('text', {
+    class: 'unplug-logo__letters', x: '16', y: middle, 'text-anchor': 'middle', 'dominant-baseline': 'central',
+  });
+  text.textContent = letters;
+  svg.append(svgElement('path', { class: 'unplug-logo__shape', d: outline }), text);
+  node.append(svg);
+  return node;
+}
+
 /** One card, with the console's markup (`components/card.rs`). */
 function card(row) {
   const article = element('article', 'unplug-card');
@@ -30,36 +55,27 @@ function card(row) {
   article.dataset.status = row.status;
   article.dataset.disconnected = 'false';
   const header = element('header', 'unplug-card__header');
-  const select = element('input', 'unplug-select');
-  select.type = 'checkbox';
-  select.setAttribute('aria-label', `Select ${row.name}`);
-  const logo = element('span', 'unplug-card__logo', PLATFORM[row.platform][0]);
-  logo.setAttribute('aria-hidden', 'true');
-  header.append(select, logo, element('span', 'unplug-card__source', row.source));
+  const heading = element('div', 'unplug-card__heading');
   const title = element('h3', 'unplug-card__title');
   title.id = titleId;
   const name = button('unplug-card__name', row.name);
   name.setAttribute('aria-haspopup', 'dialog');
   title.append(name);
+  heading.append(title, element('p', 'unplug-card__connection', row.label));
+  const select = element('input', 'unplug-select');
+  select.type = 'checkbox';
+  select.setAttribute('aria-label', `Select ${row.name}`);
+  header.append(logo(row.platform), heading, select);
   const meta = element('p', 'unplug-card__meta');
   meta.append(element('span', 'unplug-card__kind', row.kind), element('span', 'unplug-card__status', row.statusText));
-  const fields = element('dl', 'unplug-card__fields');
-  if (row.createdBy !== null) fields.append(element('dt', '', 'Created by'), element('dd', '', row.createdBy));
-  if (row.createdAt !== null) fields.append(element('dt', '', 'Created'), element('dd', '', readableTime(row.createdAt)));
-  for (const { label, value, copyable } of row.fields) {
-    const dd = element('dd', '', value);
-    if (copyable) {
-      const copy = button('unplug-copy', 'Copy');
-      copy.setAttribute('aria-label', `Copy ${label}`);
-      dd.append(copy);
-    }
-    fields.append(element('dt', '', label), dd);
-  }
+  const facts = element('dl', 'unplug-fields unplug-card__facts');
+  for (const { label, value } of row.facts) facts.append(element('dt', '', label), element('dd', '', value));
   const actions = element('div', 'unplug-card__actions');
   const disconnect = button('unplug-button--danger', 'Disconnect');
   disconnect.setAttribute('aria-busy', 'false');
   actions.append(disconnect);
-  article.append(header, title, meta, fields, actions);
+  if (row.switchLabel !== null) actions.append(button('unplug-switch', row.switchLabel));
+  article.append(header, meta, facts, actions);
   return article;
 }
 

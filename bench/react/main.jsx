@@ -2,12 +2,27 @@
 // search, counts and windowing of bench/peer/model.js, rendered by React.
 // Written as a React developer would: state in the root, derived lists in
 // useMemo, cards as memoised components keyed like the console's.
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, memo, useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
-  GUESS, PLATFORM, formatNumber, gridStyle, loadConnections, measure, readableTime, sameGeometry, select, statusCounts,
-  summary, visible, writeSearch,
+  GUESS, LOGO, PLATFORM, formatNumber, gridStyle, loadConnections, measure, sameGeometry, select, statusCounts, summary,
+  visible, writeSearch,
 } from '../peer/model.js';
+
+/** A platform's logo (`components/logo.rs`): an image named after the platform. */
+function Logo({ platform }) {
+  const { outline, letters, middle } = LOGO[platform];
+  return (
+    <span className="unplug-logo" role="img" aria-label={PLATFORM[platform]} data-platform={platform}>
+      <svg viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+        <path className="unplug-logo__shape" d={outline} />
+        <text className="unplug-logo__letters" x="16" y={middle} textAnchor="middle" dominantBaseline="central">
+          {letters}
+        </text>
+      </svg>
+    </span>
+  );
+}
 
 /** One card, with the console's markup (`components/card.rs`). */
 const Card = memo(function Card({ row }) {
@@ -15,42 +30,31 @@ const Card = memo(function Card({ row }) {
   return (
     <article className="unplug-card" aria-labelledby={titleId} data-platform={row.platform} data-status={row.status} data-disconnected="false">
       <header className="unplug-card__header">
+        <Logo platform={row.platform} />
+        <div className="unplug-card__heading">
+          <h3 id={titleId} className="unplug-card__title">
+            <button type="button" className="unplug-card__name" aria-haspopup="dialog">{row.name}</button>
+          </h3>
+          <p className="unplug-card__connection">{row.label}</p>
+        </div>
         <input type="checkbox" className="unplug-select" aria-label={`Select ${row.name}`} />
-        <span className="unplug-card__logo" aria-hidden="true">{PLATFORM[row.platform][0]}</span>
-        <span className="unplug-card__source">{row.source}</span>
       </header>
-      <h3 id={titleId} className="unplug-card__title">
-        <button type="button" className="unplug-card__name" aria-haspopup="dialog">{row.name}</button>
-      </h3>
       <p className="unplug-card__meta">
         <span className="unplug-card__kind">{row.kind}</span>
         <span className="unplug-card__status">{row.statusText}</span>
       </p>
-      <dl className="unplug-card__fields">
-        {row.createdBy !== null && <><dt>Created by</dt><dd>{row.createdBy}</dd></>}
-        {row.createdAt !== null && <><dt>Created</dt><dd>{readableTime(row.createdAt)}</dd></>}
-        {row.fields.map(({ label, value, copyable }) => (
-          <Field key={label} label={label} value={value} copyable={copyable} />
+      <dl className="unplug-fields unplug-card__facts">
+        {row.facts.map(({ label, value }) => (
+          <Fragment key={label}><dt>{label}</dt><dd>{value}</dd></Fragment>
         ))}
       </dl>
       <div className="unplug-card__actions">
         <button type="button" className="unplug-button--danger" aria-busy="false">Disconnect</button>
+        {row.switchLabel !== null && <button type="button" className="unplug-switch">{row.switchLabel}</button>}
       </div>
     </article>
   );
 });
-
-function Field({ label, value, copyable }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>
-        {value}
-        {copyable && <button type="button" className="unplug-copy" aria-label={`Copy ${label}`}>Copy</button>}
-      </dd>
-    </>
-  );
-}
 
 /** The grid's geometry: measured on scroll and resize, and a frame after `count` changes. */
 function useGeometry(grid, count) {
