@@ -22,6 +22,8 @@ test('Activity lists every call newest first with its outcome', { timeout: 60_00
   await ui.disconnect('vendas');
   await ui.outcome('vendas').getByText('Disconnected (HTTP 200)', { exact: true }).waitFor();
   ui.allowFailedLoad(503, '/ryze/api/chatwoot/delete/marketing');
+  // Each dialog reads the record as it opens, to show what stops: gone or unreadable ones fail.
+  ui.allowFailedLoad(400, '/rocketchat/api/v1/integrations.get');
   await ui.disconnect('marketing');
   await ui.failure('marketing').waitFor();
   await rocketChatRemove('AsHTTb7CYTfKAxXfK', 'webhook-outgoing');
@@ -30,7 +32,16 @@ test('Activity lists every call newest first with its outcome', { timeout: 60_00
   await ui.outcome('CRM sync').getByText('Already disconnected', { exact: true }).waitFor();
 
   const rows = await ui.activity();
-  const shown = rows.map(({ connection, request, status, outcome }) => [connection, request, status, outcome]);
+  const all = rows.map(({ connection, request, status, outcome }) => [connection, request, status, outcome]);
+  // The dialogs' reads of what stops, one per dialog opened; the rest is every other call.
+  const isDialogRead = ([, request]) => /integrations\.get\?|chatwoot\/list\//.test(request);
+  assert.deepEqual(all.filter(isDialogRead).map(([connection, request, status]) => [connection, request, status]).sort(), [
+    [CONNECTIONS.rocketchat, `GET ${RC}/v1/integrations.get?integrationId=AsHTTb7CYTfKAxXfK`, '400'],
+    // marketing's gateway fails only its delete: its record reads.
+    [CONNECTIONS.ryze, `GET ${RYZE}/chatwoot/list/marketing`, '200'],
+    [CONNECTIONS.ryze, `GET ${RYZE}/chatwoot/list/vendas`, '200'],
+  ]);
+  const shown = all.filter((row) => !isDialogRead(row));
 
   // The three disconnects, one after the other, are the newest.
   assert.deepEqual(shown.slice(0, 3), [

@@ -26,6 +26,8 @@ test('Rocket.Chat: a webhook removed elsewhere is already disconnected', { timeo
   const ui = await ConsolePage.signedIn(app);
   await rocketChatRemove('AsHTTb7CYTfKAxXfK', 'webhook-outgoing');
   ui.allowFailedLoad(400, '/rocketchat/api/v1/integrations.remove');
+  // The dialog's read of what stops finds nothing either.
+  ui.allowFailedLoad(400, '/rocketchat/api/v1/integrations.get');
   await assertAlreadyGone(ui, 'CRM sync', 400, /"error": "No integration found\."/);
 });
 
@@ -33,6 +35,7 @@ test('RyzeAPI: a Chatwoot link deleted elsewhere is already disconnected', { tim
   const ui = await ConsolePage.signedIn(app);
   await ryzeDelete('financeiro');
   ui.allowFailedLoad(404, '/ryze/api/chatwoot/delete/financeiro');
+  ui.allowFailedLoad(404, '/ryze/api/chatwoot/list/financeiro');
   await assertAlreadyGone(ui, 'financeiro', 404, /"message": "no chatwoot integration to delete"/);
 });
 
@@ -40,5 +43,6 @@ test('Altegio: a location uninstalled elsewhere is already disconnected', { time
   const ui = await ConsolePage.signedIn(app);
   await altegioUninstall(1053);
   ui.allowFailedLoad(404, '/altegio/marketplace/salon/1053/application/1/uninstall');
+  ui.allowFailedLoad(404, '/altegio/marketplace/salon/1053/application/1');
   await assertAlreadyGone(ui, 'Serenity Spa', 404, /"success": false/);
 });

@@ -65,6 +65,8 @@ test('Rocket.Chat\'s not_authorized: the inbound user removing an outgoing webho
   await showTheAdminsList(ui.page);
   await signInRocketChatAs(ui, 'inbound');
   ui.allowFailedLoad(400, '/rocketchat/api/v1/integrations.remove');
+  // The dialog's read of what stops is refused the same way.
+  ui.allowFailedLoad(400, '/rocketchat/api/v1/integrations.get');
   await ui.disconnect('Translate bot');
   const alert = ui.failure('Translate bot');
   await alert.waitFor();
@@ -84,6 +86,8 @@ test('Rocket.Chat\'s error-invalid-integration: the manager removing the admin\'
   await showTheAdminsList(ui.page);
   await signInRocketChatAs(ui, 'manager');
   ui.allowFailedLoad(400, '/rocketchat/api/v1/integrations.remove');
+  // The dialog's read of what stops is refused the same way.
+  ui.allowFailedLoad(400, '/rocketchat/api/v1/integrations.get');
   await ui.disconnect('Jira issue updates');
   const alert = ui.failure('Jira issue updates');
   await alert.waitFor();

@@ -17,6 +17,8 @@ test('RyzeAPI: a spent token limit shows the Retry-After wait', { timeout: 60_00
   assert.ok(retryAfter > 0 && retryAfter <= 60, `Retry-After ${retryAfter}`);
 
   ui.allowFailedLoad(429, '/ryze/api/chatwoot/delete/vendas');
+  // The dialog's read of what stops meets the spent limit too.
+  ui.allowFailedLoad(429, '/ryze/api/chatwoot/list/vendas');
   await ui.disconnect('vendas');
   const alert = ui.failure('vendas');
   await alert.waitFor();
