@@ -98,6 +98,36 @@ pub struct RemoveOk {
     pub integration: Value,
 }
 
+/// `GET /api/v1/integrations.history` 200: `{history, offset, items, count, total, success}`,
+/// newest first unless `sort` says otherwise.
+#[derive(Clone, Debug, Deserialize)]
+pub struct HistoryPage {
+    pub history: Vec<HistoryRun>,
+}
+
+/// One run of an outgoing webhook. `data` and `httpCallData` (which carry the webhook's
+/// token), `integration` (the whole trigger, token and script included) and `httpResult` are
+/// left undecoded: nothing here needs them.
+#[derive(Clone, Debug, Deserialize)]
+pub struct HistoryRun {
+    #[serde(rename = "_id")]
+    pub id: String,
+    /// Where the run got to (`url-response-sent-message`, `after-process-http-status-500`…).
+    #[serde(default)]
+    pub step: Option<String>,
+    #[serde(rename = "_createdAt", default)]
+    pub created_at: Option<String>,
+    /// When the run last moved on: its end, once it ended.
+    #[serde(rename = "_updatedAt")]
+    pub updated_at: String,
+    /// Set when the run ended without an error.
+    #[serde(default)]
+    pub finished: bool,
+    /// Set when the run ended in an error (an HTTP error answer or a script that threw).
+    #[serde(default)]
+    pub error: bool,
+}
+
 /// `POST /api/v1/logout` 200.
 #[derive(Clone, Debug, Deserialize)]
 pub struct LogoutOk {

@@ -29,6 +29,7 @@ use crate::finding::query::ViewMode;
 use crate::state::connections::{ConnectionState, Load, expect_connections};
 use crate::state::items::use_items;
 use crate::state::url::expect_view_state;
+use crate::time::now_ms;
 
 /// Lists compare by identity: rebuilding a list of 10,000 rows is the change, comparing it
 /// row by row would cost as much as the rebuild.
@@ -63,8 +64,10 @@ pub fn Inventory() -> impl IntoView {
         move |_| per_connection.iter().flat_map(|rows| rows.get()).collect::<Vec<_>>(),
         rows_changed,
     );
-    let shown =
-        Memo::new_with_compare(move |_| view_state.0.with(|query| all.with(|rows| select(rows, query))), rows_changed);
+    let shown = Memo::new_with_compare(
+        move |_| view_state.0.with(|query| all.with(|rows| select(rows, query, now_ms()))),
+        rows_changed,
+    );
     let actions = CardActions::new(view_state, shown);
     provide_context(actions);
 
