@@ -11,6 +11,7 @@ use super::element_id::element_id;
 use super::undo::UndoCountdown;
 
 use super::copy_button::CopyButton;
+use super::last_activity::LastActivityText;
 use super::outcome::Outcome;
 use crate::bulk::queue::Bulk;
 use crate::components::actions::CardActions;
@@ -164,6 +165,7 @@ pub fn Card(row: Arc<Row>) -> impl IntoView {
             <dl class="unplug-card__fields">
                 {created_by.map(|by| view! { <dt>{move || t("Created by")}</dt><dd>{by}</dd> })}
                 {created_at.map(|at| view! { <dt>{move || t("Created")}</dt><dd>{move || readable_time(&at)}</dd> })}
+                <dt>{move || t("Last activity")}</dt><dd><LastActivityText item=row.item.clone() /></dd>
                 {fields
                     .into_iter()
                     .map(|field| {

@@ -5,6 +5,7 @@ use crate::i18n::{t, tf};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
+use super::last_activity::LastActivityText;
 use super::outcome::{FailureNotice, RawResponse};
 use crate::api::call::Exchange;
 use crate::model::Integration;
@@ -29,6 +30,7 @@ pub fn DetailPanel(
             <h2 id=title_id class="unplug-dialog__title">{item.name.clone()}</h2>
             <p>{tf("{kind} on {platform}", &[("kind", &item.kind.label()), ("platform", &item.platform.label())])}</p>
             <dl class="unplug-card__fields">
+                <dt>{move || t("Last activity")}</dt><dd><LastActivityText item=item.clone() /></dd>
                 {item.fields.iter().map(|field| {
                     let label = field.label;
                     view! { <dt>{move || t(label)}</dt><dd>{field.value.clone()}</dd> }

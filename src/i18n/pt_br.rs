@@ -80,6 +80,7 @@ pub const TABLE: &[(&str, &str)] = &[
         "HTTP {status}, mas o corpo JSON termina antes do fim (cortado durante a transmissão).",
     ),
     ("Hide response", "Ocultar resposta"),
+    ("Inactive for more than N days", "Inativa há mais de N dias"),
     ("Incoming webhook", "Webhook de entrada"),
     ("Integrations", "Integrações"),
     ("Kind", "Tipo"),

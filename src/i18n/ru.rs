@@ -80,6 +80,7 @@ pub const TABLE: &[(&str, &str)] = &[
         "HTTP {status}, но тело JSON обрывается до конца (обрезано при передаче).",
     ),
     ("Hide response", "Скрыть ответ"),
+    ("Inactive for more than N days", "Неактивна более N дней"),
     ("Incoming webhook", "Входящий вебхук"),
     ("Integrations", "Интеграции"),
     ("Kind", "Тип"),

@@ -1,5 +1,7 @@
 //! Per-connection state: the session, the list load, and the actions that change them.
 
+mod last_activity;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -66,6 +68,8 @@ pub struct ConnectionState {
     removed: StoredValue<std::collections::HashSet<String>>,
     /// Removals waiting for their turn; follow-up reads give way to them.
     removals_waiting: StoredValue<u32>,
+    /// Reads of last activity the platform keeps apart, on a pace of their own.
+    activity_reads: last_activity::Reads,
 }
 
 /// Counts a removal as waiting for its turn while it lives.
@@ -84,6 +88,7 @@ impl ConnectionState {
             generation: StoredValue::new(0),
             removed: StoredValue::new(Default::default()),
             removals_waiting: StoredValue::new(0),
+            activity_reads: last_activity::Reads::new(connection.pace()),
             connection: StoredValue::new_local(connection),
             session: RwSignal::new(None),
             signing_in: RwSignal::new(false),
@@ -148,9 +153,11 @@ impl ConnectionState {
         });
     }
 
-    /// Whatever runs for an older list or session stops writing.
+    /// Whatever runs for an older list or session stops writing, and what was read for it is
+    /// read again.
     fn bump_generation(self) {
         self.generation.update_value(|generation| *generation += 1);
+        self.activity_reads.forget();
     }
 
     /// A new generation, and whether it is still the current one.
@@ -281,20 +288,14 @@ impl ConnectionState {
 
     /// A follow-up read's turn: after every removal that waits, then as the pacer allows.
     async fn wait_behind_removals(self) {
-        while self.removals_waiting.get_value() > 0 {
-            sleep(FOLLOW_UP_POLL_MS).await;
-        }
-        self.paced().await;
+        self.removals_done().await;
+        paced(self.pacer).await;
     }
 
-    /// Waits until the pacer lets the next request go.
-    async fn paced(self) {
-        loop {
-            let delay = self.pacer.with_value(|pacer| pacer.delay(now_ms()));
-            if delay <= 0.0 {
-                return;
-            }
-            sleep(delay).await;
+    /// Waits until no removal waits for its turn.
+    async fn removals_done(self) {
+        while self.removals_waiting.get_value() > 0 {
+            sleep(FOLLOW_UP_POLL_MS).await;
         }
     }
 
@@ -390,6 +391,17 @@ impl ConnectionState {
                 items.retain(|item| !keys.contains(&item.key()));
             }
         });
+    }
+}
+
+/// Waits until `pacer` lets the next request go.
+async fn paced(pacer: StoredValue<Pacer, LocalStorage>) {
+    loop {
+        let delay = pacer.with_value(|pacer| pacer.delay(now_ms()));
+        if delay <= 0.0 {
+            return;
+        }
+        sleep(delay).await;
     }
 }
 

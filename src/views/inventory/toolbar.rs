@@ -129,6 +129,22 @@ pub fn Toolbar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl Int
                 value=Signal::derive(move || query.with(|query| query.kind.map(|k| k.slug().to_owned())))
                 on_pick=pick(|query, value| query.kind = value.as_deref().and_then(Kind::from_slug))
             />
+            <label class="unplug-filter unplug-filter--idle" for=element_id("filter-idle")>
+                <span>{move || t("Inactive for more than N days")}</span>
+                // Empty is no filter; each keystroke refines one step of history, as the search does.
+                <input
+                    id=element_id("filter-idle")
+                    type="number"
+                    min="0"
+                    step="1"
+                    inputmode="numeric"
+                    prop:value=move || query.with(|query| query.idle.map(|days| days.to_string()).unwrap_or_default())
+                    on:input=move |event| {
+                        let days = event_target_value(&event).trim().parse().ok();
+                        view_state.change(Step::Refine, |query| query.idle = days);
+                    }
+                />
+            </label>
             <label class="unplug-filter" for=element_id("sort")>
                 <span>{move || t("Sort")}</span>
                 <select
