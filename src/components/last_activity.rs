@@ -10,8 +10,9 @@ use crate::state::connections::Connections;
 #[component]
 pub fn LastActivityText(item: Integration) -> impl IntoView {
     let connection = use_context::<Connections>().and_then(|all| all.find(&item.connection_id));
-    let Some(connection) = connection else { return item.last_activity.text().into_any() };
-    let asked = item.clone();
-    Effect::new(move |_| connection.ask_last_activity(&asked));
-    (move || connection.last_activity_of(&item).text()).into_any()
+    if let Some(connection) = connection {
+        let asked = item.clone();
+        Effect::new(move |_| connection.ask_last_activity(&asked));
+    }
+    move || connection.map_or_else(|| item.last_activity.clone(), |c| c.last_activity_of(&item)).text()
 }

@@ -153,11 +153,9 @@ impl ConnectionState {
         });
     }
 
-    /// Whatever runs for an older list or session stops writing, and what was read for it is
-    /// read again.
+    /// Whatever runs for an older list or session stops writing.
     fn bump_generation(self) {
         self.generation.update_value(|generation| *generation += 1);
-        self.activity_reads.forget();
     }
 
     /// A new generation, and whether it is still the current one.
@@ -198,6 +196,8 @@ impl ConnectionState {
                     let pending =
                         listed.items.iter().filter(|item| connection.needs_completion(item)).cloned().collect();
                     self.notes.set(listed.notes);
+                    // Read again for the new list, now that its session has proved good.
+                    self.activity_reads.forget();
                     self.complete_later(connection.clone(), session.clone(), pending, current);
                     Load::Loaded(listed.items)
                 }
@@ -305,6 +305,7 @@ impl ConnectionState {
         remember::forget(&self.id());
         self.needs_sign_in.set(false);
         self.bump_generation();
+        self.activity_reads.forget();
         self.load.set(Load::NotConnected);
         self.notes.set(Vec::new());
         if let Some(session) = self.session.get_untracked() {

@@ -105,18 +105,12 @@ pub struct HistoryPage {
     pub history: Vec<HistoryRun>,
 }
 
-/// One run of an outgoing webhook. `data` and `httpCallData` (which carry the webhook's
-/// token), `integration` (the whole trigger, token and script included) and `httpResult` are
-/// left undecoded: nothing here needs them.
+/// One run of an outgoing webhook: `_id`, `type`, `step`, `integration`, `event`,
+/// `_createdAt`, `_updatedAt`, `finished`, `triggerWord`, `url`, `httpError`, `httpResult`,
+/// `error`, `errorStack`, `data`, `httpCallData` (contracts 2.5b). Only when and how it ended
+/// is read; `data`, `httpCallData` and `integration` carry the webhook's token.
 #[derive(Clone, Debug, Deserialize)]
 pub struct HistoryRun {
-    #[serde(rename = "_id")]
-    pub id: String,
-    /// Where the run got to (`url-response-sent-message`, `after-process-http-status-500`…).
-    #[serde(default)]
-    pub step: Option<String>,
-    #[serde(rename = "_createdAt", default)]
-    pub created_at: Option<String>,
     /// When the run last moved on: its end, once it ended.
     #[serde(rename = "_updatedAt")]
     pub updated_at: String,

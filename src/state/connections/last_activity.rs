@@ -25,14 +25,51 @@ const READ_PER_UPDATE: usize = 10;
 pub(super) struct Reads {
     /// What the reads found, by item key; an item not here shows what its list said.
     found: RwSignal<HashMap<String, LastActivity>>,
-    /// Told when what was read is forgotten, so what is on screen asks again.
-    forgotten: Trigger,
-    /// Keys asked for since then: each is read once.
-    asked: StoredValue<HashSet<String>>,
-    queue: StoredValue<VecDeque<Integration>>,
+    queue: StoredValue<Queue>,
     pacer: StoredValue<Pacer, LocalStorage>,
+}
+
+/// What is asked for, and whether a reader runs.
+#[derive(Debug, Default)]
+struct Queue {
+    /// Counts the times what was read was forgotten: an answer to an older read is dropped.
+    epoch: u64,
+    /// Keys asked for since then: each is read once.
+    asked: HashSet<String>,
+    waiting: VecDeque<Integration>,
     /// One reader at a time per connection.
-    reading: StoredValue<bool>,
+    reading: bool,
+}
+
+impl Queue {
+    /// Takes `item` once, what is on screen ahead of the rest; a waiting item that comes on
+    /// screen moves ahead. Returns whether a reader must start.
+    fn ask(&mut self, item: &Integration, on_screen: bool) -> bool {
+        let key = item.key();
+        if self.asked.insert(key.clone()) {
+            if on_screen { self.waiting.push_front(item.clone()) } else { self.waiting.push_back(item.clone()) }
+        } else if let Some(waiting) = on_screen
+            .then(|| self.waiting.iter().position(|queued| queued.key() == key))
+            .flatten()
+            .and_then(|at| self.waiting.remove(at))
+        {
+            self.waiting.push_front(waiting);
+        }
+        !self.waiting.is_empty() && !std::mem::replace(&mut self.reading, true)
+    }
+
+    /// The next item to read and the epoch it was asked in; `None` ends the reader.
+    fn next(&mut self) -> Option<(Integration, u64)> {
+        let next = self.waiting.pop_front().map(|item| (item, self.epoch));
+        self.reading = next.is_some();
+        next
+    }
+
+    fn forget(&mut self) {
+        self.epoch += 1;
+        self.asked.clear();
+        self.waiting.clear();
+    }
 }
 
 impl Reads {
@@ -40,20 +77,20 @@ impl Reads {
     pub(super) fn new(limit: RateLimit) -> Self {
         Self {
             found: RwSignal::new(HashMap::new()),
-            forgotten: Trigger::new(),
-            asked: StoredValue::new(HashSet::new()),
-            queue: StoredValue::new(VecDeque::new()),
+            queue: StoredValue::new(Queue::default()),
             pacer: StoredValue::new_local(Pacer::new(limit)),
-            reading: StoredValue::new(false),
         }
     }
 
-    /// Drops what was read and asked for: the list or the session changed.
+    /// Drops what was read and asked for (a new list came, or the session ended); what is on
+    /// screen asks again.
     pub(super) fn forget(self) {
-        self.queue.update_value(VecDeque::clear);
-        self.asked.update_value(HashSet::clear);
+        self.queue.update_value(Queue::forget);
         self.found.update(HashMap::clear);
-        self.forgotten.notify();
+    }
+
+    fn epoch(self) -> u64 {
+        self.queue.with_value(|queue| queue.epoch)
     }
 
     /// Puts a batch of answers into the list at once.
@@ -72,9 +109,9 @@ impl ConnectionState {
     }
 
     /// Asks for the last activity of an item on screen, ahead of the others. Tracked: asks
-    /// again once what was read is forgotten (a refresh, a new sign-in).
+    /// again once what was read is forgotten (a new list, a new sign-in).
     pub fn ask_last_activity(self, item: &Integration) {
-        self.activity_reads.forgotten.track();
+        self.activity_reads.found.track();
         self.ask(item, true);
     }
 
@@ -84,66 +121,48 @@ impl ConnectionState {
     }
 
     fn ask(self, item: &Integration, on_screen: bool) {
-        let reads = self.activity_reads;
         if self.session.with_untracked(Option::is_none) || !self.connection.with_value(|c| c.reads_last_activity(item))
         {
             return;
         }
-        let key = item.key();
-        if !reads.asked.try_update_value(|asked| asked.insert(key.clone())).unwrap_or(false) {
-            // Already asked: what comes on screen moves ahead if it still waits.
-            if on_screen {
-                reads.queue.update_value(|queue| {
-                    if let Some(waiting) =
-                        queue.iter().position(|queued| queued.key() == key).and_then(|at| queue.remove(at))
-                    {
-                        queue.push_front(waiting);
-                    }
-                });
-            }
-            return;
-        }
-        reads.queue.update_value(|queue| {
-            if on_screen { queue.push_front(item.clone()) } else { queue.push_back(item.clone()) }
-        });
-        if !reads.reading.get_value() {
-            reads.reading.set_value(true);
+        if self.activity_reads.queue.try_update_value(|queue| queue.ask(item, on_screen)).unwrap_or(false) {
             spawn_local(self.read_last_activities());
         }
     }
 
-    /// Reads what was asked for until nothing is left. A 429 holds this pace and tries again; a
-    /// refused session stops the reads (signing in again asks anew); any other failure leaves
-    /// that item unreadable.
+    /// Reads what was asked for until nothing is left. A 429 holds this pace and tries again;
+    /// a refused session ends the reads (signing in again asks anew), as does one already
+    /// known to be refused; any other failure leaves that item unreadable.
     async fn read_last_activities(self) {
         let reads = self.activity_reads;
         let mut batch = Vec::new();
-        let mut batch_generation = self.generation.get_value();
+        let mut batch_epoch = reads.epoch();
         let mut limited_in_a_row = 0;
-        while let Some(item) = reads.queue.try_update_value(VecDeque::pop_front).flatten() {
-            let generation = self.generation.get_value();
-            let must_wait =
-                self.removals_waiting.get_value() > 0 || reads.pacer.with_value(|pacer| pacer.delay(now_ms())) > 0.0;
-            if must_wait || batch_generation != generation {
-                // Shown before waiting; dropped when it was read for a list since forgotten.
-                if batch_generation == generation {
-                    reads.put(&mut batch);
-                }
+        while let Some((item, epoch)) = reads.queue.try_update_value(Queue::next).flatten() {
+            if batch_epoch != epoch {
                 batch.clear();
-                batch_generation = generation;
+                batch_epoch = epoch;
             }
-            self.removals_done().await;
-            paced(reads.pacer).await;
+            if self.must_wait_to_read() {
+                reads.put(&mut batch);
+                // A removal may start while this waits for its pace: it goes first.
+                while self.must_wait_to_read() {
+                    self.removals_done().await;
+                    paced(reads.pacer).await;
+                }
+            }
             let key = item.key();
-            if self.generation.get_value() != generation || self.removed.with_value(|removed| removed.contains(&key)) {
+            let session = self.session.get_untracked();
+            if reads.epoch() != epoch || self.removed.with_value(|removed| removed.contains(&key)) {
                 continue;
             }
+            let (Some(session), false) = (session, self.needs_sign_in.get_untracked()) else {
+                self.unreadable_from(item, &mut batch);
+                continue;
+            };
             reads.pacer.update_value(|pacer| pacer.record(now_ms()));
-            let asked = item.clone();
-            let result = self
-                .with_session(|connection, session| async move { connection.last_activity(&session, &asked).await })
-                .await;
-            if self.generation.get_value() != generation {
+            let result = self.connection.get_value().last_activity(&session, &item).await;
+            if reads.epoch() != epoch {
                 continue;
             }
             match result {
@@ -159,12 +178,11 @@ impl ConnectionState {
                     reads.pacer.update_value(|pacer| {
                         pacer.rate_limited(now_ms(), wait_secs, js_sys::Math::random());
                     });
-                    reads.queue.update_value(|queue| queue.push_front(item));
+                    reads.queue.update_value(|queue| queue.waiting.push_front(item));
                 }
-                Err(CallError { failure: Failure::Unauthorized { .. }, .. }) => {
-                    batch.push((key, LastActivity::Unreadable));
-                    let waiting = reads.queue.try_update_value(std::mem::take).unwrap_or_default();
-                    batch.extend(waiting.iter().map(|item| (item.key(), LastActivity::Unreadable)));
+                Err(error) if matches!(error.failure, Failure::Unauthorized { .. }) => {
+                    self.notice_rejection(&error);
+                    self.unreadable_from(item, &mut batch);
                 }
                 Err(_) => {
                     limited_in_a_row = 0;
@@ -175,9 +193,60 @@ impl ConnectionState {
                 reads.put(&mut batch);
             }
         }
-        if batch_generation == self.generation.get_value() {
+        if batch_epoch == reads.epoch() {
             reads.put(&mut batch);
         }
-        reads.reading.set_value(false);
+    }
+
+    /// Whether a removal waits for its turn or this pace holds the next read.
+    fn must_wait_to_read(self) -> bool {
+        self.removals_waiting.get_value() > 0
+            || self.activity_reads.pacer.with_value(|pacer| pacer.delay(now_ms())) > 0.0
+    }
+
+    /// The session is refused: `item` and everything still asked for cannot be read with it.
+    fn unreadable_from(self, item: Integration, batch: &mut Vec<(String, LastActivity)>) {
+        let waiting = self.activity_reads.queue.try_update_value(|queue| std::mem::take(&mut queue.waiting));
+        let unread = std::iter::once(item).chain(waiting.unwrap_or_default());
+        batch.extend(unread.map(|item| (item.key(), LastActivity::Unreadable)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::rocket_chat::convert;
+
+    /// An outgoing webhook as Rocket.Chat lists it.
+    fn item(id: &str) -> Integration {
+        let listed = serde_json::json!({"_id": id, "type": "webhook-outgoing", "name": id, "enabled": true});
+        convert::integration("rc", serde_json::from_value(listed).expect("a listed webhook"))
+    }
+
+    fn waiting(queue: &Queue) -> Vec<&str> {
+        queue.waiting.iter().map(|item| item.id.as_str()).collect()
+    }
+
+    #[test]
+    fn each_item_is_asked_once_and_what_is_on_screen_goes_first() {
+        let mut queue = Queue::default();
+        assert!(queue.ask(&item("a"), false), "the first ask starts a reader");
+        assert!(!queue.ask(&item("b"), false), "one reader at a time");
+        assert!(!queue.ask(&item("c"), true));
+        assert_eq!(waiting(&queue), ["c", "a", "b"]);
+        queue.ask(&item("b"), true);
+        queue.ask(&item("a"), false);
+        assert_eq!(waiting(&queue), ["b", "c", "a"], "b came on screen; a asked again stays");
+
+        let (first, epoch) = queue.next().expect("b waits");
+        assert_eq!((first.id.as_str(), epoch), ("b", 0));
+        queue.ask(&item("b"), true);
+        assert_eq!(waiting(&queue), ["c", "a"], "read once");
+        queue.forget();
+        assert!(queue.waiting.is_empty() && queue.reading, "the running reader drains what is left");
+        assert!(!queue.ask(&item("b"), true), "asked anew after a forget, for the reader that runs");
+        assert_eq!(queue.next().map(|(item, epoch)| (item.id, epoch)), Some(("b".into(), 1)));
+        assert!(queue.next().is_none() && !queue.reading, "the reader ends with the queue");
+        assert!(queue.ask(&item("d"), false), "and the next ask starts one");
     }
 }
