@@ -45,11 +45,15 @@ impl Queue {
     /// Takes `item` once, what is on screen ahead of the rest; a waiting item that comes on
     /// screen moves ahead. Returns whether a reader must start.
     fn ask(&mut self, item: &Integration, on_screen: bool) -> bool {
-        let key = item.key();
-        if self.asked.insert(key.clone()) {
+        if self.asked.insert(item.key()) {
             if on_screen { self.waiting.push_front(item.clone()) } else { self.waiting.push_back(item.clone()) }
         } else if let Some(waiting) = on_screen
-            .then(|| self.waiting.iter().position(|queued| queued.key() == key))
+            // Asked again each time answers come in: compared without building keys.
+            .then(|| {
+                self.waiting
+                    .iter()
+                    .position(|queued| queued.id == item.id && queued.connection_id == item.connection_id)
+            })
             .flatten()
             .and_then(|at| self.waiting.remove(at))
         {
