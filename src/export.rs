@@ -117,7 +117,7 @@ pub fn activity_json(records: &[CallRecord], iso_time: &dyn Fn(f64) -> String) -
 #[cfg(test)]
 pub mod tests {
     use super::*;
-    use crate::model::{Field, Integration, Kind, Platform, Status};
+    use crate::model::{Field, Integration, Kind, LastActivity, Platform, Status};
 
     pub fn row() -> Arc<Row> {
         let item = Integration {
@@ -133,6 +133,7 @@ pub mod tests {
             fields: vec![Field::new("URLs", "https://h/x?token=s3cret&a=1, https://k/y")],
             after_disconnect: None,
             listed_by: String::new(),
+            last_activity: LastActivity::NotReadYet,
         };
         Arc::new(Row::new(item, "Main, chat".into()))
     }

@@ -4,6 +4,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::t;
 
+pub mod last_activity;
+
+pub use last_activity::LastActivity;
+
 /// The three platforms Unplug knows, spelled as in `config.json`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -196,6 +200,8 @@ pub struct Integration {
     /// Who listed it (`Connection::identity`, never a secret); empty until its list is read.
     /// Nothing is removed under another identity.
     pub listed_by: String,
+    /// Its newest recorded activity, or why there is none to show.
+    pub last_activity: LastActivity,
 }
 
 impl Integration {

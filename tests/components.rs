@@ -13,7 +13,7 @@ use unplug::components::confirm_dialog::ConfirmDialog;
 use unplug::components::impact::Impact;
 use unplug::components::outcome::Outcome;
 use unplug::finding::filter::Row;
-use unplug::model::{Field, Integration, Kind, Platform, Status};
+use unplug::model::{Field, Integration, Kind, LastActivity, Platform, Status};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -58,6 +58,7 @@ fn a_card_is_an_article_named_after_its_integration_with_its_logo_facts_and_a_di
         ],
         after_disconnect: None,
         listed_by: String::new(),
+        last_activity: LastActivity::NotReadYet,
     };
     let _mounted = leptos::mount::mount_to(host.clone(), move || {
         let row = std::sync::Arc::new(Row::new(item.clone(), "Rocket.Chat (sandbox)".to_owned()));
@@ -172,6 +173,7 @@ fn the_confirmation_names_the_platform_connection_and_the_documented_webhook() {
         fields: Vec::new(),
         after_disconnect: Some(unplug::api::altegio::convert::disable_webhook(1050, 1)),
         listed_by: String::new(),
+        last_activity: LastActivity::NotReadYet,
     };
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let what_it_does = unplug::api::altegio::Altegio::default().what_disconnect_does();

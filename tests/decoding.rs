@@ -10,6 +10,7 @@ use unplug::api::mask::readable_body;
 use unplug::api::provider::Provider;
 use unplug::api::{altegio, rocket_chat, ryze};
 use unplug::model::{Integration, Kind, Status};
+use unplug::model::{Kind, LastActivity, Status};
 
 macro_rules! fixture {
     ($path:literal) => {
@@ -65,6 +66,39 @@ fn rocket_chat_success_fixtures_decode() {
     assert_eq!(cards[1].kind, Kind::IncomingWebhook);
     assert_eq!(facts(&cards[1]), ["Channel: #dev"]);
     assert_eq!(rocket_chat::convert::wire_type(cards[1].kind), "webhook-incoming");
+}
+
+#[test]
+fn rocket_chat_history_gives_the_newest_run_and_whether_it_succeeded() {
+    let envelope = rocket_chat::wire::read_envelope;
+    let history = |body| {
+        let page: rocket_chat::wire::HistoryPage = ok(body, envelope);
+        rocket_chat::convert::last_activity(page)
+    };
+    assert_eq!(
+        history(fixture!("rocketchat/history_ok.json")),
+        LastActivity::At { at: "2026-11-30T16:30:08.552Z".into(), ok: Some(true), label: "last run" }
+    );
+    assert_eq!(
+        history(fixture!("rocketchat/history_failed.json")),
+        LastActivity::At { at: "2026-11-27T18:58:29.666Z".into(), ok: Some(false), label: "last run" }
+    );
+    assert_eq!(history(fixture!("rocketchat/history_empty.json")), LastActivity::NoneRecorded);
+    // A run neither finished nor failed is still under way: no verdict yet.
+    let running: rocket_chat::wire::HistoryPage =
+        ok(r#"{"history":[{"_id":"r","_updatedAt":"2026-01-01T00:00:00Z","step":"start"}],"success":true}"#, envelope);
+    assert_eq!(
+        rocket_chat::convert::last_activity(running),
+        LastActivity::At { at: "2026-01-01T00:00:00Z".into(), ok: None, label: "last run" }
+    );
+
+    let page: rocket_chat::wire::IntegrationsPage = ok(fixture!("rocketchat/list_ok.json"), envelope);
+    let cards: Vec<_> =
+        page.integrations.into_iter().map(|wire| rocket_chat::convert::integration("rc", wire)).collect();
+    assert_eq!(cards[0].last_activity, LastActivity::NotReadYet, "an outgoing webhook's runs are read");
+    assert_eq!(cards[1].last_activity, LastActivity::NotRecorded { label: "not recorded by Rocket.Chat" });
+    assert!(rocket_chat::RocketChat.reads_last_activity(&cards[0]));
+    assert!(!rocket_chat::RocketChat.reads_last_activity(&cards[1]));
 }
 
 #[test]
@@ -135,6 +169,7 @@ fn ryze_fixtures_decode_and_errors_map() {
     let card = ryze::convert::integration("ryze", list.instances[0].clone()).expect("suporte has Chatwoot");
     assert_eq!((card.id.as_str(), card.kind, card.status), ("suporte", Kind::ChatwootOnInstance, Status::Active));
     assert_eq!(facts(&card), ["Chatwoot inbox: WhatsApp - Orion"]);
+    assert_eq!(card.last_activity, LastActivity::NotRecorded { label: "not reported by RyzeAPI" });
     // Wherever the items sit and however the name is spelled (contracts 3.5, UNCONFIRMED).
     for body in [fixture!("ryze/instance_list_instances.json"), fixture!("ryze/instance_list_bare.json")] {
         let list: ryze::wire::InstanceList = ok(body, envelope);
@@ -196,6 +231,15 @@ fn altegio_fixtures_decode_and_errors_map() {
     assert_eq!(card.created_at.as_deref(), Some("2022-06-27 12:20:02"));
     assert_eq!(facts(&card), ["City: New York"]);
     assert_eq!(altegio::convert::with_status(listed, None).status_word, "unknown");
+    assert_eq!(
+        altegio::convert::last_status_change(status.data.logs),
+        LastActivity::At { at: "2022-06-27 12:22:02".into(), ok: None, label: "last status change" },
+        "the newest of the logs"
+    );
+    assert_eq!(altegio::convert::last_status_change(Vec::new()), LastActivity::NoneRecorded);
+    assert_eq!(listed.last_activity, LastActivity::NotReadYet, "the status read brings it");
+    let unread = altegio::convert::with_status(listed, None);
+    assert_eq!((unread.status_word.as_str(), unread.last_activity), ("unknown", LastActivity::Unreadable));
     let _: altegio::wire::Envelope<serde_json::Value> = ok(fixture!("altegio/uninstall_ok.json"), envelope);
     let _: altegio::wire::Envelope<serde_json::Value> = ok(fixture!("altegio/empty_success.json"), envelope);
 
@@ -263,6 +307,9 @@ fn shown_bodies_never_hold_the_documented_secrets() {
         (fixture!("rocketchat/login_ok.json"), "9HqLlyZOugoStsXCUfD_0YdwnNnunAJF8V47U3QHXSq"),
         (fixture!("ryze/chatwoot_info.json"), "sk_live_abc123"),
         (fixture!("altegio/disable_webhook.json"), "yasdfkjah2328aj"),
+        // A run's `data`, `httpCallData` and `integration` each carry the webhook's token.
+        (fixture!("rocketchat/history_ok.json"), "2LjM5yeYAewLgk4yBfL4qDqt"),
+        (fixture!("rocketchat/history_failed.json"), "RCJreWmHvdHb65gDC9Rg4Nus"),
     ];
     for (body, secret) in bodies {
         assert!(body.contains(secret), "the fixture holds the secret under test");
@@ -277,6 +324,7 @@ const ALL_FIXTURES: &[&str] = &[
     fixture!("rocketchat/login_ok.json"),
     fixture!("rocketchat/remove_ok_outgoing.json"),
     fixture!("rocketchat/remove_invalid_params_no_type.json"),
+    fixture!("rocketchat/history_failed.json"),
     fixture!("ryze/instance_list.json"),
     fixture!("ryze/chatwoot_info.json"),
     fixture!("ryze/rate_limited.json"),
@@ -291,6 +339,7 @@ fn decode_everything(status: u16, body: &str) {
     let _ = decode::<rocket_chat::wire::IntegrationsPage>(&raw, rocket_chat::wire::read_envelope, 0.0);
     let _ = decode::<rocket_chat::wire::LoginOk>(&raw, rocket_chat::wire::read_envelope, 0.0);
     let _ = decode::<rocket_chat::wire::RemoveOk>(&raw, rocket_chat::wire::read_envelope, 0.0);
+    let _ = decode::<rocket_chat::wire::HistoryPage>(&raw, rocket_chat::wire::read_envelope, 0.0);
     let _ = decode::<ryze::wire::InstanceList>(&raw, ryze::wire::read_envelope, 0.0);
     let _ = decode::<ryze::wire::Deactivated>(&raw, ryze::wire::read_envelope, 0.0);
     let _ = decode::<altegio::wire::Envelope<Vec<altegio::wire::Salon>>>(&raw, altegio::wire::read_envelope, 0.0);

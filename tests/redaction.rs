@@ -352,10 +352,10 @@ fn cards_search_and_exports_never_hold_a_url_secret() {
 
     let rows = vec![Arc::new(Row::new(card, "Main".into()))];
     for term in ["§", "planted", "secret"] {
-        let found = select(&rows, &ViewQuery { search: term.into(), ..ViewQuery::default() });
+        let found = select(&rows, &ViewQuery { search: term.into(), ..ViewQuery::default() }, 0.0);
         assert!(found.is_empty(), "searching {term} finds the card");
     }
-    assert_eq!(select(&rows, &ViewQuery { search: "discord.com".into(), ..ViewQuery::default() }).len(), 1);
+    assert_eq!(select(&rows, &ViewQuery { search: "discord.com".into(), ..ViewQuery::default() }, 0.0).len(), 1);
     assert_hidden(&export::integrations_csv(&rows), "CSV");
     assert_hidden(&export::integrations_json(&rows), "JSON");
     assert!(export::integrations_json(&rows).contains("\"Script\": \"enabled\""));

@@ -12,7 +12,7 @@ use super::provider::{Completed, ListProgress, Listed, Provider, Server};
 use super::rocket_chat::{self, RocketChat};
 use super::ryze::{self, Ryze};
 use crate::config::{AuthMode, ConnectionConfig, RateLimit};
-use crate::model::{Integration, Platform};
+use crate::model::{Integration, LastActivity, Platform};
 
 /// The provider of a connection's platform, set up from its config.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -206,6 +206,15 @@ impl Connection {
 
     pub async fn complete(&self, session: &Session, item: Integration) -> Result<Completed, CallError> {
         with_session!(self, session, |p, s| p.complete(self.server(), s, item).await)
+    }
+
+    /// Whether the item's last activity needs a read of its own; [`Connection::last_activity`] makes it.
+    pub fn reads_last_activity(&self, item: &Integration) -> bool {
+        each_provider!(self, |p| p.reads_last_activity(item))
+    }
+
+    pub async fn last_activity(&self, session: &Session, item: &Integration) -> Result<LastActivity, CallError> {
+        with_session!(self, session, |p, s| p.last_activity(self.server(), s, item).await)
     }
 
     /// Every non-secret field of the platform's full record, for the detail panel.

@@ -264,7 +264,7 @@ mod tests {
 
     #[test]
     fn cards_lose_url_secrets_but_keep_their_id() {
-        use crate::model::{Field, Kind, Platform, Status};
+        use crate::model::{Field, Kind, LastActivity, Platform, Status};
         let item = Integration {
             connection_id: "rc".into(),
             platform: Platform::Rocketchat,
@@ -278,6 +278,7 @@ mod tests {
             fields: vec![Field::new("URLs", "https://h/hooks/id1/s3cret, https://k/y?a=1")],
             after_disconnect: None,
             listed_by: String::new(),
+            last_activity: LastActivity::NotReadYet,
         };
         let item = mask_card(item);
         assert_eq!(item.name, format!("Hook https://h/x?token={MASK}"));

@@ -12,7 +12,7 @@ use super::decode::ReadEnvelope;
 use super::error::Failure;
 use super::http::{HttpRequest, Method};
 use crate::config::{RateLimit, endpoint};
-use crate::model::Integration;
+use crate::model::{Integration, LastActivity};
 
 /// Where one connection's calls go, and who makes them.
 #[derive(Clone, Copy, Debug)]
@@ -141,6 +141,23 @@ pub trait Provider {
         item: Integration,
     ) -> Result<Completed, CallError> {
         Ok(Completed::Card(Box::new(item)))
+    }
+
+    /// Whether the item's last activity is kept apart and needs [`Provider::last_activity`];
+    /// every other item's is decided when it is listed or completed.
+    fn reads_last_activity(&self, _item: &Integration) -> bool {
+        false
+    }
+
+    /// That read, made paced by the caller on a pace of its own: Rocket.Chat limits each
+    /// route apart, so these reads never take a removal's turn.
+    async fn last_activity(
+        &self,
+        _server: Server<'_>,
+        _session: &Self::Session,
+        item: &Integration,
+    ) -> Result<LastActivity, CallError> {
+        Ok(item.last_activity.clone())
     }
 
     /// The platform's full record of one integration, for the detail panel.

@@ -79,7 +79,7 @@ pub fn failures_by_reason<'a>(failed: impl IntoIterator<Item = (&'a Row, &'a Cal
 mod tests {
     use super::*;
     use crate::api::error::{Failure, PlatformMessage};
-    use crate::model::{Integration, Kind, Status};
+    use crate::model::{Integration, Kind, LastActivity, Status};
 
     fn row(connection: &str, platform: Platform, name: &str) -> Arc<Row> {
         let item = Integration {
@@ -95,6 +95,7 @@ mod tests {
             fields: Vec::new(),
             after_disconnect: None,
             listed_by: String::new(),
+            last_activity: LastActivity::NotReadYet,
         };
         Arc::new(Row::new(item, format!("{connection} label")))
     }

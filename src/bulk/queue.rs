@@ -616,7 +616,7 @@ pub fn expect_bulk() -> Bulk {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Integration, Kind, Platform, Status};
+    use crate::model::{Integration, Kind, LastActivity, Platform, Status};
 
     fn rows(names: &[&str]) -> Vec<Arc<Row>> {
         names
@@ -635,6 +635,7 @@ mod tests {
                     fields: Vec::new(),
                     after_disconnect: None,
                     listed_by: String::new(),
+                    last_activity: LastActivity::NotReadYet,
                 };
                 Arc::new(Row::new(item, "C".into()))
             })

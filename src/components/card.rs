@@ -15,6 +15,7 @@ use super::undo::UndoCountdown;
 
 use super::fields::FieldRows;
 use super::logo::Logo;
+use super::last_activity::LastActivityText;
 use super::outcome::Outcome;
 use crate::api::{Action, Done};
 use crate::bulk::queue::Bulk;
@@ -205,6 +206,7 @@ pub fn Card(row: Arc<Row>) -> impl IntoView {
             </p>
             <dl class="unplug-fields unplug-card__facts">
                 <FieldRows fields=facts />
+                <dt>{move || t("Last activity")}</dt><dd><LastActivityText item=row.item.clone() /></dd>
             </dl>
             <div class="unplug-card__actions">
                 <button

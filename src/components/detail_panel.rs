@@ -7,6 +7,7 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use super::fields::FieldRows;
+use super::last_activity::LastActivityText;
 use super::outcome::{FailureNotice, RawResponse};
 use crate::api::call::Exchange;
 use crate::model::{Integration, readable_time};
@@ -34,6 +35,7 @@ pub fn DetailPanel(
             <dl class="unplug-fields unplug-details__listed">
                 {item.created_by.clone().map(|by| view! { <dt>{move || t("Created by")}</dt><dd>{by}</dd> })}
                 {item.created_at.clone().map(|at| view! { <dt>{move || t("Created")}</dt><dd>{move || readable_time(&at)}</dd> })}
+                <dt>{move || t("Last activity")}</dt><dd><LastActivityText item=item.clone() /></dd>
                 <FieldRows fields=item.fields.clone() />
             </dl>
             <h3>{move || t("Everything the platform returns")}</h3>

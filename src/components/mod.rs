@@ -10,6 +10,7 @@ pub mod element_id;
 pub mod fields;
 pub mod impact;
 pub mod logo;
+pub mod last_activity;
 pub mod modal;
 pub mod outcome;
 pub mod receipt_buttons;

@@ -17,6 +17,8 @@ pub struct Row {
     name_key: String,
     /// `YYYY-MM-DD HH:MM:SS` whatever separator the platform used, for ordering.
     created_key: Option<String>,
+    /// The last activity's time, for ordering; `None` where it is not known.
+    activity_ms: Option<i64>,
 }
 
 impl Row {
@@ -33,6 +35,7 @@ impl Row {
             name_key: item.name.to_lowercase(),
             haystack: haystack.to_lowercase(),
             created_key,
+            activity_ms: item.last_activity.epoch_ms(),
             connection_label,
             item,
         }
@@ -52,12 +55,23 @@ impl Row {
         terms.iter().all(|term| self.haystack.contains(term.as_str()))
     }
 
-    /// Every filter but the status one: the status counts are taken over this set.
-    fn matches_all_but_status(&self, query: &ViewQuery, terms: &[String]) -> bool {
+    /// Every filter but the status one: the status counts are taken over this set. `now_ms`
+    /// is what idleness is counted from.
+    fn matches_all_but_status(&self, query: &ViewQuery, terms: &[String], now_ms: f64) -> bool {
         query.platform.is_none_or(|platform| self.item.platform == platform)
             && query.connection.as_ref().is_none_or(|connection| &self.item.connection_id == connection)
             && query.kind.is_none_or(|kind| self.item.kind == kind)
+            && query.idle.is_none_or(|days| self.item.last_activity.idle_for_more_than(days, now_ms))
             && self.matches_search(terms)
+    }
+
+    /// Whether a time-ordered sort has no time for it.
+    fn undated(&self, key: SortKey) -> bool {
+        match key {
+            SortKey::Created => self.created_key.is_none(),
+            SortKey::LastActivity => self.activity_ms.is_none(),
+            _ => false,
+        }
     }
 }
 
@@ -69,30 +83,36 @@ fn status_rank(status: Status) -> usize {
     Status::ALL.iter().position(|each| *each == status).unwrap_or(usize::MAX)
 }
 
+/// Known before unknown, and known ones in their order.
+fn known_first<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.cmp(&b),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
 fn compare(a: &Row, b: &Row, key: SortKey) -> Ordering {
     match key {
         SortKey::Name => Ordering::Equal,
-        // Items without a date go last, whichever the direction.
-        SortKey::Created => match (&a.created_key, &b.created_key) {
-            (Some(a), Some(b)) => a.cmp(b),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
-        },
+        // Items without a time go last, whichever the direction.
+        SortKey::Created => known_first(a.created_key.as_ref(), b.created_key.as_ref()),
+        SortKey::LastActivity => known_first(a.activity_ms, b.activity_ms),
         SortKey::Status => status_rank(a.item.status).cmp(&status_rank(b.item.status)),
         SortKey::Platform => a.item.platform.label().cmp(b.item.platform.label()),
         SortKey::Kind => a.item.kind.label().cmp(b.item.kind.label()),
     }
 }
 
-/// The rows the query shows, in its order; ties fall back to name, then key, so the order is
-/// stable across reloads.
-pub fn select(rows: &[Arc<Row>], query: &ViewQuery) -> Vec<Arc<Row>> {
+/// The rows the query shows at `now_ms`, in its order; ties fall back to name, then key, so the
+/// order is stable across reloads.
+pub fn select(rows: &[Arc<Row>], query: &ViewQuery, now_ms: f64) -> Vec<Arc<Row>> {
     let terms = search_terms(query);
     let mut shown: Vec<Arc<Row>> = rows
         .iter()
         .filter(|row| {
-            row.matches_all_but_status(query, &terms)
+            row.matches_all_but_status(query, &terms, now_ms)
                 && (query.statuses.is_empty() || query.statuses.contains(&row.item.status))
         })
         .cloned()
@@ -101,7 +121,7 @@ pub fn select(rows: &[Arc<Row>], query: &ViewQuery) -> Vec<Arc<Row>> {
     shown.sort_by(|a, b| {
         let primary = compare(a, b, sort.key);
         let primary = match (sort.key, sort.descending) {
-            (SortKey::Created, true) if a.created_key.is_none() || b.created_key.is_none() => primary,
+            (key, true) if a.undated(key) || b.undated(key) => primary,
             (_, true) => primary.reverse(),
             (_, false) => primary,
         };
@@ -112,11 +132,12 @@ pub fn select(rows: &[Arc<Row>], query: &ViewQuery) -> Vec<Arc<Row>> {
     shown
 }
 
-/// How many rows have each status under every other filter; `Unknown` only when some have it.
-pub fn status_counts(rows: &[Arc<Row>], query: &ViewQuery) -> Vec<(Status, usize)> {
+/// How many rows have each status under every other filter at `now_ms`; `Unknown` only when
+/// some have it.
+pub fn status_counts(rows: &[Arc<Row>], query: &ViewQuery, now_ms: f64) -> Vec<(Status, usize)> {
     let terms = search_terms(query);
     let mut counts = [0usize; Status::ALL.len()];
-    for row in rows.iter().filter(|row| row.matches_all_but_status(query, &terms)) {
+    for row in rows.iter().filter(|row| row.matches_all_but_status(query, &terms, now_ms)) {
         counts[status_rank(row.item.status)] += 1;
     }
     Status::ALL.into_iter().zip(counts).filter(|(status, count)| *status != Status::Unknown || *count > 0).collect()
@@ -126,7 +147,11 @@ pub fn status_counts(rows: &[Arc<Row>], query: &ViewQuery) -> Vec<(Status, usize
 mod tests {
     use super::*;
     use crate::finding::query::Sort;
-    use crate::model::{Field, Kind, Platform};
+    use crate::model::last_activity::epoch_ms;
+    use crate::model::{Field, Kind, LastActivity, Platform};
+
+    /// 2026-05-01T00:00:00Z.
+    const NOW: f64 = 1_777_593_600_000.0;
 
     fn item(connection: &str, platform: Platform, name: &str, status: Status, created: Option<&str>) -> Arc<Row> {
         let item = Integration {
@@ -142,6 +167,7 @@ mod tests {
             fields: vec![Field::new("URLs", format!("https://{name}.example.com/hook"))],
             after_disconnect: None,
             listed_by: String::new(),
+            last_activity: LastActivity::NotReadYet,
         };
         Arc::new(Row::new(item, format!("{connection} label")))
     }
@@ -162,8 +188,9 @@ mod tests {
     #[test]
     fn search_reads_name_id_connection_and_field_values_whatever_the_case() {
         let all = rows();
-        let find =
-            |text: &str| names(&select(&all, &ViewQuery { search: text.into(), ..ViewQuery::default() })).join(",");
+        let find = |text: &str| {
+            names(&select(&all, &ViewQuery { search: text.into(), ..ViewQuery::default() }, NOW)).join(",")
+        };
         assert_eq!(find("HELPDESK"), "Helpdesk bridge");
         assert_eq!(find("id-zabbix"), "zabbix");
         assert_eq!(find("suporte.example.com"), "suporte");
@@ -180,17 +207,17 @@ mod tests {
             statuses: vec![Status::Disabled],
             ..ViewQuery::default()
         };
-        assert_eq!(names(&select(&all, &query)), ["zabbix"]);
+        assert_eq!(names(&select(&all, &query, NOW)), ["zabbix"]);
         let query =
             ViewQuery { connection: Some("ryze".into()), kind: Some(Kind::ChatwootOnInstance), ..ViewQuery::default() };
-        assert_eq!(names(&select(&all, &query)), ["suporte"]);
+        assert_eq!(names(&select(&all, &query, NOW)), ["suporte"]);
     }
 
     #[test]
     fn sorts_by_each_key_with_undated_items_last() {
         let all = rows();
         let sorted = |key, descending| {
-            names(&select(&all, &ViewQuery { sort: Sort { key, descending }, ..ViewQuery::default() })).join(",")
+            names(&select(&all, &ViewQuery { sort: Sort { key, descending }, ..ViewQuery::default() }, NOW)).join(",")
         };
         assert_eq!(sorted(SortKey::Name, false), "Barber Bros,Helpdesk bridge,suporte,zabbix");
         assert_eq!(sorted(SortKey::Name, true), "zabbix,suporte,Helpdesk bridge,Barber Bros");
@@ -204,10 +231,65 @@ mod tests {
         let all = rows();
         let query =
             ViewQuery { platform: Some(Platform::Rocketchat), statuses: vec![Status::Active], ..ViewQuery::default() };
-        let counts = status_counts(&all, &query);
+        let counts = status_counts(&all, &query, NOW);
         assert!(counts.contains(&(Status::Active, 1)));
         assert!(counts.contains(&(Status::Disabled, 1)));
         assert!(counts.contains(&(Status::Error, 0)));
         assert!(counts.iter().all(|(status, _)| *status != Status::Unknown), "no unknown item, no unknown count");
+    }
+
+    fn last_active(platform: Platform, name: &str, activity: LastActivity) -> Arc<Row> {
+        let mut item = item(platform.slug(), platform, name, Status::Active, None).item.clone();
+        item.last_activity = activity;
+        Arc::new(Row::new(item, "label".into()))
+    }
+
+    fn ran(at: &str, ok: bool) -> LastActivity {
+        LastActivity::At { at: at.into(), ok: Some(ok), label: "last run" }
+    }
+
+    fn activity_rows() -> Vec<Arc<Row>> {
+        let not_recorded = |label| LastActivity::NotRecorded { label };
+        let changed = LastActivity::At { at: "2025-12-01 10:00:00".into(), ok: None, label: "last status change" };
+        vec![
+            last_active(Platform::Rocketchat, "Giphy bot", ran("2026-04-30T22:00:00.123Z", true)),
+            last_active(Platform::Rocketchat, "Standup reminder", ran("2026-01-01T00:00:00Z", true)),
+            last_active(Platform::Rocketchat, "Translate bot", ran("2026-04-28T00:00:00Z", false)),
+            last_active(Platform::Rocketchat, "CRM sync", LastActivity::NoneRecorded),
+            last_active(Platform::Rocketchat, "GitHub pushes", not_recorded("not recorded by Rocket.Chat")),
+            last_active(Platform::Rocketchat, "Unread bot", LastActivity::NotReadYet),
+            last_active(Platform::Rocketchat, "Broken bot", LastActivity::Unreadable),
+            last_active(Platform::Ryze, "suporte", not_recorded("not reported by RyzeAPI")),
+            last_active(Platform::Altegio, "Barber Bros", changed),
+        ]
+    }
+
+    #[test]
+    fn idle_keeps_only_what_is_known_to_be_inactive_for_longer() {
+        assert_eq!(epoch_ms("2026-05-01T00:00:00Z"), Some(NOW as i64));
+        let all = activity_rows();
+        let idle = |days, platform| {
+            let query = ViewQuery { idle: Some(days), platform, ..ViewQuery::default() };
+            names(&select(&all, &query, NOW)).join(",")
+        };
+        assert_eq!(idle(30, None), "Barber Bros,Standup reminder");
+        assert_eq!(idle(30, Some(Platform::Rocketchat)), "Standup reminder");
+        assert_eq!(idle(2, None), "Barber Bros,Standup reminder,Translate bot");
+        assert_eq!(idle(0, None), "Barber Bros,Giphy bot,Standup reminder,Translate bot");
+        assert_eq!(idle(200, None), "");
+        let counts = status_counts(&all, &ViewQuery { idle: Some(30), ..ViewQuery::default() }, NOW);
+        assert!(counts.contains(&(Status::Active, 2)), "the status counts follow the idle filter: {counts:?}");
+    }
+
+    #[test]
+    fn sorts_by_last_activity_with_unknowns_last_either_way() {
+        let all = activity_rows();
+        let sorted = |descending| {
+            let query = ViewQuery { sort: Sort { key: SortKey::LastActivity, descending }, ..ViewQuery::default() };
+            names(&select(&all, &query, NOW)).join(",")
+        };
+        let unknown = "Broken bot,CRM sync,GitHub pushes,suporte,Unread bot";
+        assert_eq!(sorted(true), format!("Giphy bot,Translate bot,Standup reminder,Barber Bros,{unknown}"));
+        assert_eq!(sorted(false), format!("Barber Bros,Standup reminder,Translate bot,Giphy bot,{unknown}"));
     }
 }

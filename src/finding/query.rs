@@ -13,10 +13,12 @@ pub enum SortKey {
     Status,
     Platform,
     Kind,
+    LastActivity,
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 5] = [SortKey::Name, SortKey::Created, SortKey::Status, SortKey::Platform, SortKey::Kind];
+    pub const ALL: [SortKey; 6] =
+        [SortKey::Name, SortKey::Created, SortKey::Status, SortKey::Platform, SortKey::Kind, SortKey::LastActivity];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -25,7 +27,13 @@ impl SortKey {
             SortKey::Status => "status",
             SortKey::Platform => "platform",
             SortKey::Kind => "kind",
+            SortKey::LastActivity => "activity",
         }
+    }
+
+    /// Ordered by a time: offered newest first, and items without one go last either way.
+    pub fn is_time(self) -> bool {
+        matches!(self, SortKey::Created | SortKey::LastActivity)
     }
 
     pub fn label(self) -> &'static str {
@@ -35,6 +43,7 @@ impl SortKey {
             SortKey::Status => t("Status"),
             SortKey::Platform => t("Platform"),
             SortKey::Kind => t("Kind"),
+            SortKey::LastActivity => t("Last activity"),
         }
     }
 
@@ -94,6 +103,8 @@ pub struct ViewQuery {
     pub kind: Option<Kind>,
     /// Empty shows every status.
     pub statuses: Vec<Status>,
+    /// Only items known to have been inactive for more than this many days.
+    pub idle: Option<u32>,
     pub sort: Sort,
     pub view: ViewMode,
     /// The key of the integration whose detail panel is open.
@@ -113,6 +124,7 @@ impl ViewQuery {
                 "connection" => query.connection = (!value.is_empty()).then_some(value),
                 "kind" => query.kind = Kind::from_slug(&value),
                 "status" => query.statuses = value.split(',').filter_map(Status::from_slug).collect(),
+                "idle" => query.idle = value.parse().ok(),
                 "sort" => query.sort = Sort::parse(&value).unwrap_or_default(),
                 "view" => query.view = if value == "table" { ViewMode::Table } else { ViewMode::Cards },
                 "detail" => query.detail = (!value.is_empty()).then_some(value),
@@ -133,6 +145,7 @@ impl ViewQuery {
             ("connection", self.connection.clone()),
             ("kind", self.kind.map(|kind| kind.slug().to_owned())),
             ("status", (!statuses.is_empty()).then(|| statuses.join(","))),
+            ("idle", self.idle.map(|days| days.to_string())),
             ("sort", (self.sort != Sort::default()).then(|| self.sort.to_param())),
             ("view", (self.view != ViewMode::default()).then(|| self.view.slug().to_owned())),
             ("detail", self.detail.clone()),
@@ -146,13 +159,19 @@ impl ViewQuery {
         format!("?{}", joined.join("&"))
     }
 
-    /// True when any filter narrows the list (search, platform, connection, kind or status).
+    /// True when any filter narrows the list (search, platform, connection, kind, status or idle).
     pub fn is_filtered(&self) -> bool {
         !self.search.trim().is_empty()
             || self.platform.is_some()
             || self.connection.is_some()
             || self.kind.is_some()
             || !self.statuses.is_empty()
+            || self.idle.is_some()
+    }
+
+    /// Whether what is shown depends on every item's last activity.
+    pub fn uses_last_activity(&self) -> bool {
+        self.sort.key == SortKey::LastActivity || self.idle.is_some()
     }
 
     /// The same view with every filter cleared; sort, view and the host's parameters stay.
@@ -239,6 +258,21 @@ mod tests {
         let written = query.to_search();
         assert_eq!(written, "?theme=dark&q=a%20b%26c&status=paused,error&sort=status&detail=x%2F1");
         assert_eq!(ViewQuery::parse(&written), query);
+    }
+
+    #[test]
+    fn idle_and_the_last_activity_sort_round_trip() {
+        let query = ViewQuery::parse("?idle=30&sort=-activity");
+        assert_eq!(query.idle, Some(30));
+        assert_eq!(query.sort, Sort { key: SortKey::LastActivity, descending: true });
+        assert!(query.is_filtered() && query.uses_last_activity());
+        assert_eq!(query.to_search(), "?idle=30&sort=-activity");
+        assert_eq!(ViewQuery::parse(&query.to_search()), query);
+        assert_eq!(query.cleared().to_search(), "?sort=-activity", "clearing drops idle, keeps the sort");
+        for nonsense in ["?idle=", "?idle=-3", "?idle=ten", "?idle=1.5"] {
+            assert_eq!(ViewQuery::parse(nonsense).idle, None, "{nonsense}");
+            assert_eq!(ViewQuery::parse(nonsense).to_search(), "");
+        }
     }
 
     #[test]

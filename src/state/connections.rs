@@ -1,5 +1,7 @@
 //! Per-connection state: the session, the list load, and the actions that change them.
 
+mod last_activity;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -66,6 +68,8 @@ pub struct ConnectionState {
     removed: StoredValue<std::collections::HashSet<String>>,
     /// Removals waiting for their turn; follow-up reads give way to them.
     removals_waiting: StoredValue<u32>,
+    /// Reads of last activity the platform keeps apart, on a pace of their own.
+    activity_reads: last_activity::Reads,
 }
 
 /// Counts a removal as waiting for its turn while it lives.
@@ -84,6 +88,7 @@ impl ConnectionState {
             generation: StoredValue::new(0),
             removed: StoredValue::new(Default::default()),
             removals_waiting: StoredValue::new(0),
+            activity_reads: last_activity::Reads::new(connection.pace()),
             connection: StoredValue::new_local(connection),
             session: RwSignal::new(None),
             signing_in: RwSignal::new(false),
@@ -202,6 +207,8 @@ impl ConnectionState {
                     let pending =
                         listed.items.iter().filter(|item| connection.needs_completion(item)).cloned().collect();
                     self.notes.set(listed.notes);
+                    // Read again for the new list, now that its session has proved good.
+                    self.activity_reads.forget();
                     self.complete_later(connection.clone(), session.clone(), pending, current);
                     Load::Loaded(listed.items)
                 }
@@ -292,20 +299,14 @@ impl ConnectionState {
 
     /// A follow-up read's turn: after every removal that waits, then as the pacer allows.
     async fn wait_behind_removals(self) {
-        while self.removals_waiting.get_value() > 0 {
-            sleep(FOLLOW_UP_POLL_MS).await;
-        }
-        self.paced().await;
+        self.removals_done().await;
+        paced(self.pacer).await;
     }
 
-    /// Waits until the pacer lets the next request go.
-    async fn paced(self) {
-        loop {
-            let delay = self.pacer.with_value(|pacer| pacer.delay(now_ms()));
-            if delay <= 0.0 {
-                return;
-            }
-            sleep(delay).await;
+    /// Waits until no removal waits for its turn.
+    async fn removals_done(self) {
+        while self.removals_waiting.get_value() > 0 {
+            sleep(FOLLOW_UP_POLL_MS).await;
         }
     }
 
@@ -315,6 +316,7 @@ impl ConnectionState {
         remember::forget(&self.id());
         self.needs_sign_in.set(false);
         self.bump_generation();
+        self.activity_reads.forget();
         self.load.set(Load::NotConnected);
         self.notes.set(Vec::new());
         if let Some(session) = self.session.get_untracked() {
@@ -426,6 +428,17 @@ impl ConnectionState {
                 items.retain(|item| !keys.contains(&item.key()));
             }
         });
+    }
+}
+
+/// Waits until `pacer` lets the next request go.
+async fn paced(pacer: StoredValue<Pacer, LocalStorage>) {
+    loop {
+        let delay = pacer.with_value(|pacer| pacer.delay(now_ms()));
+        if delay <= 0.0 {
+            return;
+        }
+        sleep(delay).await;
     }
 }
 

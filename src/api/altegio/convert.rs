@@ -1,8 +1,9 @@
 //! Altegio locations → cards, every text masked by [`mask::mask_card`].
 
-use super::wire::{ConnectionStatus, Salon};
+use super::wire::{ConnectionStatus, Salon, StatusChange};
 use crate::api::mask;
-use crate::model::{Field, Integration, Kind, NOT_READ_YET, Platform, Status, UNREADABLE};
+use crate::model::last_activity::epoch_ms;
+use crate::model::{Field, Integration, Kind, LastActivity, NOT_READ_YET, Platform, Status, UNREADABLE};
 
 /// A card from the location list alone: the list carries no status, which is read afterwards.
 pub fn integration(connection_id: &str, application_id: u64, salon: Salon) -> Integration {
@@ -29,6 +30,8 @@ pub fn integration(connection_id: &str, application_id: u64, salon: Salon) -> In
         fields,
         after_disconnect: Some(disable_webhook(salon.id, application_id)),
         listed_by: String::new(),
+        // The status read brings it.
+        last_activity: LastActivity::NotReadYet,
     })
 }
 
@@ -40,9 +43,22 @@ pub fn with_status(mut item: Integration, status: Option<ConnectionStatus>) -> I
             item.status_word = connection.status;
             item.created_at = connection.created_at;
         }
-        None => item.status_word = UNREADABLE.to_owned(),
+        None => {
+            item.status_word = UNREADABLE.to_owned();
+            item.last_activity = LastActivity::Unreadable;
+        }
     }
     mask::mask_card(item)
+}
+
+/// The newest `changed_at` of the status read's log. Altegio states no time zone for it, and
+/// the log's order is not documented, so the newest is found rather than assumed first.
+pub fn last_status_change(logs: Vec<StatusChange>) -> LastActivity {
+    let newest = logs.into_iter().map(|log| log.changed_at).max_by_key(|at| epoch_ms(at));
+    match newest {
+        Some(at) => LastActivity::At { at, ok: None, label: "last status change" },
+        None => LastActivity::NoneRecorded,
+    }
 }
 
 /// The documented disable webhook Altegio POSTs to the app's Callback URL, token masked.

@@ -197,7 +197,9 @@ impl Provider for Altegio {
         let request = client::status(server.base_url, session.token.as_ref(), &item.id, self.application_id);
         match call::<wire::IntegrationStatus>(server, request).await {
             Ok((status, _)) => {
-                Ok(Completed::Card(Box::new(convert::with_status(item, Some(status.connection_status)))))
+                let mut card = convert::with_status(item, Some(status.connection_status));
+                card.last_activity = convert::last_status_change(status.logs);
+                Ok(Completed::Card(Box::new(card)))
             }
             Err(error) if matches!(error.failure, Failure::Unauthorized { .. }) => Err(error),
             Err(_) => Ok(Completed::Card(Box::new(convert::with_status(item, None)))),

@@ -36,6 +36,15 @@ pub struct Salon {
 #[derive(Clone, Debug, Deserialize)]
 pub struct IntegrationStatus {
     pub connection_status: ConnectionStatus,
+    #[serde(default)]
+    pub logs: Vec<StatusChange>,
+}
+
+/// One entry of the status's `logs` (`changed_at`, `status_from`, `status_to`, `source`); only
+/// when it changed is read. `changed_at` states no time zone.
+#[derive(Clone, Debug, Deserialize)]
+pub struct StatusChange {
+    pub changed_at: String,
 }
 
 #[derive(Clone, Debug, Deserialize)]

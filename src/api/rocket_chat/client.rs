@@ -63,6 +63,12 @@ pub fn update(base: &str, auth: Auth<'_>, body: &serde_json::Value) -> HttpReque
     authed(HttpRequest::new(Method::Put, endpoint(base, "/api/v1/integrations.update")), auth).json_body(body)
 }
 
+/// `GET /api/v1/integrations.history?id=&count=1&sort={"_updatedAt":-1}`: the newest run only.
+pub fn newest_run(base: &str, auth: Auth<'_>, integration_id: &str) -> HttpRequest {
+    let query = format!("id={}&count=1&sort={}", path_segment(integration_id), path_segment(r#"{"_updatedAt":-1}"#));
+    authed(HttpRequest::new(Method::Get, endpoint(base, &format!("/api/v1/integrations.history?{query}"))), auth)
+}
+
 /// `POST /api/v1/integrations.remove` with `{type, integrationId}` only: sending `target_url`
 /// too matches two `oneOf` branches and the server answers 400 `invalid-params`.
 pub fn remove(base: &str, auth: Auth<'_>, wire_type: &str, integration_id: &str) -> HttpRequest {
@@ -86,5 +92,15 @@ mod tests {
         assert_eq!(body, json!({"type": "webhook-outgoing", "integrationId": "abc"}));
         assert!(request.headers.contains(&("X-Auth-Token", HeaderValue::Secret(Secret::new("t1")))));
         assert!(!request.url.contains("t1"), "the token never goes into a URL");
+    }
+
+    #[test]
+    fn the_newest_run_is_asked_for_alone_newest_first() {
+        let token = Secret::new("t1");
+        let request = newest_run("http://h/rc", Auth { user_id: "u1", token: &token }, "YLqSnQ3ZQCj9b5FuL");
+        assert_eq!(
+            request.request_line(),
+            "GET http://h/rc/api/v1/integrations.history?id=YLqSnQ3ZQCj9b5FuL&count=1&sort=%7B%22_updatedAt%22%3A-1%7D"
+        );
     }
 }

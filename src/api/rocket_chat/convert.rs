@@ -3,9 +3,9 @@
 
 use serde_json::Value;
 
-use super::wire::WireIntegration;
+use super::wire::{HistoryPage, WireIntegration};
 use crate::api::mask;
-use crate::model::{Field, Integration, Kind, Platform, Status};
+use crate::model::{Field, Integration, Kind, LastActivity, Platform, Status};
 
 pub const INCOMING: &str = "webhook-incoming";
 pub const OUTGOING: &str = "webhook-outgoing";
@@ -43,6 +43,11 @@ pub fn integration(connection_id: &str, wire: WireIntegration) -> Integration {
     if let Some(enabled) = wire.script_enabled {
         fields.push(Field::new("Script", if enabled { "enabled" } else { "disabled" }));
     }
+    // Only outgoing webhooks run, and each one's runs are read on their own.
+    let last_activity = match kind {
+        Kind::OutgoingWebhook => LastActivity::NotReadYet,
+        _ => LastActivity::NotRecorded { label: "not recorded by Rocket.Chat" },
+    };
     mask::mask_card(Integration {
         connection_id: connection_id.to_owned(),
         platform: Platform::Rocketchat,
@@ -56,7 +61,21 @@ pub fn integration(connection_id: &str, wire: WireIntegration) -> Integration {
         fields,
         after_disconnect: None,
         listed_by: String::new(),
+        last_activity,
     })
+}
+
+/// The newest run of a history page asked newest first: when it last changed, and whether
+/// it ended in an error (`error: true`), finished (`finished: true`), or is still under way.
+pub fn last_activity(page: HistoryPage) -> LastActivity {
+    match page.history.into_iter().next() {
+        Some(run) => LastActivity::At {
+            at: run.updated_at,
+            ok: if run.error { Some(false) } else { run.finished.then_some(true) },
+            label: "last run",
+        },
+        None => LastActivity::NoneRecorded,
+    }
 }
 
 fn channels(channel: Option<&Value>) -> Option<String> {

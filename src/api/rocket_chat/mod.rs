@@ -20,7 +20,7 @@ use super::provider::{ListNote, ListProgress, Listed, Provider, Server};
 use super::secret::Secret;
 use crate::config::RateLimit;
 use crate::i18n::{t, tf};
-use crate::model::{Integration, Kind};
+use crate::model::{Integration, Kind, LastActivity};
 use client::Auth;
 use wire::read_envelope;
 
@@ -273,6 +273,23 @@ impl Provider for RocketChat {
                 exchange,
             }),
         }
+    }
+
+    /// Only outgoing webhooks keep a history of runs.
+    fn reads_last_activity(&self, item: &Integration) -> bool {
+        item.kind == Kind::OutgoingWebhook
+    }
+
+    /// The newest run of `integrations.history`, a route of its own under the limiter.
+    async fn last_activity(
+        &self,
+        server: Server<'_>,
+        session: &Session,
+        item: &Integration,
+    ) -> Result<LastActivity, CallError> {
+        let request = client::newest_run(server.base_url, session.auth(), &item.id);
+        let (page, _) = server.call::<wire::HistoryPage>(request, read_envelope).await?;
+        Ok(convert::last_activity(page))
     }
 
     /// Success is the 200 and `success: true`; the returned document is not needed.

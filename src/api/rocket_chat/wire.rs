@@ -112,6 +112,30 @@ fn assumed_success() -> bool {
     true
 }
 
+/// `GET /api/v1/integrations.history` 200: `{history, offset, items, count, total, success}`,
+/// newest first unless `sort` says otherwise.
+#[derive(Clone, Debug, Deserialize)]
+pub struct HistoryPage {
+    pub history: Vec<HistoryRun>,
+}
+
+/// One run of an outgoing webhook: `_id`, `type`, `step`, `integration`, `event`,
+/// `_createdAt`, `_updatedAt`, `finished`, `triggerWord`, `url`, `httpError`, `httpResult`,
+/// `error`, `errorStack`, `data`, `httpCallData` (contracts 2.5b). Only when and how it ended
+/// is read; `data`, `httpCallData` and `integration` carry the webhook's token.
+#[derive(Clone, Debug, Deserialize)]
+pub struct HistoryRun {
+    /// When the run last moved on: its end, once it ended.
+    #[serde(rename = "_updatedAt")]
+    pub updated_at: String,
+    /// Set when the run ended without an error.
+    #[serde(default)]
+    pub finished: bool,
+    /// Set when the run ended in an error (an HTTP error answer or a script that threw).
+    #[serde(default)]
+    pub error: bool,
+}
+
 /// `POST /api/v1/logout` 200.
 #[derive(Clone, Debug, Deserialize)]
 pub struct LogoutOk {

@@ -3,7 +3,7 @@
 
 use super::wire::{ChatwootInfo, Instance};
 use crate::api::mask;
-use crate::model::{Field, Integration, Kind, NOT_READ_YET, Platform, Status};
+use crate::model::{Field, Integration, Kind, LastActivity, NOT_READ_YET, Platform, Status};
 
 /// The card an instance makes, from its list item alone. `None` where the summary says there
 /// is no Chatwoot link; a card whose status is [`NOT_READ_YET`] where the list did not say.
@@ -39,6 +39,7 @@ pub fn integration(connection_id: &str, instance: Instance) -> Option<Integratio
         fields,
         after_disconnect: None,
         listed_by: String::new(),
+        last_activity: LastActivity::NotRecorded { label: "not reported by RyzeAPI" },
     }))
 }
 

@@ -27,10 +27,12 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::detail_panel::DetailPanel;
 use crate::components::modal;
 use crate::finding::filter::{Row, select};
-use crate::finding::query::ViewMode;
-use crate::state::connections::{ConnectionState, Load, expect_connections};
+use crate::finding::query::{ViewMode, ViewQuery};
+use crate::model::Integration;
+use crate::state::connections::{ConnectionState, Connections, Load, expect_connections};
 use crate::state::items::use_items;
-use crate::state::url::expect_view_state;
+use crate::state::url::{ViewState, expect_view_state};
+use crate::time::now_ms;
 
 /// Lists compare by identity: rebuilding a list of 10,000 rows is the change, comparing it
 /// row by row would cost as much as the rebuild.
@@ -41,17 +43,25 @@ fn rows_changed(old: Option<&Vec<Arc<Row>>>, new: Option<&Vec<Arc<Row>>>) -> boo
     }
 }
 
-/// One connection's rows, rebuilt only when its list changes.
+/// One connection's rows, rebuilt only when its list, or what was read of its items' last
+/// activity, changes.
 fn connection_rows(state: ConnectionState) -> Memo<Vec<Arc<Row>>> {
     let label = state.label();
-    Memo::new_with_compare(
-        move |_| {
-            state
-                .load
-                .with(|load| load.shown().iter().map(|item| Arc::new(Row::new(item.clone(), label.clone()))).collect())
-        },
-        rows_changed,
-    )
+    let row = move |item: &Integration| {
+        let last_activity = state.last_activity_of(item);
+        Arc::new(Row::new(Integration { last_activity, ..item.clone() }, label.clone()))
+    };
+    Memo::new_with_compare(move |_| state.load.with(|load| load.shown().iter().map(&row).collect()), rows_changed)
+}
+
+/// Sorting or filtering by last activity needs every item's: read behind what is on screen.
+fn read_every_last_activity_when_used(connections: Connections, view_state: ViewState) {
+    let used = Memo::new(move |_| view_state.0.with(ViewQuery::uses_last_activity));
+    Effect::new(move |_| {
+        if used.get() {
+            connections.all().into_iter().for_each(ConnectionState::ask_every_last_activity);
+        }
+    });
 }
 
 #[component]
@@ -65,8 +75,11 @@ pub fn Inventory() -> impl IntoView {
         move |_| per_connection.iter().flat_map(|rows| rows.get()).collect::<Vec<_>>(),
         rows_changed,
     );
-    let shown =
-        Memo::new_with_compare(move |_| view_state.0.with(|query| all.with(|rows| select(rows, query))), rows_changed);
+    let shown = Memo::new_with_compare(
+        move |_| view_state.0.with(|query| all.with(|rows| select(rows, query, now_ms()))),
+        rows_changed,
+    );
+    read_every_last_activity_when_used(connections, view_state);
     let actions = CardActions::new(view_state, shown);
     provide_context(actions);
 

@@ -12,6 +12,7 @@ use super::window::{Geometry, Slice, columns};
 use crate::api::Action;
 use crate::components::card::{Card, RowControls, SelectBox, status_text};
 use crate::components::switch_button::SwitchButton;
+use crate::components::last_activity::LastActivityText;
 use crate::finding::filter::Row;
 use crate::finding::query::{SortKey, ViewMode};
 use crate::model::readable_time;
@@ -103,7 +104,7 @@ fn SpacerRow(height: Signal<f64>) -> impl IntoView {
             set_style(&element, "height", Some(format!("{}px", height.get())));
         }
     });
-    view! { <tr class="unplug-table__spacer" aria-hidden="true" node_ref=row><td colspan="7"></td></tr> }
+    view! { <tr class="unplug-table__spacer" aria-hidden="true" node_ref=row><td colspan="8"></td></tr> }
 }
 
 #[component]
@@ -149,6 +150,7 @@ pub fn Table(shown: Memo<Vec<Arc<Row>>>) -> impl IntoView {
                         {header(SortKey::Kind)}
                         {header(SortKey::Status)}
                         {header(SortKey::Created)}
+                        {header(SortKey::LastActivity)}
                         <th scope="col">{move || t("Actions")}</th>
                     </tr>
                 </thead>
@@ -191,6 +193,7 @@ fn TableRow(row: Arc<Row>) -> impl IntoView {
                 let created = row.item.created_at.clone();
                 move || created.as_deref().map(readable_time)
             }</td>
+            <td><LastActivityText item=row.item.clone() /></td>
             <td class="unplug-table__actions">
                 {move || match phase.get() {
                     Phase::Finished(Err(error)) => view! {

@@ -10,11 +10,12 @@ use crate::components::element_id::element_id;
 
 use crate::components::download::{file_name, save_text};
 use crate::export::{integrations_csv, integrations_json};
-use crate::finding::filter::Row;
+use crate::finding::filter::{Row, status_counts};
 use crate::finding::query::{SortKey, ViewMode, ViewQuery};
 use crate::model::{Kind, Platform, Status};
 use crate::state::connections::expect_connections;
 use crate::state::url::{Step, expect_view_state};
+use crate::time::now_ms;
 
 /// One `<select>` filter: "All …" or one value, by slug.
 #[component]
@@ -63,8 +64,7 @@ pub fn Toolbar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl Int
     let view_state = expect_view_state();
     let connections = expect_connections();
     let query = view_state.0;
-    let counts =
-        Memo::new(move |_| query.with(|query| all.with(|rows| crate::finding::filter::status_counts(rows, query))));
+    let counts = Memo::new(move |_| query.with(|query| all.with(|rows| status_counts(rows, query, now_ms()))));
     let pick = move |change: fn(&mut ViewQuery, Option<String>)| {
         Callback::new(move |value: Option<String>| view_state.change(Step::Push, |query| change(query, value)))
     };
@@ -129,6 +129,22 @@ pub fn Toolbar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl Int
                 value=Signal::derive(move || query.with(|query| query.kind.map(|k| k.slug().to_owned())))
                 on_pick=pick(|query, value| query.kind = value.as_deref().and_then(Kind::from_slug))
             />
+            <label class="unplug-filter unplug-filter--idle" for=element_id("filter-idle")>
+                <span>{move || t("Inactive for more than N days")}</span>
+                // Empty is no filter; each keystroke refines one step of history, as the search does.
+                <input
+                    id=element_id("filter-idle")
+                    type="number"
+                    min="0"
+                    step="1"
+                    inputmode="numeric"
+                    prop:value=move || query.with(|query| query.idle.map(|days| days.to_string()).unwrap_or_default())
+                    on:input=move |event| {
+                        let days = event_target_value(&event).trim().parse().ok();
+                        view_state.change(Step::Refine, |query| query.idle = days);
+                    }
+                />
+            </label>
             <label class="unplug-filter" for=element_id("sort")>
                 <span>{move || t("Sort")}</span>
                 <select
@@ -141,18 +157,15 @@ pub fn Toolbar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl Int
                 >
                     {SortKey::ALL
                         .into_iter()
-                        .flat_map(|key| {
-                            let newest_first = key == SortKey::Created;
-                            [(key, newest_first), (key, !newest_first)]
-                        })
+                        .flat_map(|key| [(key, key.is_time()), (key, !key.is_time())])
                         .map(|(key, descending)| {
                             let sort = crate::finding::query::Sort { key, descending };
                             let text = move || {
-                                let direction = match (key, descending) {
-                                    (SortKey::Created, true) => t("newest first"),
-                                    (SortKey::Created, false) => t("oldest first"),
-                                    (_, false) => t("A–Z"),
-                                    (_, true) => t("Z–A"),
+                                let direction = match (key.is_time(), descending) {
+                                    (true, true) => t("newest first"),
+                                    (true, false) => t("oldest first"),
+                                    (false, false) => t("A–Z"),
+                                    (false, true) => t("Z–A"),
                                 };
                                 format!("{}, {direction}", key.label())
                             };

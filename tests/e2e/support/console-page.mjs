@@ -289,6 +289,16 @@ export class ConsolePage {
     return Object.fromEntries(new URL(await this.page.evaluate(() => location.href)).searchParams);
   }
 
+  /** A card's "Last activity" text, in the card view. */
+  lastActivity(name) {
+    return this.card(name).locator('dt:text-is("Last activity") + dd');
+  }
+
+  /** The "Inactive for more than N days" filter. */
+  idleFilter() {
+    return this.inventory().getByRole('spinbutton', { name: 'Inactive for more than N days', exact: true });
+  }
+
   async switchView(name) {
     await this.inventory().getByRole('group', { name: 'View', exact: true }).getByRole('button', { name, exact: true }).click();
   }
