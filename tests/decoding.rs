@@ -9,8 +9,7 @@ use unplug::api::http::RawResponse;
 use unplug::api::mask::readable_body;
 use unplug::api::provider::Provider;
 use unplug::api::{altegio, rocket_chat, ryze};
-use unplug::model::{Integration, Kind, Status};
-use unplug::model::{Kind, LastActivity, Status};
+use unplug::model::{Integration, Kind, LastActivity, Status};
 
 macro_rules! fixture {
     ($path:literal) => {
@@ -230,7 +229,6 @@ fn altegio_fixtures_decode_and_errors_map() {
     assert_eq!((card.id.as_str(), card.name.as_str(), card.status), ("1050", "La Visage", Status::Active));
     assert_eq!(card.created_at.as_deref(), Some("2022-06-27 12:20:02"));
     assert_eq!(facts(&card), ["City: New York"]);
-    assert_eq!(altegio::convert::with_status(listed, None).status_word, "unknown");
     assert_eq!(
         altegio::convert::last_status_change(status.data.logs),
         LastActivity::At { at: "2022-06-27 12:22:02".into(), ok: None, label: "last status change" },

@@ -14,8 +14,8 @@ use super::switch_button::SwitchButton;
 use super::undo::UndoCountdown;
 
 use super::fields::FieldRows;
-use super::logo::Logo;
 use super::last_activity::LastActivityText;
+use super::logo::Logo;
 use super::outcome::Outcome;
 use crate::api::{Action, Done};
 use crate::bulk::queue::Bulk;
