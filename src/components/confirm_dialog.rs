@@ -8,6 +8,7 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use super::impact::{Impact, ImpactLines};
+use super::last_activity::LastActivityText;
 use crate::model::Integration;
 
 #[component]
@@ -45,6 +46,9 @@ pub fn ConfirmDialog(
             </p>
             <p>{what_it_does}</p>
             <ImpactLines impact />
+            <p class="unplug-impact__activity">
+                {move || t("Last activity")}": "<LastActivityText item=item.clone() />
+            </p>
             {item.after_disconnect.map(|payload| view! { <pre class="unplug-raw__body">{payload}</pre> })}
             <div class="unplug-dialog__actions">
                 <button type="button" on:click=move |_| super::modal::close(dialog)>{move || t("Cancel")}</button>

@@ -101,6 +101,8 @@ test('the dialog shows what stops, read from each platform\'s record as it opens
     await impact.locator('dl').waitFor();
     // The README's picture of the dialog (docs/disconnect-dialog.png is a copy of this one).
     if (name === 'Giphy bot') {
+      // An outgoing webhook's newest run, as the card reads it.
+      await dialog.locator('.unplug-impact__activity').getByText(/^last run · .+ · succeeded$/).waitFor();
       await mkdir(ARTIFACTS, { recursive: true });
       await dialog.screenshot({ path: path.join(ARTIFACTS, 'disconnect-dialog.png') });
     }
