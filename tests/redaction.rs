@@ -13,7 +13,7 @@ use unplug::api::details::non_secret_fields;
 use unplug::api::mask::{MASK, is_secret_key, mask_json, mask_text, mask_urls, readable_body};
 use unplug::api::{altegio, rocket_chat, ryze};
 use unplug::export;
-use unplug::finding::filter::{Row, select};
+use unplug::finding::filter::{Row, as_listed, select};
 use unplug::finding::query::ViewQuery;
 
 /// Every JSON fixture under tests/fixtures, by path, read at test time so a new one is covered.
@@ -352,10 +352,13 @@ fn cards_search_and_exports_never_hold_a_url_secret() {
 
     let rows = vec![Arc::new(Row::new(card, "Main".into()))];
     for term in ["§", "planted", "secret"] {
-        let found = select(&rows, &ViewQuery { search: term.into(), ..ViewQuery::default() }, 0.0);
+        let found = select(&rows, &ViewQuery { search: term.into(), ..ViewQuery::default() }, 0.0, &as_listed);
         assert!(found.is_empty(), "searching {term} finds the card");
     }
-    assert_eq!(select(&rows, &ViewQuery { search: "discord.com".into(), ..ViewQuery::default() }, 0.0).len(), 1);
+    assert_eq!(
+        select(&rows, &ViewQuery { search: "discord.com".into(), ..ViewQuery::default() }, 0.0, &as_listed).len(),
+        1
+    );
     assert_hidden(&export::integrations_csv(&rows), "CSV");
     assert_hidden(&export::integrations_json(&rows), "JSON");
     assert!(export::integrations_json(&rows).contains("\"Script\": \"enabled\""));

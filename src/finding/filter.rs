@@ -3,11 +3,12 @@
 use std::cmp::Ordering;
 use std::sync::Arc;
 
-use super::query::{SortKey, ViewQuery};
-use crate::model::{Integration, Status};
+use super::query::{Sort, SortKey, ViewQuery};
+use crate::model::{Integration, Kind, LastActivity, Platform, Status};
 
 /// One integration with what searching and sorting it needs, computed once per load rather
-/// than once per keystroke.
+/// than once per keystroke. Its last activity is not part of it: reads answer while the list
+/// is on screen, and must not rebuild ten thousand rows each time.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Row {
     pub item: Integration,
@@ -17,8 +18,6 @@ pub struct Row {
     name_key: String,
     /// `YYYY-MM-DD HH:MM:SS` whatever separator the platform used, for ordering.
     created_key: Option<String>,
-    /// The last activity's time, for ordering; `None` where it is not known.
-    activity_ms: Option<i64>,
 }
 
 impl Row {
@@ -35,7 +34,6 @@ impl Row {
             name_key: item.name.to_lowercase(),
             haystack: haystack.to_lowercase(),
             created_key,
-            activity_ms: item.last_activity.epoch_ms(),
             connection_label,
             item,
         }
@@ -50,33 +48,103 @@ impl Row {
     pub fn render_key(&self) -> String {
         format!("{}\u{1f}{}\u{1f}{}", self.item.key(), self.item.status_word, self.item.name)
     }
+}
 
-    fn matches_search(&self, terms: &[String]) -> bool {
-        terms.iter().all(|term| self.haystack.contains(term.as_str()))
-    }
+/// What is known of an item's last activity now: its list's word, or what a read found since.
+pub trait ActivityOf: Fn(&Integration) -> LastActivity {}
+impl<F: Fn(&Integration) -> LastActivity> ActivityOf for F {}
 
-    /// Every filter but the status one: the status counts are taken over this set. `now_ms`
-    /// is what idleness is counted from.
-    fn matches_all_but_status(&self, query: &ViewQuery, terms: &[String], now_ms: f64) -> bool {
-        query.platform.is_none_or(|platform| self.item.platform == platform)
-            && query.connection.as_ref().is_none_or(|connection| &self.item.connection_id == connection)
-            && query.kind.is_none_or(|kind| self.item.kind == kind)
-            && query.idle.is_none_or(|days| self.item.last_activity.idle_for_more_than(days, now_ms))
-            && self.matches_search(terms)
-    }
+/// The last activity as the item's list gave it, where no reads come in (tests, exports).
+pub fn as_listed(item: &Integration) -> LastActivity {
+    item.last_activity.clone()
+}
 
-    /// Whether a time-ordered sort has no time for it.
-    fn undated(&self, key: SortKey) -> bool {
-        match key {
-            SortKey::Created => self.created_key.is_none(),
-            SortKey::LastActivity => self.activity_ms.is_none(),
-            _ => false,
+/// `haystack` holds `needle`. Scans for the needle's first byte, then compares the rest: for the
+/// short texts and terms of a search box this is several times quicker than `str::contains`,
+/// which sets up a Two-Way searcher on every call. Bytes suffice: UTF-8 never matches mid-char.
+fn holds(haystack: &str, needle: &str) -> bool {
+    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else { return true };
+    let mut from = 0;
+    while let Some(at) = haystack[from..].iter().position(|&byte| byte == first) {
+        from += at + 1;
+        if haystack[from..].starts_with(rest) {
+            return true;
         }
+    }
+    false
+}
+
+/// Every filter but the status one, the search split into lower-cased terms: the status counts
+/// are taken over what this keeps.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Narrowing {
+    terms: Vec<String>,
+    platform: Option<Platform>,
+    connection: Option<String>,
+    kind: Option<Kind>,
+    idle: Option<u32>,
+}
+
+impl Narrowing {
+    pub fn of(query: &ViewQuery) -> Self {
+        Narrowing {
+            terms: query.search.to_lowercase().split_whitespace().map(str::to_owned).collect(),
+            platform: query.platform,
+            connection: query.connection.clone(),
+            kind: query.kind,
+            idle: query.idle,
+        }
+    }
+
+    /// Whether everything this keeps, `wider` keeps too (a search typed further), so filtering
+    /// what `wider` kept is enough.
+    fn refines(&self, wider: &Narrowing) -> bool {
+        self.platform == wider.platform
+            && self.connection == wider.connection
+            && self.kind == wider.kind
+            && self.idle == wider.idle
+            && wider.terms.iter().all(|old| self.terms.iter().any(|new| holds(new, old)))
+    }
+
+    /// `now_ms` is what idleness is counted from.
+    fn keeps(&self, row: &Row, now_ms: f64, activity: &impl ActivityOf) -> bool {
+        self.platform.is_none_or(|platform| row.item.platform == platform)
+            && self.connection.as_ref().is_none_or(|connection| &row.item.connection_id == connection)
+            && self.kind.is_none_or(|kind| row.item.kind == kind)
+            && self.terms.iter().all(|term| holds(&row.haystack, term))
+            && self.idle.is_none_or(|days| activity(&row.item).idle_for_more_than(days, now_ms))
     }
 }
 
-fn search_terms(query: &ViewQuery) -> Vec<String> {
-    query.search.to_lowercase().split_whitespace().map(str::to_owned).collect()
+/// The rows a narrowing keeps, in the order of the sorted list they came from.
+#[derive(Clone, Debug)]
+pub struct Narrowed {
+    from: Arc<Vec<Arc<Row>>>,
+    narrowing: Narrowing,
+    pub rows: Vec<Arc<Row>>,
+}
+
+impl Narrowed {
+    /// What `narrowing` keeps of `sorted` at `now_ms`. Where `previous` narrowed the same list
+    /// and this only narrows it further, only what it kept is looked at again: typing a search
+    /// touches fewer rows with each key.
+    pub fn of(
+        previous: Option<&Narrowed>,
+        sorted: &Arc<Vec<Arc<Row>>>,
+        narrowing: Narrowing,
+        now_ms: f64,
+        activity: &impl ActivityOf,
+    ) -> Self {
+        let candidates = match previous {
+            Some(previous) if Arc::ptr_eq(&previous.from, sorted) && narrowing.refines(&previous.narrowing) => {
+                &previous.rows
+            }
+            _ => sorted.as_ref(),
+        };
+        let rows = candidates.iter().filter(|row| narrowing.keeps(row, now_ms, activity)).cloned().collect();
+        Narrowed { from: sorted.clone(), narrowing, rows }
+    }
 }
 
 fn status_rank(status: Status) -> usize {
@@ -93,54 +161,59 @@ fn known_first<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
     }
 }
 
-fn compare(a: &Row, b: &Row, key: SortKey) -> Ordering {
-    match key {
-        SortKey::Name => Ordering::Equal,
-        // Items without a time go last, whichever the direction.
-        SortKey::Created => known_first(a.created_key.as_ref(), b.created_key.as_ref()),
-        SortKey::LastActivity => known_first(a.activity_ms, b.activity_ms),
-        SortKey::Status => status_rank(a.item.status).cmp(&status_rank(b.item.status)),
-        SortKey::Platform => a.item.platform.label().cmp(b.item.platform.label()),
-        SortKey::Kind => a.item.kind.label().cmp(b.item.kind.label()),
-    }
-}
-
-/// The rows the query shows at `now_ms`, in its order; ties fall back to name, then key, so the
-/// order is stable across reloads.
-pub fn select(rows: &[Arc<Row>], query: &ViewQuery, now_ms: f64) -> Vec<Arc<Row>> {
-    let terms = search_terms(query);
-    let mut shown: Vec<Arc<Row>> = rows
-        .iter()
-        .filter(|row| {
-            row.matches_all_but_status(query, &terms, now_ms)
-                && (query.statuses.is_empty() || query.statuses.contains(&row.item.status))
-        })
-        .cloned()
-        .collect();
-    let sort = query.sort;
-    shown.sort_by(|a, b| {
-        let primary = compare(a, b, sort.key);
-        let primary = match (sort.key, sort.descending) {
-            (key, true) if a.undated(key) || b.undated(key) => primary,
-            (_, true) => primary.reverse(),
-            (_, false) => primary,
+/// Every row in `sort`'s order; ties fall back to name, then key, so the order is stable across
+/// reloads. Items without a time go last, whichever the direction.
+pub fn sorted(rows: &[Arc<Row>], sort: Sort, activity: &impl ActivityOf) -> Vec<Arc<Row>> {
+    // Each row's last activity is looked up once, not once per comparison.
+    let activity_ms: Vec<Option<i64>> = if sort.key == SortKey::LastActivity {
+        rows.iter().map(|row| activity(&row.item).epoch_ms()).collect()
+    } else {
+        Vec::new()
+    };
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (row_a, row_b) = (&rows[a], &rows[b]);
+        let (primary, undated) = match sort.key {
+            SortKey::Name => (Ordering::Equal, false),
+            SortKey::Created => (
+                known_first(row_a.created_key.as_ref(), row_b.created_key.as_ref()),
+                row_a.created_key.is_none() || row_b.created_key.is_none(),
+            ),
+            SortKey::LastActivity => {
+                (known_first(activity_ms[a], activity_ms[b]), activity_ms[a].is_none() || activity_ms[b].is_none())
+            }
+            SortKey::Status => (status_rank(row_a.item.status).cmp(&status_rank(row_b.item.status)), false),
+            SortKey::Platform => (row_a.item.platform.label().cmp(row_b.item.platform.label()), false),
+            SortKey::Kind => (row_a.item.kind.label().cmp(row_b.item.kind.label()), false),
         };
-        let by_name = a.name_key.cmp(&b.name_key);
+        let primary = if sort.descending && !undated { primary.reverse() } else { primary };
+        let by_name = row_a.name_key.cmp(&row_b.name_key);
         let by_name = if sort.key == SortKey::Name && sort.descending { by_name.reverse() } else { by_name };
-        primary.then(by_name).then_with(|| a.item.key().cmp(&b.item.key()))
+        primary.then(by_name).then_with(|| row_a.item.key().cmp(&row_b.item.key()))
     });
-    shown
+    order.into_iter().map(|index| rows[index].clone()).collect()
 }
 
-/// How many rows have each status under every other filter at `now_ms`; `Unknown` only when
-/// some have it.
-pub fn status_counts(rows: &[Arc<Row>], query: &ViewQuery, now_ms: f64) -> Vec<(Status, usize)> {
-    let terms = search_terms(query);
+/// The narrowed rows with one of `statuses`, or all of them when it is empty.
+pub fn with_statuses(rows: &[Arc<Row>], statuses: &[Status]) -> Vec<Arc<Row>> {
+    rows.iter().filter(|row| statuses.is_empty() || statuses.contains(&row.item.status)).cloned().collect()
+}
+
+/// How many of the narrowed rows have each status; `Unknown` only when some have it.
+pub fn status_counts(rows: &[Arc<Row>]) -> Vec<(Status, usize)> {
     let mut counts = [0usize; Status::ALL.len()];
-    for row in rows.iter().filter(|row| row.matches_all_but_status(query, &terms, now_ms)) {
+    for row in rows {
         counts[status_rank(row.item.status)] += 1;
     }
     Status::ALL.into_iter().zip(counts).filter(|(status, count)| *status != Status::Unknown || *count > 0).collect()
+}
+
+/// The rows the query shows at `now_ms`, in its order, all at once (what the inventory does
+/// step by step, each step kept until what it reads changes).
+pub fn select(rows: &[Arc<Row>], query: &ViewQuery, now_ms: f64, activity: &impl ActivityOf) -> Vec<Arc<Row>> {
+    let sorted = Arc::new(sorted(rows, query.sort, activity));
+    let narrowed = Narrowed::of(None, &sorted, Narrowing::of(query), now_ms, activity);
+    with_statuses(&narrowed.rows, &query.statuses)
 }
 
 #[cfg(test)]
@@ -181,6 +254,11 @@ mod tests {
         ]
     }
 
+    fn counts(all: &[Arc<Row>], query: &ViewQuery) -> Vec<(Status, usize)> {
+        let sorted = Arc::new(all.to_vec());
+        status_counts(&Narrowed::of(None, &sorted, Narrowing::of(query), NOW, &as_listed).rows)
+    }
+
     fn names(rows: &[Arc<Row>]) -> Vec<&str> {
         rows.iter().map(|row| row.item.name.as_str()).collect()
     }
@@ -189,7 +267,7 @@ mod tests {
     fn search_reads_name_id_connection_and_field_values_whatever_the_case() {
         let all = rows();
         let find = |text: &str| {
-            names(&select(&all, &ViewQuery { search: text.into(), ..ViewQuery::default() }, NOW)).join(",")
+            names(&select(&all, &ViewQuery { search: text.into(), ..ViewQuery::default() }, NOW, &as_listed)).join(",")
         };
         assert_eq!(find("HELPDESK"), "Helpdesk bridge");
         assert_eq!(find("id-zabbix"), "zabbix");
@@ -207,17 +285,18 @@ mod tests {
             statuses: vec![Status::Disabled],
             ..ViewQuery::default()
         };
-        assert_eq!(names(&select(&all, &query, NOW)), ["zabbix"]);
+        assert_eq!(names(&select(&all, &query, NOW, &as_listed)), ["zabbix"]);
         let query =
             ViewQuery { connection: Some("ryze".into()), kind: Some(Kind::ChatwootOnInstance), ..ViewQuery::default() };
-        assert_eq!(names(&select(&all, &query, NOW)), ["suporte"]);
+        assert_eq!(names(&select(&all, &query, NOW, &as_listed)), ["suporte"]);
     }
 
     #[test]
     fn sorts_by_each_key_with_undated_items_last() {
         let all = rows();
         let sorted = |key, descending| {
-            names(&select(&all, &ViewQuery { sort: Sort { key, descending }, ..ViewQuery::default() }, NOW)).join(",")
+            names(&select(&all, &ViewQuery { sort: Sort { key, descending }, ..ViewQuery::default() }, NOW, &as_listed))
+                .join(",")
         };
         assert_eq!(sorted(SortKey::Name, false), "Barber Bros,Helpdesk bridge,suporte,zabbix");
         assert_eq!(sorted(SortKey::Name, true), "zabbix,suporte,Helpdesk bridge,Barber Bros");
@@ -231,7 +310,7 @@ mod tests {
         let all = rows();
         let query =
             ViewQuery { platform: Some(Platform::Rocketchat), statuses: vec![Status::Active], ..ViewQuery::default() };
-        let counts = status_counts(&all, &query, NOW);
+        let counts = counts(&all, &query);
         assert!(counts.contains(&(Status::Active, 1)));
         assert!(counts.contains(&(Status::Disabled, 1)));
         assert!(counts.contains(&(Status::Error, 0)));
@@ -270,14 +349,14 @@ mod tests {
         let all = activity_rows();
         let idle = |days, platform| {
             let query = ViewQuery { idle: Some(days), platform, ..ViewQuery::default() };
-            names(&select(&all, &query, NOW)).join(",")
+            names(&select(&all, &query, NOW, &as_listed)).join(",")
         };
         assert_eq!(idle(30, None), "Barber Bros,Standup reminder");
         assert_eq!(idle(30, Some(Platform::Rocketchat)), "Standup reminder");
         assert_eq!(idle(2, None), "Barber Bros,Standup reminder,Translate bot");
         assert_eq!(idle(0, None), "Barber Bros,Giphy bot,Standup reminder,Translate bot");
         assert_eq!(idle(200, None), "");
-        let counts = status_counts(&all, &ViewQuery { idle: Some(30), ..ViewQuery::default() }, NOW);
+        let counts = counts(&all, &ViewQuery { idle: Some(30), ..ViewQuery::default() });
         assert!(counts.contains(&(Status::Active, 2)), "the status counts follow the idle filter: {counts:?}");
     }
 
@@ -286,10 +365,71 @@ mod tests {
         let all = activity_rows();
         let sorted = |descending| {
             let query = ViewQuery { sort: Sort { key: SortKey::LastActivity, descending }, ..ViewQuery::default() };
-            names(&select(&all, &query, NOW)).join(",")
+            names(&select(&all, &query, NOW, &as_listed)).join(",")
         };
         let unknown = "Broken bot,CRM sync,GitHub pushes,suporte,Unread bot";
         assert_eq!(sorted(true), format!("Giphy bot,Translate bot,Standup reminder,Barber Bros,{unknown}"));
         assert_eq!(sorted(false), format!("Barber Bros,Standup reminder,Translate bot,Giphy bot,{unknown}"));
+    }
+
+    #[test]
+    fn a_read_last_activity_counts_over_what_the_list_said() {
+        let all = activity_rows();
+        let read = |item: &Integration| match item.name.as_str() {
+            "Unread bot" => ran("2025-01-01T00:00:00Z", true),
+            _ => item.last_activity.clone(),
+        };
+        let query = ViewQuery { idle: Some(30), ..ViewQuery::default() };
+        assert_eq!(names(&select(&all, &query, NOW, &read)).join(","), "Barber Bros,Standup reminder,Unread bot");
+        let query = ViewQuery { sort: Sort { key: SortKey::LastActivity, descending: false }, ..ViewQuery::default() };
+        assert_eq!(names(&select(&all, &query, NOW, &read))[0], "Unread bot");
+    }
+
+    #[test]
+    fn a_search_typed_further_narrows_what_was_kept_and_a_shorter_one_starts_over() {
+        let sorted = Arc::new(rows());
+        let narrow = |previous: Option<&Narrowed>, search: &str| {
+            let narrowing = Narrowing::of(&ViewQuery { search: search.into(), ..ViewQuery::default() });
+            Narrowed::of(previous, &sorted, narrowing, NOW, &as_listed)
+        };
+        let wide = narrow(None, "br");
+        assert_eq!(names(&wide.rows), ["Helpdesk bridge", "Barber Bros"]);
+        let narrower = narrow(Some(&wide), "bro");
+        assert_eq!(names(&narrower.rows), ["Barber Bros"]);
+        // Had it filtered the narrower result, "suporte" could not come back.
+        assert_eq!(names(&narrow(Some(&narrower), "sup").rows), ["suporte"]);
+        // Another list (a reload) is never narrowed from an older one's result.
+        let reloaded = Arc::new(rows());
+        let narrowing = Narrowing::of(&ViewQuery { search: "zab".into(), ..ViewQuery::default() });
+        let from_reload = Narrowed::of(Some(&narrower), &reloaded, narrowing, NOW, &as_listed);
+        assert_eq!(names(&from_reload.rows), ["zabbix"]);
+    }
+
+    /// proptest is a native-only dev-dependency: the wasm build of these tests leaves these out.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+
+        proptest::proptest! {
+            #[test]
+            fn holds_agrees_with_str_contains(haystack in "[a-cé -]{0,24}", needle in "[a-cé -]{0,4}") {
+                proptest::prop_assert_eq!(holds(&haystack, &needle), haystack.contains(&needle));
+            }
+
+            /// Key by key, narrowing from the last result keeps exactly what narrowing the whole list
+            /// keeps, whatever is typed or erased.
+            #[test]
+            fn narrowing_step_by_step_equals_narrowing_afresh(searches in proptest::collection::vec("[a-z. 0-9-]{0,6}", 1..8)) {
+                let sorted = Arc::new(rows());
+                let mut previous: Option<Narrowed> = None;
+                for search in searches {
+                    let narrowing = Narrowing::of(&ViewQuery { search, ..ViewQuery::default() });
+                    let step = Narrowed::of(previous.as_ref(), &sorted, narrowing.clone(), NOW, &as_listed);
+                    let afresh = Narrowed::of(None, &sorted, narrowing, NOW, &as_listed);
+                    proptest::prop_assert_eq!(names(&step.rows), names(&afresh.rows));
+                    previous = Some(step);
+                }
+            }
+        }
     }
 }

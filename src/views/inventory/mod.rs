@@ -3,6 +3,7 @@
 
 mod bulk;
 mod impact;
+mod lists;
 mod results;
 mod strip;
 mod toolbar;
@@ -17,6 +18,7 @@ use leptos::prelude::*;
 use crate::components::element_id::element_id;
 
 use self::bulk::{BulkBar, BulkPanel};
+use self::lists::{Lists, read_every_last_activity_when_used};
 use self::results::{CardGrid, Table};
 use self::strip::StatusStrip;
 use self::toolbar::Toolbar;
@@ -26,43 +28,11 @@ use crate::components::actions::CardActions;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::detail_panel::DetailPanel;
 use crate::components::modal;
-use crate::finding::filter::{Row, select};
-use crate::finding::query::{ViewMode, ViewQuery};
-use crate::model::Integration;
-use crate::state::connections::{ConnectionState, Connections, Load, expect_connections};
+use crate::finding::filter::Row;
+use crate::finding::query::ViewMode;
+use crate::state::connections::{ConnectionState, Load, expect_connections};
 use crate::state::items::use_items;
-use crate::state::url::{ViewState, expect_view_state};
-use crate::time::now_ms;
-
-/// Lists compare by identity: rebuilding a list of 10,000 rows is the change, comparing it
-/// row by row would cost as much as the rebuild.
-fn rows_changed(old: Option<&Vec<Arc<Row>>>, new: Option<&Vec<Arc<Row>>>) -> bool {
-    match (old, new) {
-        (Some(old), Some(new)) => old.len() != new.len() || old.iter().zip(new).any(|(a, b)| !Arc::ptr_eq(a, b)),
-        _ => true,
-    }
-}
-
-/// One connection's rows, rebuilt only when its list, or what was read of its items' last
-/// activity, changes.
-fn connection_rows(state: ConnectionState) -> Memo<Vec<Arc<Row>>> {
-    let label = state.label();
-    let row = move |item: &Integration| {
-        let last_activity = state.last_activity_of(item);
-        Arc::new(Row::new(Integration { last_activity, ..item.clone() }, label.clone()))
-    };
-    Memo::new_with_compare(move |_| state.load.with(|load| load.shown().iter().map(&row).collect()), rows_changed)
-}
-
-/// Sorting or filtering by last activity needs every item's: read behind what is on screen.
-fn read_every_last_activity_when_used(connections: Connections, view_state: ViewState) {
-    let used = Memo::new(move |_| view_state.0.with(ViewQuery::uses_last_activity));
-    Effect::new(move |_| {
-        if used.get() {
-            connections.all().into_iter().for_each(ConnectionState::ask_every_last_activity);
-        }
-    });
-}
+use crate::state::url::expect_view_state;
 
 #[component]
 pub fn Inventory() -> impl IntoView {
@@ -70,15 +40,7 @@ pub fn Inventory() -> impl IntoView {
     let view_state = expect_view_state();
     let items = use_items();
     let bulk = provide_bulk(connections, items);
-    let per_connection: Vec<Memo<Vec<Arc<Row>>>> = connections.all().into_iter().map(connection_rows).collect();
-    let all = Memo::new_with_compare(
-        move |_| per_connection.iter().flat_map(|rows| rows.get()).collect::<Vec<_>>(),
-        rows_changed,
-    );
-    let shown = Memo::new_with_compare(
-        move |_| view_state.0.with(|query| all.with(|rows| select(rows, query, now_ms()))),
-        rows_changed,
-    );
+    let Lists { all, shown, counts } = Lists::new(connections, view_state);
     read_every_last_activity_when_used(connections, view_state);
     let actions = CardActions::new(view_state, shown);
     provide_context(actions);
@@ -102,7 +64,7 @@ pub fn Inventory() -> impl IntoView {
             <ul class="unplug-strips">
                 {connections.all().into_iter().map(|state| view! { <StatusStrip state /> }).collect_view()}
             </ul>
-            <Toolbar all shown />
+            <Toolbar all shown counts />
             <BulkBar all shown />
             <BulkPanel />
             // Said once at the start and once at the end of an undo window, not every second.

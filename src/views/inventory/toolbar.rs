@@ -10,12 +10,11 @@ use crate::components::element_id::element_id;
 
 use crate::components::download::{file_name, save_text};
 use crate::export::{integrations_csv, integrations_json};
-use crate::finding::filter::{Row, status_counts};
+use crate::finding::filter::Row;
 use crate::finding::query::{SortKey, ViewMode, ViewQuery};
 use crate::model::{Kind, Platform, Status};
 use crate::state::connections::expect_connections;
 use crate::state::url::{Step, expect_view_state};
-use crate::time::now_ms;
 
 /// One `<select>` filter: "All …" or one value, by slug.
 #[component]
@@ -60,11 +59,14 @@ fn FilterSelect(
 }
 
 #[component]
-pub fn Toolbar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl IntoView {
+pub fn Toolbar(
+    all: Memo<Vec<Arc<Row>>>,
+    shown: Memo<Vec<Arc<Row>>>,
+    counts: Memo<Vec<(Status, usize)>>,
+) -> impl IntoView {
     let view_state = expect_view_state();
     let connections = expect_connections();
     let query = view_state.0;
-    let counts = Memo::new(move |_| query.with(|query| all.with(|rows| status_counts(rows, query, now_ms()))));
     let pick = move |change: fn(&mut ViewQuery, Option<String>)| {
         Callback::new(move |value: Option<String>| view_state.change(Step::Push, |query| change(query, value)))
     };
