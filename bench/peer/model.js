@@ -302,8 +302,8 @@ export const formatNumber = (count) => String(count).replace(/\B(?=(\d{3})+(?!\d
 // --- Windowing, as `views/inventory/window.rs` and `results.rs` do it. ---
 
 /** Up to this many items everything is rendered. */
-export const RENDER_ALL_UP_TO = 120;
-const OVERSCAN_ROWS = 3;
+export const RENDER_ALL_UP_TO = 40;
+const OVERSCAN_ROWS = 1;
 /** Sizes in rem of windowed cards, equal to `results.rs`'s (a card's estimated height with room to spare). */
 const CARD_MIN_WIDTH_REM = 18;
 const CARD_HEIGHT_REM = 15;

@@ -76,10 +76,8 @@ pub fn CardGrid(shown: Memo<Vec<Arc<Row>>>) -> impl IntoView {
         let windowed = slice.is_windowed(count.get());
         let Some(element) = grid.get() else { return };
         let element: &web_sys::HtmlElement = &element;
-        let columns = (windowed && slice.end > slice.start).then(|| {
-            let rem = root_font_px();
-            columns(f64::from(element.client_width()), CARD_MIN_WIDTH_REM * rem, GAP_REM * rem)
-        });
+        // From the slice's measurement: reading the width here would lay the page out again.
+        let columns = (windowed && slice.end > slice.start).then_some(slice.columns);
         set_style(element, "grid-template-columns", columns.map(|n| format!("repeat({n}, minmax(0, 1fr))")));
         set_style(element, "padding-top", windowed.then(|| format!("{}px", slice.before_px)));
         set_style(element, "padding-bottom", windowed.then(|| format!("{}px", slice.after_px)));

@@ -2,11 +2,13 @@
 //! the others kept as padding, so 10,000 cards cost what a screenful does.
 
 /// Up to this many items everything is rendered: the page's own find (Ctrl+F) then sees every
-/// card, and cards keep their natural heights.
-pub const RENDER_ALL_UP_TO: usize = 120;
+/// card, and cards keep their natural heights. Kept to a few screens: a search narrowing ten
+/// thousand items to a hundred would otherwise build a hundred cards in one keystroke.
+pub const RENDER_ALL_UP_TO: usize = 40;
 
-/// Rows rendered beyond each edge of the screen, so fast scrolling does not show blanks.
-const OVERSCAN_ROWS: usize = 3;
+/// Rows rendered beyond each edge of the screen, so scrolling does not show blanks; each more
+/// costs a screen's width of cards to build on every keystroke of a search.
+const OVERSCAN_ROWS: usize = 1;
 
 /// The list's geometry as measured in the browser.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -26,11 +28,13 @@ pub struct Slice {
     pub end: usize,
     pub before_px: f64,
     pub after_px: f64,
+    /// Items per row, as measured: a windowed grid sets it rather than reading layout again.
+    pub columns: usize,
 }
 
 impl Slice {
     pub fn all(count: usize) -> Self {
-        Slice { start: 0, end: count, before_px: 0.0, after_px: 0.0 }
+        Slice { start: 0, end: count, before_px: 0.0, after_px: 0.0, columns: 1 }
     }
 
     pub fn is_windowed(&self, count: usize) -> bool {
@@ -54,6 +58,7 @@ pub fn visible(count: usize, geometry: Geometry) -> Slice {
         end: (end_row * columns).min(count),
         before_px: start_row as f64 * geometry.row_pitch,
         after_px: (rows - end_row) as f64 * geometry.row_pitch,
+        columns,
     }
 }
 
@@ -79,15 +84,15 @@ mod tests {
     #[test]
     fn at_the_top_renders_the_screen_and_the_overscan() {
         let slice = visible(10_000, GEOMETRY);
-        // 1000 px shows rows 0..4; three more below.
-        assert_eq!((slice.start, slice.end, slice.before_px), (0, 28, 0.0));
-        assert_eq!(slice.after_px, (2_500 - 7) as f64 * 300.0);
+        // 1000 px shows rows 0..4; one more below.
+        assert_eq!((slice.start, slice.end, slice.before_px), (0, 20, 0.0));
+        assert_eq!(slice.after_px, (2_500 - 5) as f64 * 300.0);
     }
 
     #[test]
     fn scrolled_down_the_padding_keeps_every_row_in_place() {
         let slice = visible(10_000, Geometry { top: -30_000.0, ..GEOMETRY });
-        assert_eq!((slice.start, slice.end), (97 * 4, 107 * 4));
+        assert_eq!((slice.start, slice.end), (99 * 4, 105 * 4));
         let rendered_rows = (slice.end - slice.start) / 4;
         assert_eq!(slice.before_px + rendered_rows as f64 * 300.0 + slice.after_px, 2_500.0 * 300.0);
     }
