@@ -18,7 +18,11 @@ pub fn current_search() -> String {
 
 /// The view state; writes go to the URL, Back/Forward come back from it.
 #[derive(Clone, Copy)]
-pub struct ViewState(pub RwSignal<ViewQuery>, StoredValue<Option<Step>>);
+pub struct ViewState(pub RwSignal<ViewQuery>, StoredValue<Option<Step>>, StoredValue<Option<TimeoutHandle>>);
+
+/// A search refined key by key is written to the URL once typing pauses this long: replacing
+/// the history entry costs a few milliseconds a key, and only the last one is ever read.
+const REFINED_URL_AFTER_MS: u64 = 300;
 
 /// How a change enters history.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,11 +53,25 @@ impl ViewState {
             (step, _) => step,
         };
         self.1.set_value(Some(step));
-        let step = written;
         if !crate::host::is_hosted() {
-            write_url(&query, step);
+            self.cancel_pending_write();
+            if step == Step::Refine && written == Step::Replace {
+                let state = *self;
+                let write = move || state.0.with_untracked(|query| write_url(query, Step::Replace));
+                let pending = set_timeout_with_handle(write, std::time::Duration::from_millis(REFINED_URL_AFTER_MS));
+                self.2.set_value(pending.ok());
+            } else {
+                write_url(&query, written);
+            }
         }
         self.0.set(query);
+    }
+
+    /// Drops a refined search's write still waiting: a newer write or Back supersedes it.
+    fn cancel_pending_write(&self) {
+        if let Some(pending) = self.2.try_update_value(Option::take).flatten() {
+            pending.clear();
+        }
     }
 }
 
@@ -72,9 +90,11 @@ fn write_url(query: &ViewQuery, step: Step) {
 
 /// Reads the URL once and follows Back/Forward from then on.
 pub fn provide_view_state() -> ViewState {
-    let state = ViewState(RwSignal::new(ViewQuery::parse(&current_search())), StoredValue::new(None));
+    let state =
+        ViewState(RwSignal::new(ViewQuery::parse(&current_search())), StoredValue::new(None), StoredValue::new(None));
     if !crate::host::is_hosted() {
         let handle = window_event_listener(ev::popstate, move |_| {
+            state.cancel_pending_write();
             state.1.set_value(None);
             state.0.set(ViewQuery::parse(&current_search()));
         });

@@ -285,8 +285,13 @@ export class ConsolePage {
   }
 
   /** The page's query string as an object, read from the page itself. */
+  /**
+   * The view state in the URL. A search or number typed key by key reaches the URL once typing
+   * pauses for 300 ms (src/state/url.rs, REFINED_URL_AFTER_MS): read after that pause.
+   */
   async query() {
-    return Object.fromEntries(new URL(await this.page.evaluate(() => location.href)).searchParams);
+    const href = await this.page.evaluate(() => new Promise((resolve) => setTimeout(() => resolve(location.href), 350)));
+    return Object.fromEntries(new URL(href).searchParams);
   }
 
   /** A card's "Last activity" text, in the card view. */
