@@ -39,6 +39,7 @@ const LINKS = {
  * after that frame has painted. `performance.now()` counts from navigation start.
  */
 function recordFirstCard() {
+  addEventListener('TrunkApplicationStarted', () => { window.__benchStarted = performance.now(); });
   const done = () => { window.__benchFirstCard = performance.now(); };
   const observer = new MutationObserver(() => {
     if (!document.querySelector('article.unplug-card')) return;
@@ -48,7 +49,29 @@ function recordFirstCard() {
   observer.observe(document, { childList: true, subtree: true });
 }
 
-/** One load in a fresh context: ms to the first painted card. */
+/**
+ * In the page once its first card painted: when each step before it ended, in ms from
+ * navigation start. `code` is the wasm fetched (the console only; `null` for the peers),
+ * `started` its module instantiated and started, `config` config.json read, `asked` the first
+ * platform request sent, `answered` the first platform answer received, `card` the first card.
+ */
+function steps() {
+  const resources = performance.getEntriesByType('resource');
+  const wasm = resources.find((entry) => entry.name.endsWith('.wasm'));
+  const config = resources.find((entry) => new URL(entry.name).pathname.endsWith('/config.json'));
+  const platform = resources.filter((entry) => entry.initiatorType === 'fetch' && entry !== config && entry !== wasm);
+  const first = (values) => (values.length ? Math.min(...values) : null);
+  return {
+    code: wasm?.responseEnd ?? null,
+    started: window.__benchStarted ?? null,
+    config: config?.responseEnd ?? null,
+    asked: first(platform.map((entry) => entry.startTime)),
+    answered: first(platform.map((entry) => entry.responseEnd).filter((end) => end <= window.__benchFirstCard)),
+    card: window.__benchFirstCard,
+  };
+}
+
+/** One load in a fresh context: its `steps()`. */
 async function load(browser, config, url, conditions) {
   await resetSandbox();
   const context = await newSignedInContext(browser, config, recordFirstCard);
@@ -67,13 +90,19 @@ async function load(browser, config, url, conditions) {
     } catch {
       fail(`no article.unplug-card appeared within 30 s at ${url}${errors.length ? `: ${errors.join('; ')}` : ''}`);
     }
-    return await page.evaluate(() => window.__benchFirstCard);
+    return await page.evaluate(steps);
   } finally {
     await context.close();
   }
 }
 
 const ratio = (a, b) => (a / b).toFixed(2);
+
+/** The columns of the breakdown, in the order they happen. */
+const STEPS = [
+  ['code', 'wasm in'], ['started', 'started'], ['config', 'config in'], ['asked', 'list asked'],
+  ['answered', 'list in'], ['card', 'card'],
+];
 
 run(async () => {
   requireBuilt();
@@ -100,10 +129,20 @@ run(async () => {
         const order = names.map((_, index) => names[(index + round) % names.length]);
         for (const name of order) times[name].push(await load(browser, config, PROXY_URL + PAGES[name].page, conditions));
       }
-      const medians = Object.fromEntries(names.map((name) => [name, median(times[name])]));
+      const cards = Object.fromEntries(names.map((name) => [name, times[name].map((run) => run.card)]));
+      const medians = Object.fromEntries(names.map((name) => [name, median(cards[name])]));
       console.log(`  ${label}`);
       for (const name of names) {
-        console.log(`    ${PAGES[name].label.padEnd(22)} ${ms(medians[name]).padStart(9)}   runs: ${times[name].map((t) => t.toFixed(0)).join(' ')}`);
+        console.log(`    ${PAGES[name].label.padEnd(22)} ${ms(medians[name]).padStart(9)}   runs: ${cards[name].map((t) => t.toFixed(0)).join(' ')}`);
+      }
+      console.log('    where the time goes (median ms from navigation start at which each step ended):');
+      console.log(`    ${''.padEnd(22)} ${STEPS.map(([, title]) => title.padStart(11)).join('')}`);
+      for (const name of names) {
+        const at = (step) => {
+          const values = times[name].map((run) => run[step]).filter((value) => value !== null);
+          return values.length ? median(values).toFixed(0) : '—';
+        };
+        console.log(`    ${PAGES[name].label.padEnd(22)} ${STEPS.map(([step]) => at(step).padStart(11)).join('')}`);
       }
       console.log(`    ratio console / plain ${ratio(medians.console, medians.plain)}, console / React ${ratio(medians.console, medians.react)}`);
     }

@@ -72,7 +72,11 @@ pub fn App(#[prop(default = "config.json".to_owned())] config_url: String) -> im
                 provide_context(UndoWindow::from_seconds(config.undo_seconds));
                 let appearance = provide_appearance(&query);
                 bridge::install(config.embed.allowed_origins, bridge::Mount { connections, appearance, language, events });
-                view! { <Console /> }.into_any()
+                // Built one task later: the remembered sessions' list requests, spawned above, go
+                // out first and load while the console is built, not after it (issue 11).
+                let build = RwSignal::new(false);
+                leptos::task::spawn_local(async move { build.set(true) });
+                view! { <Show when=move || build.get()><Console /></Show> }.into_any()
             }
         }}
     }

@@ -5,7 +5,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::inventory::window::{Geometry, Slice, visible};
+use super::inventory::window::{Geometry, RENDER_ALL_UP_TO, Slice, visible};
 
 /// The root element's font size in pixels (what `rem` is here).
 pub fn root_font_px() -> f64 {
@@ -30,6 +30,11 @@ pub fn use_windowed_slice(
 ) -> Memo<Slice> {
     let geometry = RwSignal::new(None::<Geometry>);
     let update = move || {
+        // A list short enough to render whole needs no geometry; reading it would lay the page
+        // out before its first paint for nothing.
+        if count.try_get_untracked().is_none_or(|count| count <= RENDER_ALL_UP_TO) {
+            return;
+        }
         let Some(next) = measure() else { return };
         if geometry.try_get_untracked().is_some_and(|current| current != Some(next)) {
             geometry.try_set(Some(next));
