@@ -35,6 +35,7 @@ fn exchange(status: u16, body: &str) -> Exchange {
         request_line: "POST http://h/api/v1/integrations.remove".into(),
         status: Some(status),
         body: body.into(),
+        rate_limit: None,
     }
 }
 
