@@ -1,13 +1,6 @@
 //! Whether Unplug owns the page or lives inside a host's: a fact every layer may read, so it
 //! sits apart from the embedding code that acts on it.
 
-/// Where `unplug.js` was loaded from (its folder, which holds the console's other files), under
-/// a script mount; `None` otherwise.
-pub fn script_base() -> Option<String> {
-    let window = web_sys::window()?;
-    js_sys::Reflect::get(&window, &"__unplugBase".into()).ok()?.as_string()
-}
-
 /// Loaded by `unplug.js` into a host page (`Unplug.mount`) rather than owning the page: the
 /// host keeps its `<body>`, `<html lang>`, URL and window.
 pub fn is_hosted() -> bool {
