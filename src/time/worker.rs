@@ -64,7 +64,8 @@ pub fn wait(ms: f64) -> js_sys::Promise {
             Some((worker, timers.last_id))
         });
         if let Some((worker, id)) = set_on_worker {
-            let _ = call(&worker, "postMessage", &js_sys::Array::of2(&id.into(), &ms.into()));
+            let message = js_sys::Array::of2(&id.into(), &ms.into());
+            let _ = call(&worker, "postMessage", &js_sys::Array::of1(&message));
         }
     })
 }
@@ -114,7 +115,7 @@ fn worker_url() -> Option<String> {
     js_sys::Reflect::get(&window, &"__unplugTimerWorker".into()).ok()?.as_string()
 }
 
-/// Calls `target.name(...arguments)`.
+/// Calls `target.name(...arguments)`: `arguments` is the argument list.
 fn call(target: &JsValue, name: &str, arguments: &js_sys::Array) -> Result<JsValue, JsValue> {
     let method: js_sys::Function = js_sys::Reflect::get(target, &name.into())?.dyn_into()?;
     method.apply(target, arguments)
