@@ -53,9 +53,7 @@ pub fn wait(ms: f64) -> js_sys::Promise {
     let ms = ms.clamp(0.0, 2e9);
     js_sys::Promise::new(&mut |resolve, _reject| {
         let Some(window) = web_sys::window() else { return };
-        if !TIMERS.with_borrow(|timers| timers.started) {
-            start(worker_url());
-        }
+        prepare();
         let handle = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32).unwrap_or(0);
         let set_on_worker = TIMERS.with_borrow_mut(|timers| {
             let worker = timers.worker.clone()?;
@@ -68,6 +66,15 @@ pub fn wait(ms: f64) -> js_sys::Promise {
             let _ = call(&worker, "postMessage", &js_sys::Array::of1(&message));
         }
     })
+}
+
+/// Starts the timer worker, if it has not been looked for yet: a run calls this as it starts, so
+/// its first wait finds the worker loaded. (Otherwise the first wait starts it: the console does
+/// nothing that can wait before its first cards.)
+pub fn prepare() {
+    if !TIMERS.with_borrow(|timers| timers.started) {
+        start(worker_url());
+    }
 }
 
 /// Starts the timer worker from `url` (`None`: none), in place of any running one.
