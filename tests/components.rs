@@ -1,5 +1,5 @@
 //! wasm tests in headless Chromium: components mounted into a fresh element, asserted by
-//! text and ARIA.
+//! text and ARIA; and the timers every wait of the console runs on.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
@@ -35,6 +35,7 @@ fn exchange(status: u16, body: &str) -> Exchange {
         request_line: "POST http://h/api/v1/integrations.remove".into(),
         status: Some(status),
         body: body.into(),
+        rate_limit: None,
     }
 }
 
@@ -212,4 +213,40 @@ fn the_confirmation_names_the_platform_connection_and_the_documented_webhook() {
     let first =
         query(&host, "dialog button, dialog input, dialog select, dialog textarea, dialog a[href], dialog [tabindex]");
     assert_eq!(first.text_content().as_deref(), Some("Cancel"), "Cancel is focused first");
+}
+
+/// Every wait runs on the timer worker where it starts (issue 11: a hidden tab's own chained
+/// timers wake about once a minute). The test runner does not serve public/, so the worker's own
+/// file is started from a Blob URL.
+#[wasm_bindgen_test]
+async fn waits_are_woken_by_the_timer_worker_where_it_runs() {
+    use unplug::time::{now_ms, sleep, worker};
+    let parts = js_sys::Array::of1(&include_str!("../public/timer-worker.js").into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).expect("a blob");
+    worker::start(Some(web_sys::Url::create_object_url_with_blob(&blob).expect("a blob URL")));
+    // The page's backstop timer may end a wait first; the worker answers within a few waits.
+    for _ in 0..20 {
+        let started = now_ms();
+        sleep(25.0).await;
+        assert!(now_ms() - started >= 24.0, "a wait never ends early");
+        if worker::worker_runs() {
+            break;
+        }
+    }
+    assert!(worker::worker_runs(), "the worker ended a wait");
+}
+
+/// Where no worker can start (a script mount from another origin), the page's own timer ends
+/// each wait.
+#[wasm_bindgen_test]
+async fn without_a_worker_the_page_s_own_timer_ends_each_wait() {
+    use unplug::time::{now_ms, sleep, worker};
+    worker::start(None);
+    let started = now_ms();
+    sleep(30.0).await;
+    let took = now_ms() - started;
+    assert!((29.0..2_000.0).contains(&took), "{took} ms");
+    assert!(!worker::worker_runs());
 }

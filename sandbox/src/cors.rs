@@ -29,6 +29,12 @@ pub const ROCKET_CHAT: Policy = Policy {
     preflight_status: 200,
 };
 
+/// Rocket.Chat under `--variant rc-expose=rate-limit`: its own CORS, with the rate-limit headers it
+/// sends on every limited route readable by the page, as a reverse proxy in front of it may add
+/// (Rocket.Chat's `cors.ts` exposes none; a same-origin proxy makes them readable without CORS).
+pub const ROCKET_CHAT_EXPOSED: Policy =
+    Policy { expose_headers: Some("X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset"), ..ROCKET_CHAT };
+
 /// RyzeAPI under `--variant ryze-expose=none`: the same, with no header readable by the page.
 pub const RYZE_UNEXPOSED: Policy = Policy { expose_headers: None, ..RYZE };
 

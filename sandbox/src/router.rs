@@ -10,11 +10,12 @@ use crate::http::{Outcome, Request, Response};
 use crate::platform::Platform;
 use crate::routes;
 use crate::state::{Sandbox, lock};
-use crate::variants::{RyzeExpose, Variants};
+use crate::variants::{RcExpose, RyzeExpose, Variants};
 use crate::{altegio, rocket_chat, ryze};
 
 fn cors_policy(platform: Platform, variants: &Variants) -> &'static Policy {
     match platform {
+        Platform::RocketChat if variants.rc_expose == RcExpose::RateLimit => &cors::ROCKET_CHAT_EXPOSED,
         Platform::RocketChat => &cors::ROCKET_CHAT,
         Platform::Ryze if variants.ryze_expose == RyzeExpose::None => &cors::RYZE_UNEXPOSED,
         Platform::Ryze => &cors::RYZE,

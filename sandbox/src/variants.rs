@@ -135,6 +135,18 @@ choice! {
 }
 
 choice! {
+    /// Whether Rocket.Chat's CORS answers let the page read the `X-RateLimit-*` headers its
+    /// limited routes send (contracts 2.7: its `cors.ts` exposes none).
+    RcExpose default None {
+        /// As Rocket.Chat answers: no `Access-Control-Expose-Headers`.
+        None = "none",
+        /// `Access-Control-Expose-Headers: X-RateLimit-Limit, X-RateLimit-Remaining,
+        /// X-RateLimit-Reset`, as a reverse proxy in front of it may add.
+        RateLimit = "rate-limit",
+    }
+}
+
+choice! {
     /// Whether list endpoints honour their paging parameters.
     Paging default Honoured {
         Honoured = "honoured",
@@ -155,6 +167,7 @@ pub struct Variants {
     pub altegio_page_base: AltegioPageBase,
     pub rc_remove_body: RcRemoveBody,
     pub rc_bypass: RcBypass,
+    pub rc_expose: RcExpose,
     pub paging: Paging,
 }
 
@@ -222,6 +235,9 @@ specs! {
          (\"enabled\"/\"scriptEnabled\": \"sendMessage\", \"channel\": false, no `_id`)";
     rc_bypass: RcBypass = "rc-bypass",
         "Rocket.Chat admins hold api-bypass-rate-limit (on), or are limited like everyone (off)";
+    rc_expose: RcExpose = "rc-expose",
+        "Rocket.Chat CORS: expose nothing, as Rocket.Chat does (none), or X-RateLimit-* to the page,\n\
+         as a proxy in front of it may (rate-limit)";
     paging: Paging = "paging",
         "with ignored, Rocket.Chat integrations.list ignores `offset` and Altegio's salons\n\
          ignore `page`: every page is the first";
@@ -276,7 +292,10 @@ mod tests {
         assert_eq!(variants.paging, Paging::Honoured);
         assert!(variants.changed().is_empty());
         let defaults: Vec<_> = SPECS.iter().map(|spec| spec.default_value()).collect();
-        assert_eq!(defaults, ["data", "full", "empty", "on", "rate-limit", "404", "1", "typed", "on", "honoured"]);
+        assert_eq!(
+            defaults,
+            ["data", "full", "empty", "on", "rate-limit", "404", "1", "typed", "on", "none", "honoured"]
+        );
     }
 
     #[test]

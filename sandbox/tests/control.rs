@@ -333,6 +333,7 @@ fn variants_leave_config_json_as_it_is() {
             "altegio-page-base=0",
             "rc-remove-body=seed",
             "rc-bypass=off",
+            "rc-expose=rate-limit",
             "paging=ignored",
             "ryze-expose=none",
             "altegio-repeat-uninstall=200",

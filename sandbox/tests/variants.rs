@@ -364,6 +364,29 @@ mod rocket_chat {
     }
 
     #[test]
+    fn expose_rate_limit_lets_the_page_read_the_headers_rocket_chat_sends() {
+        let origin = common::ORIGIN;
+        let exposed = start_args(&["--variant", "rc-expose=rate-limit", "--variant", "rc-bypass=off"]).api_addr;
+        for (addr, expose) in [
+            (variant("rc-bypass=off"), None),
+            (exposed, Some("X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset")),
+        ] {
+            let reply = Call::new(addr, "GET", "/rocketchat/api/v1/integrations.list?count=1")
+                .header("X-User-Id", ADMIN_ID)
+                .header("X-Auth-Token", ADMIN_TOKEN)
+                .header("Origin", origin)
+                .send();
+            assert_eq!(reply.status, 200, "{}", reply.body);
+            assert_eq!(reply.header("Access-Control-Allow-Origin"), Some(origin));
+            assert_eq!(reply.header("Access-Control-Expose-Headers"), expose);
+            // Sent either way, as Rocket.Chat sends them: the reset in epoch milliseconds.
+            assert_eq!(reply.header("X-RateLimit-Remaining"), Some("9"));
+            let reset: u64 = reply.header("X-RateLimit-Reset").and_then(|reset| reset.parse().ok()).expect("a reset");
+            assert!(reset > 1_000_000_000_000, "{reset}");
+        }
+    }
+
+    #[test]
     fn paging_ignored_answers_from_offset_0_with_the_real_total() {
         let addr = variant("paging=ignored");
         let first = admin(addr, "GET", "/api/v1/integrations.list?count=5", None);

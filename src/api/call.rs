@@ -8,14 +8,18 @@ use super::decode::{self, ReadEnvelope};
 use super::error::Failure;
 use super::http::{self, HttpRequest, RawResponse, TransportError};
 use super::mask;
+use super::pacing::RateLimitHeaders;
 
-/// What one call looked like, safe to show: the request line, the status, the masked body.
+/// What one call looked like, safe to show: the request line, the status, the masked body, and
+/// what the platform's rate-limit headers said where the page could read them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Exchange {
     pub request_line: String,
     pub status: Option<u16>,
     /// Pretty JSON when the body parses, else its text; secrets masked either way.
     pub body: String,
+    /// Boxed: every failure carries an exchange, and most answers have no such headers.
+    pub rate_limit: Option<Box<RateLimitHeaders>>,
 }
 
 impl Exchange {
@@ -24,11 +28,18 @@ impl Exchange {
             request_line: mask::mask_urls(&request.request_line()),
             status: Some(raw.status),
             body: mask::readable_body(&raw.body),
+            rate_limit: RateLimitHeaders::read(raw.rate_limit_remaining.as_deref(), raw.rate_limit_reset.as_deref())
+                .map(Box::new),
         }
     }
 
     pub fn unanswered(request: &HttpRequest) -> Self {
-        Self { request_line: mask::mask_urls(&request.request_line()), status: None, body: String::new() }
+        Self { request_line: mask::mask_urls(&request.request_line()), ..Self::none() }
+    }
+
+    /// No request went out.
+    pub fn none() -> Self {
+        Self { request_line: String::new(), status: None, body: String::new(), rate_limit: None }
     }
 }
 
@@ -42,7 +53,7 @@ pub struct CallError {
 impl CallError {
     /// A failure found before any request went out.
     pub fn before_sending(failure: Failure) -> Self {
-        Self { failure, exchange: Exchange { request_line: String::new(), status: None, body: String::new() } }
+        Self { failure, exchange: Exchange::none() }
     }
 }
 

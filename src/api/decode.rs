@@ -58,7 +58,7 @@ pub fn error_answer(raw: &RawResponse, read_envelope: ReadEnvelope, now_ms: f64)
 }
 
 /// The longest wait a 429 is given: a longer one asked for is cut to this.
-pub const MAX_RATE_LIMIT_WAIT_SECS: u64 = 600;
+pub const MAX_RATE_LIMIT_WAIT_SECS: u16 = 600;
 
 /// A wait beyond this (a week) is taken for nonsense, not for a wait.
 const ABSURD_WAIT_SECS: f64 = 7.0 * 86_400.0;
@@ -67,20 +67,18 @@ const ABSURD_WAIT_SECS: f64 = 7.0 * 86_400.0;
 /// milliseconds), else a "wait N seconds" in the message. A value that is not a finite
 /// number, lies in the past by more than a moment, or is absurdly far is ignored; the
 /// wait is capped at [`MAX_RATE_LIMIT_WAIT_SECS`].
-pub fn rate_limit_wait(raw: &RawResponse, said: &PlatformMessage, now_ms: f64) -> Option<u64> {
+pub fn rate_limit_wait(raw: &RawResponse, said: &PlatformMessage, now_ms: f64) -> Option<u16> {
     let header_number = |value: &Option<String>| value.as_deref().and_then(|v| v.trim().parse::<f64>().ok());
     let sensible = |secs: f64| (secs.is_finite() && (-1.0..=ABSURD_WAIT_SECS).contains(&secs)).then_some(secs);
     let from_retry_after = header_number(&raw.retry_after).and_then(sensible);
     let from_reset = || {
         let reset = header_number(&raw.rate_limit_reset)?;
-        // Rocket.Chat sends epoch milliseconds, RyzeAPI epoch seconds.
-        let reset_ms = if reset > 1e11 { reset } else { reset * 1000.0 };
-        sensible((reset_ms - now_ms) / 1000.0)
+        sensible((super::pacing::reset_instant_ms(reset) - now_ms) / 1000.0)
     };
     let from_message =
         || said.message.as_deref().and_then(seconds_in_message).map(|secs| secs as f64).and_then(sensible);
     let secs = from_retry_after.or_else(from_reset).or_else(from_message)?;
-    Some((secs.max(0.0).ceil() as u64).min(MAX_RATE_LIMIT_WAIT_SECS))
+    Some(secs.clamp(0.0, f64::from(MAX_RATE_LIMIT_WAIT_SECS)).ceil() as u16)
 }
 
 fn seconds_in_message(message: &str) -> Option<u64> {

@@ -20,7 +20,9 @@ pub enum Failure {
         after_ms: u32,
     },
     RateLimited {
-        wait_secs: Option<u64>,
+        /// At most [`super::decode::MAX_RATE_LIMIT_WAIT_SECS`]; a `u16` keeps every `CallError`
+        /// small enough to return by value.
+        wait_secs: Option<u16>,
         said: PlatformMessage,
     },
     /// The credentials are missing, wrong or expired.

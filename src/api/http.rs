@@ -82,6 +82,7 @@ pub struct RawResponse {
     pub status: u16,
     pub content_type: Option<String>,
     pub retry_after: Option<String>,
+    pub rate_limit_remaining: Option<String>,
     pub rate_limit_reset: Option<String>,
     pub body: String,
     /// The body was over [`MAX_BODY_BYTES`]: it was not read (or not to its end), and `body`
@@ -174,6 +175,8 @@ async fn exchange(request: &HttpRequest, signal: Option<web_sys::AbortSignal>) -
     let status = response.status();
     let content_type = headers.get("content-type");
     let retry_after = headers.get("retry-after");
+    // Read only where the platform's CORS exposes them (or the call is same-origin); else `None`.
+    let rate_limit_remaining = headers.get("x-ratelimit-remaining");
     let rate_limit_reset = headers.get("x-ratelimit-reset");
     // Content-Length first where the browser may read it; the read is capped either way.
     let declared = headers.get("content-length").and_then(|length| length.trim().parse::<u64>().ok());
@@ -183,7 +186,7 @@ async fn exchange(request: &HttpRequest, signal: Option<web_sys::AbortSignal>) -
     };
     let too_large = body.is_none();
     let body = body.unwrap_or_default();
-    Ok(RawResponse { status, content_type, retry_after, rate_limit_reset, body, too_large })
+    Ok(RawResponse { status, content_type, retry_after, rate_limit_remaining, rate_limit_reset, body, too_large })
 }
 
 /// Reads a body as text, chunk by chunk; `None` once it passes [`MAX_BODY_BYTES`], and the

@@ -81,8 +81,9 @@ impl Paced {
                 if self.limited_in_a_row + 1 < MAX_RATE_LIMITS_IN_A_ROW =>
             {
                 self.limited_in_a_row += 1;
-                let secs = wait_secs.unwrap_or(self.limit.per_ms.div_ceil(1000)).min(MAX_RATE_LIMIT_WAIT_SECS);
-                progress(ListProgress { read, total: None, waiting_secs: Some(secs) });
+                let window_secs = u16::try_from(self.limit.per_ms.div_ceil(1000)).unwrap_or(u16::MAX);
+                let secs = wait_secs.unwrap_or(window_secs).min(MAX_RATE_LIMIT_WAIT_SECS);
+                progress(ListProgress { read, total: None, waiting_secs: Some(secs.into()) });
                 sleep(secs as f64 * 1000.0).await;
                 self.pacer.get_or_insert_with(|| Pacer::new(self.limit));
                 Ok(None)

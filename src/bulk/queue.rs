@@ -20,7 +20,7 @@ use crate::model::Status;
 use crate::state::connections::{ConnectionState, Connections};
 use crate::state::events::{Event, Events, expect_events};
 use crate::state::items::{Items, Phase};
-use crate::time::{now_ms, sleep};
+use crate::time::{now_ms, sleep, worker};
 
 /// How often a paused or waiting worker looks again.
 const POLL_MS: f64 = 200.0;
@@ -236,6 +236,7 @@ impl Bulk {
         if rows.is_empty() {
             return;
         }
+        worker::prepare();
         self.action.set(action);
         self.run.update_value(|run| *run += 1);
         for row in &rows {
@@ -311,6 +312,7 @@ impl Bulk {
         if phase.with_untracked(Phase::is_busy) {
             return;
         }
+        worker::prepare();
         item_state.action.set(action);
         let window = self
             .undo_window

@@ -77,7 +77,7 @@ fn status_text(exchange: &Exchange) -> String {
 pub fn RawResponse(exchange: Exchange) -> impl IntoView {
     let open = RwSignal::new(false);
     let has_body = exchange.status.is_some();
-    let Exchange { request_line, status, body } = exchange;
+    let Exchange { request_line, status, body, .. } = exchange;
     view! {
         <div class="unplug-raw">
             <button

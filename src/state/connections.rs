@@ -250,7 +250,9 @@ impl ConnectionState {
                 if self.removed.with_value(|removed| removed.contains(&key)) {
                     continue;
                 }
-                self.pacer.update_value(|pacer| pacer.record(now_ms()));
+                self.pacer.update_value(|pacer| {
+                    pacer.record(now_ms());
+                });
                 match connection.complete(&session, item).await {
                     Ok(completed) => batch.push((key, completed)),
                     Err(_) if !current() => return,
@@ -358,18 +360,25 @@ impl ConnectionState {
 
     /// Does `action` to one item now, counted by the pacer (a switch reads the record twice on
     /// one route, so it counts twice); a 429 holds the pacer for the wait the platform gave, or
-    /// a backoff. The bulk controller waits its turn first and settles it. Nothing is sent when
-    /// the connection is no longer signed in as the identity that listed the item: the list is
-    /// read again instead.
+    /// a backoff. A removal's answer tells the pacer the platform's rate-limit headers, where
+    /// readable; a switch's does not (its calls go to two routes, which Rocket.Chat counts apart,
+    /// so the log paces it). The bulk controller waits its turn first and settles it. Nothing is
+    /// sent when the connection is no longer signed in as the identity that listed the item: the
+    /// list is read again instead.
     pub async fn act(self, item: Integration, action: Action) -> Result<Done, CallError> {
         let key = item.key();
+        // The pacer's number for the (last) request sent, if one was.
+        let sent = std::cell::Cell::new(None);
+        let sent = &sent;
         let result = self
             .with_session(|connection, session| async move {
                 if item.listed_by != connection.identity(&session) {
                     return Err(CallError::before_sending(Failure::IdentityChanged));
                 }
                 let calls = if action == Action::Disconnect { 1 } else { 2 };
-                self.pacer.update_value(|pacer| (0..calls).for_each(|_| pacer.record(now_ms())));
+                sent.set(
+                    self.pacer.try_update_value(|pacer| (0..calls).map(|_| pacer.record(now_ms())).last()).flatten(),
+                );
                 connection.act(&session, &item, action).await
             })
             .await;
@@ -378,12 +387,23 @@ impl ConnectionState {
         if matches!(&result, Err(CallError { failure: Failure::IdentityChanged, .. })) && !loading {
             self.refresh();
         }
-        self.pacer.update_value(|pacer| match &result {
-            Err(CallError { failure: Failure::RateLimited { wait_secs, .. }, .. }) => {
-                pacer.rate_limited(now_ms(), *wait_secs, js_sys::Math::random());
+        self.pacer.update_value(|pacer| {
+            match &result {
+                Err(CallError { failure: Failure::RateLimited { wait_secs, .. }, .. }) => {
+                    pacer.rate_limited(now_ms(), *wait_secs, js_sys::Math::random());
+                }
+                Err(_) => {}
+                Ok(_) => pacer.succeeded(),
             }
-            Err(_) => {}
-            Ok(_) => pacer.succeeded(),
+            // After the 429 is counted: a 429 met while following the headers distrusts them.
+            if let Some(request) = sent.get() {
+                let exchange = match &result {
+                    Ok(done) => done.exchange(),
+                    Err(error) => &error.exchange,
+                };
+                let headers = exchange.rate_limit.as_deref().copied().filter(|_| action == Action::Disconnect);
+                pacer.answered(request, headers, now_ms());
+            }
         });
         match &result {
             Ok(Done::Removed(_) | Done::AlreadyGone(_)) => self.removed.update_value(|removed| {

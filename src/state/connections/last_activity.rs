@@ -164,7 +164,9 @@ impl ConnectionState {
                 self.unreadable_from(item, &mut batch);
                 continue;
             };
-            reads.pacer.update_value(|pacer| pacer.record(now_ms()));
+            reads.pacer.update_value(|pacer| {
+                pacer.record(now_ms());
+            });
             let result = self.connection.get_value().last_activity(&session, &item).await;
             if reads.epoch() != epoch {
                 continue;
