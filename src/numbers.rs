@@ -1,0 +1,124 @@
+//! Decimal text to `f64` without core's float parser, whose code and table of powers of five
+//! weigh about 15 KB of wasm (11 KB gzip) for the two numbers Unplug reads from text (a
+//! rate-limit header, the root font size): Rust decides what is a number, the browser,
+//! which has a correctly rounding parser anyway, works out its value.
+
+/// `text` as `text.parse::<f64>().ok()` reads it: the same forms (ASCII digits with an
+/// optional point and exponent after an optional sign; `inf`, `infinity` and `nan` in any
+/// case) and the same correctly rounded value.
+pub fn parse_f64(text: &str) -> Option<f64> {
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let signed = |value: f64| if text.starts_with('-') { -value } else { value };
+    if unsigned.eq_ignore_ascii_case("inf") || unsigned.eq_ignore_ascii_case("infinity") {
+        return Some(signed(f64::INFINITY));
+    }
+    if unsigned.eq_ignore_ascii_case("nan") {
+        return Some(signed(f64::NAN));
+    }
+    is_decimal(unsigned).then(|| value_of(text))
+}
+
+/// Digits with an optional point (digits on at least one side of it) and an optional exponent.
+fn is_decimal(text: &str) -> bool {
+    let digits = |part: &str| part.bytes().all(|byte| byte.is_ascii_digit());
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, Some(exponent.strip_prefix(['+', '-']).unwrap_or(exponent))),
+        None => (text, None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    !(whole.is_empty() && fraction.is_empty())
+        && digits(whole)
+        && digits(fraction)
+        && exponent.is_none_or(|exponent| !exponent.is_empty() && digits(exponent))
+}
+
+/// The value of text [`is_decimal`] accepted (with its sign): the browser's `parseFloat`, which
+/// reads these forms as Rust does and rounds correctly.
+#[cfg(target_arch = "wasm32")]
+fn value_of(text: &str) -> f64 {
+    js_sys::parse_float(text)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn value_of(text: &str) -> f64 {
+    text.parse().unwrap_or(f64::NAN)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// What `parse_f64` must agree with, bit for bit (NaN's sign included).
+    fn agrees(text: &str) -> bool {
+        match (parse_f64(text), text.parse::<f64>().ok()) {
+            (Some(ours), Some(core)) => ours.to_bits() == core.to_bits(),
+            (ours, core) => ours.is_none() && core.is_none(),
+        }
+    }
+
+    #[test]
+    fn reads_what_str_parse_reads_and_refuses_the_rest() {
+        let texts = [
+            "0",
+            "-0",
+            "+7",
+            "120",
+            "1.5",
+            "1.",
+            ".5",
+            "-.5e-3",
+            "1e5",
+            "1E+5",
+            "1.e5",
+            "16",
+            "1700000000",
+            "1764547200123",
+            "inf",
+            "-Infinity",
+            "NaN",
+            "-nan",
+            "iNf",
+            "",
+            "+",
+            "-",
+            ".",
+            "e5",
+            ".e5",
+            "1e",
+            "1e+",
+            "1.2.3",
+            "1,5",
+            "0x10",
+            " 1",
+            "1 ",
+            "1_000",
+            "16px",
+            "++1",
+            "+-1",
+            "infinit",
+            "nan1",
+            "١",
+            "1e400",
+            "1e-400",
+            "123456789012345678901234567890",
+            "2.2250738585072011e-308",
+        ];
+        for text in texts {
+            assert!(agrees(text), "{text:?}: ours {:?}, core {:?}", parse_f64(text), text.parse::<f64>().ok());
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_str_parse_on_numeric_text(text in "[+-]?[0-9]{0,5}\\.?[0-9]{0,5}([eE][+-]?[0-9]{0,3})?") {
+            prop_assert!(agrees(&text), "{:?}", text);
+        }
+
+        #[test]
+        fn agrees_with_str_parse_on_any_text(text in "\\PC{0,8}") {
+            prop_assert!(agrees(&text), "{:?}", text);
+        }
+    }
+}
