@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use super::query::{SortKey, ViewQuery};
 use crate::model::{Integration, Status};
+use crate::text::lowercase;
 
 /// One integration with what searching and sorting it needs, computed once per load rather
 /// than once per keystroke.
@@ -32,8 +33,8 @@ impl Row {
         let created_key =
             item.created_at.as_deref().map(|at| at.chars().take(19).map(|c| if c == 'T' { ' ' } else { c }).collect());
         Row {
-            name_key: item.name.to_lowercase(),
-            haystack: haystack.to_lowercase(),
+            name_key: lowercase(&item.name),
+            haystack: lowercase(&haystack),
             created_key,
             activity_ms: item.last_activity.epoch_ms(),
             connection_label,
@@ -76,7 +77,7 @@ impl Row {
 }
 
 fn search_terms(query: &ViewQuery) -> Vec<String> {
-    query.search.to_lowercase().split_whitespace().map(str::to_owned).collect()
+    lowercase(&query.search).split_whitespace().map(str::to_owned).collect()
 }
 
 fn status_rank(status: Status) -> usize {

@@ -1,8 +1,9 @@
-//! wasm tests in headless Chromium: `unplug::numbers` leaves a number's value to the browser's
-//! `parseFloat`, which must give the bits Rust's own parser gives.
+//! wasm tests in headless Chromium: `unplug::text` leaves a number's value to the browser's
+//! `parseFloat` and lower-casing beyond ASCII to its `toLowerCase`, which must give what
+//! core's own parser and `str::to_lowercase` give.
 #![cfg(target_arch = "wasm32")]
 
-use unplug::numbers::parse_f64;
+use unplug::text::{lowercase, parse_f64};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -45,5 +46,26 @@ fn the_browser_reads_numbers_to_the_bits_rust_reads() {
     for text in texts {
         let core = text.parse::<f64>().ok().map(f64::to_bits);
         assert_eq!(parse_f64(text).map(f64::to_bits), core, "{text:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_browser_lower_cases_as_core_does() {
+    let texts = [
+        "Webhook DEPLOY",
+        "Ação Rápida ÇÃÕ",
+        "ОТПРАВКА Сообщений в ЧАТ",
+        "ΟΔΟΣ Σ ΣΑΣ",
+        "İstanbul",
+        "\u{212A}elvin",
+        "ǅungla",
+        "ẞtraße",
+        "Ⅻ Ⓐ",
+        "𐐀𐐁 Deseret",
+        "ＡＢＣ",
+        "Tab\tNEW\nline",
+    ];
+    for text in texts {
+        assert_eq!(lowercase(text), text.to_lowercase(), "{text:?}");
     }
 }

@@ -1,7 +1,8 @@
-//! Decimal text to `f64` without core's float parser, whose code and table of powers of five
-//! weigh about 15 KB of wasm (11 KB gzip) for the two numbers Unplug reads from text (a
-//! rate-limit header, the root font size): Rust decides what is a number, the browser,
-//! which has a correctly rounding parser anyway, works out its value.
+//! Text work that core would do with large tables, left to the browser, which has the same
+//! rules built in: reading a number (core's parser carries a table of powers of five, about
+//! 15 KB of wasm, 11 KB gzip) and lower-casing beyond ASCII (core's Unicode lowercase table,
+//! about 12 KB, 7 KB gzip). Rust decides what is a number and keeps ASCII to itself; natively
+//! (tests, the sandbox) both are core's own.
 
 /// `text` as `text.parse::<f64>().ok()` reads it: the same forms (ASCII digits with an
 /// optional point and exponent after an optional sign; `inf`, `infinity` and `nan` in any
@@ -42,6 +43,23 @@ fn value_of(text: &str) -> f64 {
 #[cfg(not(target_arch = "wasm32"))]
 fn value_of(text: &str) -> f64 {
     text.parse().unwrap_or(f64::NAN)
+}
+
+/// `text` lower-cased as `str::to_lowercase` does it (Unicode's default mapping, a final Σ
+/// as ς): ASCII here, anything else by the browser's `toLowerCase`, which follows the same
+/// rules (from the Unicode version of the browser's ICU rather than of core).
+pub fn lowercase(text: &str) -> String {
+    if text.is_ascii() { text.to_ascii_lowercase() } else { lowercase_unicode(text) }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn lowercase_unicode(text: &str) -> String {
+    js_sys::JsString::from(text).to_lower_case().into()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn lowercase_unicode(text: &str) -> String {
+    text.to_lowercase()
 }
 
 #[cfg(test)]
@@ -107,6 +125,14 @@ mod tests {
         ];
         for text in texts {
             assert!(agrees(text), "{text:?}: ours {:?}, core {:?}", parse_f64(text), text.parse::<f64>().ok());
+        }
+    }
+
+    #[test]
+    fn lowercase_is_str_to_lowercase() {
+        for text in ["", "Webhook DEPLOY", "Ação Rápida", "ОТПРАВКА Сообщений", "ΟΔΟΣ Σ", "İstanbul", "\u{212A}ey"]
+        {
+            assert_eq!(lowercase(text), text.to_lowercase(), "{text:?}");
         }
     }
 
