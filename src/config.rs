@@ -5,7 +5,7 @@ use crate::i18n::tf;
 use serde::Deserialize;
 
 use crate::model::Platform;
-use crate::text::lowercase;
+use crate::slim::lowercase;
 
 const DEFAULT_REQUEST_TIMEOUT_MS: u32 = 15_000;
 

@@ -11,8 +11,8 @@ pub mod finding;
 pub mod host;
 pub mod i18n;
 pub mod model;
+pub mod slim;
 pub mod state;
-pub mod text;
 pub mod time;
 pub mod views;
 

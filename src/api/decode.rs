@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::error::{Failure, PlatformMessage};
 use super::http::RawResponse;
-use crate::text::parse_f64;
+use crate::slim::parse_f64;
 
 /// How a platform's error envelope is read.
 pub type ReadEnvelope = fn(&Value) -> PlatformMessage;

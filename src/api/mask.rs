@@ -20,7 +20,7 @@ mod url;
 use serde_json::Value;
 
 use crate::model::Integration;
-use crate::text::lowercase;
+use crate::slim::lowercase;
 
 pub use lexer::mask_text;
 pub use url::mask_urls;

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::query::{SortKey, ViewQuery};
 use crate::model::{Integration, Status};
-use crate::text::lowercase;
+use crate::slim::lowercase;
 
 /// One integration with what searching and sorting it needs, computed once per load rather
 /// than once per keystroke.

@@ -6,7 +6,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::inventory::window::{Geometry, Slice, visible};
-use crate::text::parse_f64;
+use crate::slim::parse_f64;
 
 /// The root element's font size in pixels (what `rem` is here).
 pub fn root_font_px() -> f64 {

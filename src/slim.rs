@@ -1,8 +1,14 @@
-//! Text work that core would do with large tables, left to the browser, which has the same
-//! rules built in: reading a number (core's parser carries a table of powers of five, about
-//! 15 KB of wasm, 11 KB gzip) and lower-casing beyond ASCII (core's Unicode lowercase table,
-//! about 12 KB, 7 KB gzip). Rust decides what is a number and keeps ASCII to itself; natively
-//! (tests, the sandbox) both are core's own.
+//! Stand-ins for core functions that weigh much in wasm for what Unplug asks of them, each
+//! giving the result core gives:
+//! - reading a number: core's parser carries a table of powers of five (about 15 KB of wasm,
+//!   11 KB gzip); here Rust decides what is a number and the browser's `parseFloat` works out
+//!   its value;
+//! - lower-casing beyond ASCII: core's Unicode table (about 12 KB, 7 KB gzip); here the
+//!   browser's `toLowerCase`;
+//! - sorting a short list: each `sort_by` brings its own copy of driftsort (about 3.5 KB, 1 KB
+//!   gzip, per element type and comparison); here an insertion sort of a few dozen bytes.
+//!
+//! Natively (tests, the sandbox) the first two are core's own.
 
 /// `text` as `text.parse::<f64>().ok()` reads it: the same forms (ASCII digits with an
 /// optional point and exponent after an optional sign; `inf`, `infinity` and `nan` in any
@@ -60,6 +66,18 @@ fn lowercase_unicode(text: &str) -> String {
 #[cfg(not(target_arch = "wasm32"))]
 fn lowercase_unicode(text: &str) -> String {
     text.to_lowercase()
+}
+
+/// Sorts `items` stably by `compare`, as `sort_by` does, by insertion: for lists of a few dozen
+/// at most (groups of a bulk run, secrets in one URL), where its quadratic time is nothing.
+pub fn sort_short_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    for sorted in 1..items.len() {
+        let mut at = sorted;
+        while at > 0 && compare(&items[at], &items[at - 1]).is_lt() {
+            items.swap(at, at - 1);
+            at -= 1;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -137,6 +155,14 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn sort_short_by_is_sort_by(items in proptest::collection::vec((0u8..5, any::<u16>()), 0..40)) {
+            let (mut ours, mut core) = (items.clone(), items);
+            sort_short_by(&mut ours, |a, b| a.0.cmp(&b.0));
+            core.sort_by(|a, b| a.0.cmp(&b.0));
+            prop_assert_eq!(ours, core);
+        }
+
         #[test]
         fn agrees_with_str_parse_on_numeric_text(text in "[+-]?[0-9]{0,5}\\.?[0-9]{0,5}([eE][+-]?[0-9]{0,3})?") {
             prop_assert!(agrees(&text), "{:?}", text);

@@ -1,9 +1,9 @@
-//! wasm tests in headless Chromium: `unplug::text` leaves a number's value to the browser's
+//! wasm tests in headless Chromium: `unplug::slim` leaves a number's value to the browser's
 //! `parseFloat` and lower-casing beyond ASCII to its `toLowerCase`, which must give what
 //! core's own parser and `str::to_lowercase` give.
 #![cfg(target_arch = "wasm32")]
 
-use unplug::text::{lowercase, parse_f64};
+use unplug::slim::{lowercase, parse_f64};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
