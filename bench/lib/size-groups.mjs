@@ -45,7 +45,7 @@ const CRATES = {
   gloo: ['gloo_net', 'gloo_utils', 'gloo_timers', 'gloo_events', 'wasm_streams', 'http', 'bytes'],
   bindgen: ['wasm_bindgen', 'js_sys', 'web_sys', 'wasm_bindgen_futures'],
   // hashbrown is std's HashMap (and reactive_graph's).
-  std: ['core', 'alloc', 'std', 'dlmalloc', 'compiler_builtins', 'hashbrown'],
+  std: ['core', 'alloc', 'std', 'dlmalloc', 'compiler_builtins', 'hashbrown', 'equivalent'],
   futures: [
     'futures', 'futures_util', 'futures_core', 'futures_channel', 'futures_executor', 'futures_task',
     'futures_sink', 'futures_io', 'pin_project_lite', 'pin_project', 'async_lock', 'event_listener',
@@ -57,7 +57,11 @@ const GROUP_OF_CRATE = new Map(Object.entries(CRATES).flatMap(([group, crates]) 
 
 const PRIMITIVE = /^(\(\)|u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize|bool|char|str|f32|f64|[A-Z][A-Za-z]?)$/;
 
-/** The path an item's name starts with: for `<A as B>::f` A, or B when A is generic or primitive. */
+/**
+ * The path an item's name starts with: for `<A as B>::f` A, or B when A is generic or
+ * primitive, or when A is a std type and B is not a std trait (the orphan rule puts that impl,
+ * `<PhantomData<T> as serde::de::DeserializeSeed>` say, in B's crate).
+ */
 function leadingPath(name) {
   if (!name.startsWith('<')) return name;
   let depth = 0;
@@ -69,7 +73,9 @@ function leadingPath(name) {
       depth--;
     } else if (depth === 0 && name.startsWith(' as ', i)) {
       const self = name.slice(1, i).replace(/^(&mut |&|\*const |\*mut )+/, '');
-      return PRIMITIVE.test(self) ? name.slice(i + 4) : self;
+      const trait = name.slice(i + 4);
+      const isStd = (path) => /^(core|alloc|std)(\[[0-9a-f]+\])?::/.test(path);
+      return PRIMITIVE.test(self) || (isStd(self) && !isStd(trait)) ? trait : self;
     }
   }
   return name.slice(1);
@@ -168,9 +174,13 @@ console.log(`  ${fmtBytes(fileBytes)}           the whole file`);
 
 console.log();
 console.log(`Top ${topN} items by retained size (the item and what only it reaches, so they overlap):`);
+// twiggy lets one function that reads the data segment "retain" all of it; such an item is
+// left out rather than shown as weighing the data.
+const dataBytes = groups.get('data')?.bytes ?? 0;
 const skip = new Set(['table[0]', 'elem[0]']);
 const top = items
   .filter((item) => !skip.has(item.name) && !/names" subsection$/.test(item.name))
+  .filter((item) => /^data segment/.test(item.name) || item.retained_size - item.shallow_size < dataBytes)
   .sort((a, b) => b.retained_size - a.retained_size)
   .slice(0, topN);
 console.log(`  ${'retained'.padStart(9)}  ${'own'.padStart(9)}  item`);
