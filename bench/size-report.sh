@@ -2,9 +2,10 @@
 # What the release wasm weighs and why: runs twiggy on the wasm as wasm-bindgen
 # left it, before wasm-opt (target/wasm-bindgen/release/unplug_bg.wasm after
 # `trunk build --release`; it keeps the name section, so items have names), and
-# prints the shipped file's transfer size, the bytes grouped by origin (Leptos,
-# Unplug's modules, core/alloc/std and fmt, serde, data segments, ...), the top
-# items by retained size and the generics instantiated most (`twiggy monos`).
+# prints the shipped file's transfer size (and its largest sections gzipped
+# alone), the bytes grouped by origin (Leptos, Unplug's modules, core/alloc/std
+# and fmt, serde, data segments, ...), the top items by retained size and the
+# generics instantiated most (`twiggy monos`).
 # Installs twiggy with `cargo install --locked` when missing, where
 # scripts/setup.sh puts Trunk. Nothing here fails on a size: bench/size-budget.sh does.
 #   bash bench/size-report.sh [WASM] [TOP_N]
@@ -36,6 +37,7 @@ if ((${#shipped[@]} == 1)); then
   if [[ "${shipped[0]}" -ot "$wasm" ]]; then
     echo "  (older than $wasm: rebuild with \`trunk build --release\` for figures of one build)"
   fi
+  node bench/lib/wasm-sections.mjs "${shipped[0]}" 3
 fi
 echo
 
