@@ -3,8 +3,10 @@
 # summary of their figures. Nothing here asserts a timing. Bundle size, first
 # card and keystroke compare the console with its two peers, the plain-JS page
 # and the React page, printing all three and the ratios; the React peer's
-# packages (bench/package.json) are installed on first use with `npm ci`.
-#   bash bench/run-all.sh              build, then run all four
+# packages (bench/package.json) are installed on first use with `npm ci`. The
+# size report says what the release wasm weighs by origin (twiggy, installed
+# on first use).
+#   bash bench/run-all.sh              build, then run all five
 #   bash bench/run-all.sh --no-build   reuse dist/ and the sandbox binary as they are
 # Needs the tools scripts/setup.sh installs (it sources scripts/env.sh for PATH).
 # Every bench starts its own sandbox on ports 38787 and 38080 (BENCH_API_PORT,
@@ -23,7 +25,7 @@ if [[ "${1:-}" != "--no-build" ]]; then
   set +e
 fi
 
-benches=(bundle-size first-cards keystroke bulk-pacing)
+benches=(bundle-size size-report first-cards keystroke bulk-pacing)
 logs="$(mktemp -d)"
 trap 'rm -rf "$logs"' EXIT
 declare -A status
@@ -33,6 +35,7 @@ for bench in "${benches[@]}"; do
   echo "== $bench"
   case "$bench" in
     bundle-size) command=(bash bench/bundle-size.sh) ;;
+    size-report) command=(bash bench/size-report.sh) ;;
     *) command=(node "bench/$bench.mjs") ;;
   esac
   start=$SECONDS

@@ -5,6 +5,7 @@ use crate::i18n::tf;
 use serde::Deserialize;
 
 use crate::model::Platform;
+use crate::slim::lowercase;
 
 const DEFAULT_REQUEST_TIMEOUT_MS: u32 = 15_000;
 
@@ -230,7 +231,7 @@ fn is_origin(text: &str) -> bool {
             matches!(scheme, "http" | "https")
                 && !host.is_empty()
                 && !host.contains(['/', '*', '?', '#', ' ', '@'])
-                && host.to_lowercase() == host
+                && lowercase(host) == host
                 && !host.ends_with(default_port)
         }
         None => false,

@@ -11,6 +11,7 @@ pub mod finding;
 pub mod host;
 pub mod i18n;
 pub mod model;
+pub mod slim;
 pub mod state;
 pub mod time;
 pub mod views;

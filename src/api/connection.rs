@@ -1,7 +1,10 @@
 //! [`Connection`]: one configured connection, the thin front over its platform's provider.
 //! Every match on the platform in the console is here, each arm one line that hands over.
 
-use serde::{Deserialize, Serialize};
+use serde::de::Error as _;
+use serde::ser::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
 
 use super::altegio::{self, Altegio};
 use super::call::{AlreadyGone, CallError, CallLog, Caller, Exchange, Refine};
@@ -24,12 +27,44 @@ enum AnyProvider {
 
 /// A connection that is signed in: its provider's session. Stored as JSON (tagged with the
 /// platform) only when a person asks to be remembered in the tab.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "platform", rename_all = "lowercase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Session {
     Rocketchat(rocket_chat::Session),
     Ryze(ryze::Session),
     Altegio(altegio::Session),
+}
+
+// As `#[serde(tag = "platform", rename_all = "lowercase")]` would store it (the provider's
+// fields and `"platform"`), but through a `serde_json::Value`: the derive's buffering of
+// untyped content and its copies of the readers weigh about 5 KB of wasm gzip (issue 11).
+impl Serialize for Session {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (platform, fields) = match self {
+            Session::Rocketchat(session) => ("rocketchat", serde_json::to_value(session)),
+            Session::Ryze(session) => ("ryze", serde_json::to_value(session)),
+            Session::Altegio(session) => ("altegio", serde_json::to_value(session)),
+        };
+        let mut fields = fields.map_err(S::Error::custom)?;
+        if let Value::Object(object) = &mut fields {
+            object.insert("platform".into(), platform.into());
+        }
+        fields.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Session {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let fields = Value::deserialize(deserializer)?;
+        let platform =
+            fields.get("platform").and_then(Value::as_str).ok_or_else(|| D::Error::missing_field("platform"))?;
+        let session = match platform {
+            "rocketchat" => serde_json::from_value(fields).map(Session::Rocketchat),
+            "ryze" => serde_json::from_value(fields).map(Session::Ryze),
+            "altegio" => serde_json::from_value(fields).map(Session::Altegio),
+            other => return Err(D::Error::unknown_variant(other, &["rocketchat", "ryze", "altegio"])),
+        };
+        session.map_err(D::Error::custom)
+    }
 }
 
 /// What a person asks of one integration.

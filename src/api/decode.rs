@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::error::{Failure, PlatformMessage};
 use super::http::RawResponse;
+use crate::slim::parse_f64;
 
 /// How a platform's error envelope is read.
 pub type ReadEnvelope = fn(&Value) -> PlatformMessage;
@@ -68,7 +69,7 @@ const ABSURD_WAIT_SECS: f64 = 7.0 * 86_400.0;
 /// number, lies in the past by more than a moment, or is absurdly far is ignored; the
 /// wait is capped at [`MAX_RATE_LIMIT_WAIT_SECS`].
 pub fn rate_limit_wait(raw: &RawResponse, said: &PlatformMessage, now_ms: f64) -> Option<u16> {
-    let header_number = |value: &Option<String>| value.as_deref().and_then(|v| v.trim().parse::<f64>().ok());
+    let header_number = |value: &Option<String>| value.as_deref().and_then(|v| parse_f64(v.trim()));
     let sensible = |secs: f64| (secs.is_finite() && (-1.0..=ABSURD_WAIT_SECS).contains(&secs)).then_some(secs);
     let from_retry_after = header_number(&raw.retry_after).and_then(sensible);
     let from_reset = || {

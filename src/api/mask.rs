@@ -20,6 +20,7 @@ mod url;
 use serde_json::Value;
 
 use crate::model::Integration;
+use crate::slim::lowercase;
 
 pub use lexer::mask_text;
 pub use url::mask_urls;
@@ -43,7 +44,7 @@ const SECRET_PARAMS: &[&str] = &["sig", "key", "auth", "code"];
 
 /// A name lower-cased, without `_` or `-`: `X-Api-Key`, `api_key` and `apiKey` all read `apikey`.
 fn normalise(name: &str) -> String {
-    name.chars().filter(|c| !matches!(c, '_' | '-')).flat_map(char::to_lowercase).collect()
+    lowercase(&name.replace(['_', '-'], ""))
 }
 
 /// Whether a JSON key (or a header name) names a secret, at any depth and in any spelling.

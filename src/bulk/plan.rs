@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::api::call::CallError;
 use crate::finding::filter::Row;
 use crate::model::Platform;
+use crate::slim::sort_short_by;
 
 /// The items of one connection in a bulk run.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,7 +33,7 @@ pub fn by_connection(rows: &[Arc<Row>]) -> Vec<ConnectionGroup> {
         }
     }
     let platform_rank = |platform: Platform| Platform::ALL.iter().position(|each| *each == platform);
-    groups.sort_by(|a, b| {
+    sort_short_by(&mut groups, |a, b| {
         platform_rank(a.platform)
             .cmp(&platform_rank(b.platform))
             .then_with(|| a.connection_label.cmp(&b.connection_label))
@@ -71,7 +72,7 @@ pub fn failures_by_reason<'a>(failed: impl IntoIterator<Item = (&'a Row, &'a Cal
             }),
         }
     }
-    groups.sort_by_key(|group| std::cmp::Reverse(group.items.len()));
+    sort_short_by(&mut groups, |a, b| b.items.len().cmp(&a.items.len()));
     groups
 }
 

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use super::query::{Sort, SortKey, ViewQuery};
 use crate::model::{Integration, Kind, LastActivity, Platform, Status};
+use crate::slim::lowercase;
 
 /// One integration with what searching and sorting it needs, computed once per load rather
 /// than once per keystroke. Its last activity is not part of it: reads answer while the list
@@ -30,13 +31,7 @@ impl Row {
         }
         let created_key =
             item.created_at.as_deref().map(|at| at.chars().take(19).map(|c| if c == 'T' { ' ' } else { c }).collect());
-        Row {
-            name_key: item.name.to_lowercase(),
-            haystack: haystack.to_lowercase(),
-            created_key,
-            connection_label,
-            item,
-        }
+        Row { name_key: lowercase(&item.name), haystack: lowercase(&haystack), created_key, connection_label, item }
     }
 
     pub fn key(&self) -> String {
@@ -89,7 +84,7 @@ pub struct Narrowing {
 impl Narrowing {
     pub fn of(query: &ViewQuery) -> Self {
         Narrowing {
-            terms: query.search.to_lowercase().split_whitespace().map(str::to_owned).collect(),
+            terms: lowercase(&query.search).split_whitespace().map(str::to_owned).collect(),
             platform: query.platform,
             connection: query.connection.clone(),
             kind: query.kind,

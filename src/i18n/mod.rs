@@ -3,6 +3,21 @@
 //! Missing entries fall back to English, and a native test keeps the tables complete. The
 //! platforms' own messages are never translated: they are shown as they came.
 
+/// One language's table, from `(English, translation)` pairs as its file lists them: the English
+/// texts (`ENGLISH`), and the translations as one string (`TEXTS`) with where each ends
+/// (`ENDS`). Two bytes a translation instead of the eight of a pointer and a length, which gzip
+/// hardly shrinks (issue 11). Tables that list the same English in the same order (they do)
+/// share one list in the wasm: the compiler merges equal constants.
+macro_rules! table {
+    ($(($english:literal, $text:literal $(,)?)),* $(,)?) => {
+        pub const ENGLISH: &[&str] = &[$($english),*];
+        pub const TEXTS: &str = concat!($($text),*);
+        pub const ENDS: &[u16] = &super::ends([$($text.len()),*]);
+    };
+}
+// By path (`super::table!`) from the language files.
+use table;
+
 mod pt_br;
 mod ru;
 
@@ -51,13 +66,28 @@ impl Lang {
         }
     }
 
-    fn table(self) -> &'static [(&'static str, &'static str)] {
+    /// The English texts, their translations (one string) and where each translation ends.
+    fn table(self) -> Option<(&'static [&'static str], &'static str, &'static [u16])> {
         match self {
-            Lang::En => &[],
-            Lang::PtBr => pt_br::TABLE,
-            Lang::Ru => ru::TABLE,
+            Lang::En => None,
+            Lang::PtBr => Some((pt_br::ENGLISH, pt_br::TEXTS, pt_br::ENDS)),
+            Lang::Ru => Some((ru::ENGLISH, ru::TEXTS, ru::ENDS)),
         }
     }
+}
+
+/// Where each of the texts of the given lengths ends in their concatenation.
+const fn ends<const N: usize>(lengths: [usize; N]) -> [u16; N] {
+    let mut ends = [0; N];
+    let mut end = 0;
+    let mut index = 0;
+    while index < N {
+        end += lengths[index];
+        assert!(end <= u16::MAX as usize, "a language's texts outgrew u16 offsets");
+        ends[index] = end as u16;
+        index += 1;
+    }
+    ends
 }
 
 /// One mount's language, chosen at start from the URL's `lang`, else the browser's languages,
@@ -119,7 +149,13 @@ pub fn lang() -> Lang {
 }
 
 fn lookup(lang: Lang, english: &'static str) -> &'static str {
-    lang.table().iter().find(|(key, _)| *key == english).map_or(english, |(_, text)| text)
+    let Some((keys, texts, ends)) = lang.table() else { return english };
+    match keys.iter().position(|key| *key == english) {
+        Some(index) => {
+            &texts[index.checked_sub(1).map_or(0, |before| usize::from(ends[before]))..usize::from(ends[index])]
+        }
+        None => english,
+    }
 }
 
 /// `english` in the current language.
@@ -206,12 +242,14 @@ mod tests {
         let used = used_texts();
         assert!(used.len() > 50, "only {} texts found", used.len());
         for lang in [Lang::PtBr, Lang::Ru] {
-            let keys: std::collections::BTreeSet<&str> = lang.table().iter().map(|(key, _)| *key).collect();
+            let Some((english, _, _)) = lang.table() else { unreachable!("{lang:?} has a table") };
+            let keys: std::collections::BTreeSet<&str> = english.iter().copied().collect();
             let missing: Vec<&String> = used.iter().filter(|text| !keys.contains(text.as_str())).collect();
             assert!(missing.is_empty(), "{lang:?} lacks {missing:#?}");
             let unused: Vec<&&str> = keys.iter().filter(|key| !used.contains(**key)).collect();
             assert!(unused.is_empty(), "{lang:?} translates texts nothing uses: {unused:#?}");
-            for (key, text) in lang.table() {
+            for key in english {
+                let text = lookup(lang, key);
                 for placeholder in placeholders(key) {
                     assert!(text.contains(&placeholder), "{lang:?} drops {placeholder} from {key:?}");
                 }

@@ -1,6 +1,6 @@
 //! Portuguese (Brazil): English interface text → Portuguese.
 
-pub const TABLE: &[(&str, &str)] = &[
+super::table![
     (" · not sent {count}", " · não enviadas {count}"),
     ("(time zone not stated)", "(fuso horário não informado)"),
     ("1 second", "1 segundo"),

@@ -1,6 +1,6 @@
 //! Russian: English interface text → Russian.
 
-pub const TABLE: &[(&str, &str)] = &[
+super::table![
     (" · not sent {count}", " · не отправлено {count}"),
     ("(time zone not stated)", "(часовой пояс не указан)"),
     ("1 second", "1 с"),

@@ -6,6 +6,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::inventory::window::{Geometry, RENDER_ALL_UP_TO, Slice, visible};
+use crate::slim::parse_f64;
 
 /// The root element's font size in pixels (what `rem` is here).
 pub fn root_font_px() -> f64 {
@@ -14,7 +15,7 @@ pub fn root_font_px() -> f64 {
         .and_then(|document| document.document_element())
         .and_then(|root| web_sys::window()?.get_computed_style(&root).ok().flatten())
         .and_then(|style| style.get_property_value("font-size").ok())
-        .and_then(|size| size.trim_end_matches("px").parse().ok())
+        .and_then(|size| parse_f64(size.trim_end_matches("px")))
         .unwrap_or(16.0)
 }
 

@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use super::{MASK, is_secret_param};
+use crate::slim::sort_short_by;
 
 /// How deep a URL inside a parameter's value (`?next=https%3A%2F%2F…`) is followed.
 const NESTING: usize = 3;
@@ -48,7 +49,7 @@ fn replace(text: &str, mut secrets: Vec<Range<usize>>) -> String {
     if secrets.is_empty() {
         return text.to_owned();
     }
-    secrets.sort_by_key(|range| range.start);
+    sort_short_by(&mut secrets, |a, b| a.start.cmp(&b.start));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(secrets.len());
     for range in secrets {
         match merged.last_mut() {
