@@ -93,12 +93,14 @@ impl Narrowing {
     }
 
     /// Whether everything this keeps, `wider` keeps too (a search typed further), so filtering
-    /// what `wider` kept is enough.
+    /// what `wider` kept is enough. Never with the idle filter: what it keeps changes as last
+    /// activity is read, with the same narrowing.
     fn refines(&self, wider: &Narrowing) -> bool {
         self.platform == wider.platform
             && self.connection == wider.connection
             && self.kind == wider.kind
-            && self.idle == wider.idle
+            && self.idle.is_none()
+            && wider.idle.is_none()
             && wider.terms.iter().all(|old| self.terms.iter().any(|new| holds(new, old)))
     }
 
@@ -398,6 +400,20 @@ mod tests {
         let narrowing = Narrowing::of(&ViewQuery { search: "zab".into(), ..ViewQuery::default() });
         let from_reload = Narrowed::of(Some(&narrower), &reloaded, narrowing, NOW, &as_listed);
         assert_eq!(names(&from_reload.rows), ["zabbix"]);
+    }
+
+    #[test]
+    fn the_idle_filter_looks_at_every_row_again_as_last_activity_is_read() {
+        let sorted = Arc::new(activity_rows());
+        let narrowing = Narrowing::of(&ViewQuery { idle: Some(30), ..ViewQuery::default() });
+        let before = Narrowed::of(None, &sorted, narrowing.clone(), NOW, &as_listed);
+        assert!(!names(&before.rows).contains(&"Unread bot"));
+        let read = |item: &Integration| match item.name.as_str() {
+            "Unread bot" => ran("2025-01-01T00:00:00Z", true),
+            _ => item.last_activity.clone(),
+        };
+        let after = Narrowed::of(Some(&before), &sorted, narrowing, NOW, &read);
+        assert!(names(&after.rows).contains(&"Unread bot"), "read since, and idle: {:?}", names(&after.rows));
     }
 
     /// proptest is a native-only dev-dependency: the wasm build of these tests leaves these out.

@@ -15,7 +15,11 @@ use crate::export::{activity_csv, activity_json};
 use crate::state::activity::{Ring, expect_activity};
 use crate::state::navigation::Navigation;
 use crate::time::iso_time;
-use crate::views::inventory::window::{Geometry, RENDER_ALL_UP_TO, Slice};
+use crate::views::inventory::window::{Geometry, Slice};
+
+/// Up to this many calls the table is rendered whole, so the page's find sees each: a call row
+/// is cheap and no keystroke rebuilds it, unlike an inventory card.
+const CALLS_RENDERED_WHOLE_UP_TO: usize = 120;
 use crate::views::windowed::{root_font_px, use_windowed_slice};
 
 /// The height style/main.css gives a windowed row (`.unplug-activity__table--windowed`), used
@@ -62,7 +66,13 @@ fn use_slice(body: NodeRef<Tbody>, count: Memo<usize>) -> Memo<Slice> {
             return None;
         }
         let viewport_height = window.inner_height().ok().and_then(|height| height.as_f64()).unwrap_or(800.0);
-        Some(Geometry { top: rect.top(), viewport_height, columns: 1, row_pitch: row_pitch(&element) })
+        Some(Geometry {
+            top: rect.top(),
+            viewport_height,
+            columns: 1,
+            row_pitch: row_pitch(&element),
+            whole_up_to: CALLS_RENDERED_WHOLE_UP_TO,
+        })
     };
     let tab = use_context::<Navigation>();
     // Measured again whenever the list changes length, the table mounts, or the view is shown.
@@ -72,7 +82,13 @@ fn use_slice(body: NodeRef<Tbody>, count: Memo<usize>) -> Memo<Slice> {
             tab.0.track();
         }
     };
-    let guess = Geometry { top: 0.0, viewport_height: 1200.0, columns: 1, row_pitch: ROW_REM * 16.0 };
+    let guess = Geometry {
+        top: 0.0,
+        viewport_height: 1200.0,
+        columns: 1,
+        row_pitch: ROW_REM * 16.0,
+        whole_up_to: CALLS_RENDERED_WHOLE_UP_TO,
+    };
     use_windowed_slice(count.into(), measure, remeasure, guess)
 }
 
@@ -127,7 +143,7 @@ pub fn ActivityView() -> impl IntoView {
     let empty = move || count.get() == 0;
     let body = NodeRef::<Tbody>::new();
     let slice = use_slice(body, count);
-    let windowed = Signal::derive(move || count.get() > RENDER_ALL_UP_TO);
+    let windowed = Signal::derive(move || count.get() > CALLS_RENDERED_WHOLE_UP_TO);
     // Only the rendered slice is copied out of the ring, with each call's sequence number as its key.
     let rows = move || {
         let Slice { start, end, .. } = slice.get();

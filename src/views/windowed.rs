@@ -5,7 +5,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::inventory::window::{Geometry, RENDER_ALL_UP_TO, Slice, visible};
+use super::inventory::window::{Geometry, Slice, visible};
 use crate::slim::parse_f64;
 
 /// The root element's font size in pixels (what `rem` is here).
@@ -33,7 +33,7 @@ pub fn use_windowed_slice(
     let update = move || {
         // A list short enough to render whole needs no geometry; reading it would lay the page
         // out before its first paint for nothing.
-        if count.try_get_untracked().is_none_or(|count| count <= RENDER_ALL_UP_TO) {
+        if count.try_get_untracked().is_none_or(|count| count <= guess.whole_up_to) {
             return;
         }
         let Some(next) = measure() else { return };

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::html::{Div, Tr};
 use leptos::prelude::*;
 
-use super::window::{Geometry, Slice, columns};
+use super::window::{Geometry, RENDER_ALL_UP_TO, Slice, columns};
 use crate::api::Action;
 use crate::components::card::{Card, RowControls, SelectBox, status_text};
 use crate::components::last_activity::LastActivityText;
@@ -51,10 +51,11 @@ fn use_slice(list: NodeRef<Div>, count: Signal<usize>, mode: ViewMode) -> Memo<S
             ),
             ViewMode::Table => (1, TABLE_ROW_REM * rem),
         };
-        Some(Geometry { top: rect.top(), viewport_height, columns, row_pitch })
+        Some(Geometry { top: rect.top(), viewport_height, columns, row_pitch, whole_up_to: RENDER_ALL_UP_TO })
     };
     // Measured again whenever the list changes length or mounts.
-    let guess = Geometry { top: 0.0, viewport_height: 1200.0, columns: 1, row_pitch: 300.0 };
+    let guess =
+        Geometry { top: 0.0, viewport_height: 1200.0, columns: 1, row_pitch: 300.0, whole_up_to: RENDER_ALL_UP_TO };
     use_windowed_slice(count, measure, move || list.track(), guess)
 }
 

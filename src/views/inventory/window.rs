@@ -19,6 +19,8 @@ pub struct Geometry {
     pub columns: usize,
     /// One row's height plus the gap to the next.
     pub row_pitch: f64,
+    /// The list's own rule: up to this many items it is rendered whole.
+    pub whole_up_to: usize,
 }
 
 /// The items to render and the padding that stands for the rest.
@@ -43,7 +45,7 @@ impl Slice {
 }
 
 pub fn visible(count: usize, geometry: Geometry) -> Slice {
-    if count <= RENDER_ALL_UP_TO || geometry.row_pitch <= 0.0 {
+    if count <= geometry.whole_up_to || geometry.row_pitch <= 0.0 {
         return Slice::all(count);
     }
     let columns = geometry.columns.max(1);
@@ -74,7 +76,8 @@ pub fn columns(width: f64, min_width: f64, gap: f64) -> usize {
 mod tests {
     use super::*;
 
-    const GEOMETRY: Geometry = Geometry { top: 0.0, viewport_height: 1000.0, columns: 4, row_pitch: 300.0 };
+    const GEOMETRY: Geometry =
+        Geometry { top: 0.0, viewport_height: 1000.0, columns: 4, row_pitch: 300.0, whole_up_to: RENDER_ALL_UP_TO };
 
     #[test]
     fn small_lists_render_whole() {
