@@ -188,6 +188,20 @@ fn ryze_fixtures_decode_and_errors_map() {
     let shapeless = answer(200, r#"{"success":true,"items":[]}"#);
     let failure = decode::<ryze::wire::InstanceList>(&shapeless, envelope, 0.0).expect_err("no list");
     assert!(matches!(failure, Failure::UnexpectedShape { .. }), "{failure:?}");
+    // `data` is read before `instances` in either order; a `data` that is no list is passed over.
+    let names = |body: &str| -> Vec<String> {
+        let list: ryze::wire::InstanceList = ok(body, envelope);
+        list.instances.into_iter().map(|instance| instance.instance_name).collect()
+    };
+    assert_eq!(names(r#"{"instances":[{"name":"b"}],"data":[{"name":"a"}]}"#), ["a"]);
+    assert_eq!(names(r#"{"data":[{"name":"a"}],"instances":[{"name":"b"}]}"#), ["a"]);
+    assert_eq!(names(r#"{"data":{"total":1},"instances":[{"name":"b"}],"extra":[1,"x",null]}"#), ["b"]);
+    let nameless = answer(200, r#"{"data":[{"name":"a"},{"id":2}]}"#);
+    let failure = decode::<ryze::wire::InstanceList>(&nameless, envelope, 0.0).expect_err("an item without a name");
+    assert!(
+        matches!(&failure, Failure::UnexpectedShape { detail, .. } if detail.starts_with("instance 1: no name")),
+        "{failure:?}"
+    );
 
     let deleted: ryze::wire::Deactivated = ok(fixture!("ryze/delete_ok.json"), envelope);
     assert_eq!(deleted.message, "chatwoot integration deactivated");

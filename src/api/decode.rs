@@ -1,7 +1,7 @@
 //! Read once, classify, then decode: turns a raw answer into the documented type or an
 //! explained [`Failure`].
 
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_json::Value;
 
 use super::error::{Failure, PlatformMessage};
@@ -13,20 +13,23 @@ pub type ReadEnvelope = fn(&Value) -> PlatformMessage;
 
 /// The body as JSON, or the failure that explains why it is not.
 pub fn json_body(raw: &RawResponse) -> Result<Value, Failure> {
+    serde_json::from_str(&raw.body).map_err(|error| unreadable(raw, &error))
+}
+
+/// Why a body that did not parse is not JSON: empty, an HTML page or other text, cut short,
+/// or malformed.
+fn unreadable(raw: &RawResponse, error: &serde_json::Error) -> Failure {
     let status = raw.status;
+    let declared_json = raw.content_type.as_deref().is_some_and(|t| t.contains("json"));
     if raw.body.trim().is_empty() {
-        return Err(Failure::EmptyBody { status });
+        Failure::EmptyBody { status }
+    } else if raw.body.trim_start().starts_with('<') || !declared_json && !error.is_eof() {
+        Failure::NotJson { status, content_type: raw.content_type.clone() }
+    } else if error.is_eof() {
+        Failure::Truncated { status }
+    } else {
+        Failure::Malformed { status, detail: error.to_string() }
     }
-    serde_json::from_str(&raw.body).map_err(|error| {
-        let declared_json = raw.content_type.as_deref().is_some_and(|t| t.contains("json"));
-        if raw.body.trim_start().starts_with('<') || !declared_json && !error.is_eof() {
-            Failure::NotJson { status, content_type: raw.content_type.clone() }
-        } else if error.is_eof() {
-            Failure::Truncated { status }
-        } else {
-            Failure::Malformed { status, detail: error.to_string() }
-        }
-    })
 }
 
 /// A 2xx answer decoded into `T`; any other status becomes the platform's error.
@@ -37,9 +40,26 @@ pub fn decode<T: DeserializeOwned>(raw: &RawResponse, read_envelope: ReadEnvelop
     if !(200..300).contains(&raw.status) {
         return Err(error_answer(raw, read_envelope, now_ms));
     }
-    let value = json_body(raw)?;
-    serde_json::from_value(value)
-        .map_err(|error| Failure::UnexpectedShape { status: raw.status, detail: error.to_string() })
+    // Straight from the text: a `Value` of the whole body first would cost many times its size
+    // for a list of thousands.
+    serde_json::from_str(&raw.body).map_err(|error| {
+        if !error.is_data() {
+            return unreadable(raw, &error);
+        }
+        // A body both of the wrong shape and malformed further on is told as malformed.
+        if let Err(syntax) = serde_json::from_str::<IgnoredAny>(&raw.body) {
+            return unreadable(raw, &syntax);
+        }
+        Failure::UnexpectedShape { status: raw.status, detail: without_position(&error) }
+    })
+}
+
+/// A shape error's message without serde_json's " at line L column C": the shape is what is
+/// wrong, wherever it was found.
+fn without_position(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let position = format!(" at line {} column {}", error.line(), error.column());
+    message.strip_suffix(&position).map_or_else(|| message.clone(), str::to_owned)
 }
 
 /// Classifies a non-2xx answer by status, keeping the platform's own message.
@@ -126,6 +146,9 @@ mod tests {
         let failure =
             decode::<Needs>(&raw(200, "application/json", "{}"), no_envelope, 0.0).expect_err("total is required");
         assert_eq!(failure, Failure::UnexpectedShape { status: 200, detail: "missing field `total`".into() });
+        let failure = decode::<Needs>(&raw(200, "application/json", r#"{"total":"x","more":[1,}"#), no_envelope, 0.0)
+            .expect_err("the wrong shape comes first, the syntax error later");
+        assert!(matches!(failure, Failure::Malformed { status: 200, .. }), "{failure:?}");
     }
 
     #[test]

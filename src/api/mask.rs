@@ -15,6 +15,7 @@
 //! A body as shown ([`readable_body`]) is also cut to [`SHOWN_BODY_LIMIT`] bytes.
 
 mod lexer;
+mod pretty;
 mod url;
 
 use serde_json::Value;
@@ -107,28 +108,31 @@ fn mask_urls_in_place(text: &mut String) {
 /// The body as a person should read it: pretty, masked JSON when it parses, else masked text;
 /// at most [`SHOWN_BODY_LIMIT`] bytes of it, with a last line saying so when it was cut.
 pub fn readable_body(body: &str) -> String {
-    let masked = match serde_json::from_str::<Value>(body) {
-        Ok(mut value) => {
-            mask_json(&mut value);
-            serde_json::to_string_pretty(&value).unwrap_or_else(|_| mask_text(body))
-        }
-        Err(_) => mask_text(body),
-    };
-    cut_to_limit(masked, SHOWN_BODY_LIMIT)
+    match pretty::masked_pretty(body, SHOWN_BODY_LIMIT) {
+        Some(printed) => cut_text(printed.text, printed.total, SHOWN_BODY_LIMIT),
+        None => cut_to_limit(mask_text(body), SHOWN_BODY_LIMIT),
+    }
 }
 
 /// `text` when it fits in `limit` bytes; else its first `limit` bytes or fewer (cut on a char
 /// boundary) and a line saying how much there was. The line is plain English: the body itself
 /// is the platform's, and this line is read alongside it where the panel keeps it as text.
-pub fn cut_to_limit(text: String, limit: usize) -> String {
-    if text.len() <= limit {
+fn cut_to_limit(text: String, limit: usize) -> String {
+    let total = text.len();
+    cut_text(text, total, limit)
+}
+
+/// [`cut_to_limit`] for the first bytes of a text `total` bytes long.
+fn cut_text(mut text: String, total: usize, limit: usize) -> String {
+    if total <= limit {
         return text;
     }
-    let mut end = limit;
+    let mut end = limit.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    format!("{}\n… (cut: {} bytes in all; the first {} shown)", &text[..end], grouped(text.len()), grouped(end))
+    text.truncate(end);
+    format!("{text}\n… (cut: {} bytes in all; the first {} shown)", grouped(total), grouped(end))
 }
 
 /// A count with a comma every three digits: `1,234,567`.

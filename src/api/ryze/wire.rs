@@ -1,6 +1,9 @@
 //! RyzeAPI payloads, one to one with the documented bodies (unknown fields tolerated).
 
-use serde::Deserialize;
+use std::fmt;
+
+use serde::de::{Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 use crate::api::decode::text_field;
@@ -15,25 +18,102 @@ pub struct InstanceList {
 }
 
 impl<'de> Deserialize<'de> for InstanceList {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        let body = Value::deserialize(deserializer)?;
-        let items = match &body {
-            Value::Array(items) => items,
-            Value::Object(fields) => ["data", "instances"]
-                .into_iter()
-                .find_map(|key| fields.get(key).and_then(Value::as_array))
-                .ok_or_else(|| D::Error::custom("no instance list under `data` or `instances`"))?,
-            _ => return Err(D::Error::custom("the instance list is neither an object nor an array")),
-        };
-        let instances = items
-            .iter()
-            .enumerate()
-            .map(|(index, item)| {
-                Instance::read(item).map_err(|why| D::Error::custom(format!("instance {index}: {why}")))
-            })
-            .collect::<Result<_, _>>()?;
-        Ok(InstanceList { instances })
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ListVisitor)
+    }
+}
+
+/// Reads the list as it streams, one item's `Value` at a time: a tree of the whole body would
+/// cost many times its size for thousands of instances.
+struct ListVisitor;
+
+impl<'de> Visitor<'de> for ListVisitor {
+    type Value = InstanceList;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("the instance list, an object or an array")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, items: A) -> Result<InstanceList, A::Error> {
+        read_items(items).map(|instances| InstanceList { instances })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut fields: A) -> Result<InstanceList, A::Error> {
+        // `data` is read before `instances` when both hold a list, whatever their order.
+        let (mut data, mut instances) = (None, None);
+        while let Some(key) = fields.next_key::<String>()? {
+            match key.as_str() {
+                "data" => data = fields.next_value::<ListIfArray>()?.0,
+                "instances" => instances = fields.next_value::<ListIfArray>()?.0,
+                _ => {
+                    fields.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        data.or(instances)
+            .map(|instances| InstanceList { instances })
+            .ok_or_else(|| A::Error::custom("no instance list under `data` or `instances`"))
+    }
+}
+
+fn read_items<'de, A: SeqAccess<'de>>(mut items: A) -> Result<Vec<Instance>, A::Error> {
+    let mut instances = Vec::new();
+    while let Some(item) = items.next_element::<Value>()? {
+        let index = instances.len();
+        instances.push(Instance::read(&item).map_err(|why| A::Error::custom(format!("instance {index}: {why}")))?);
+    }
+    Ok(instances)
+}
+
+/// A field's instances when it holds an array; anything else there is passed over.
+struct ListIfArray(Option<Vec<Instance>>);
+
+impl<'de> Deserialize<'de> for ListIfArray {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ListIfArrayVisitor)
+    }
+}
+
+struct ListIfArrayVisitor;
+
+impl<'de> Visitor<'de> for ListIfArrayVisitor {
+    type Value = ListIfArray;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("any JSON value")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, items: A) -> Result<ListIfArray, A::Error> {
+        read_items(items).map(|instances| ListIfArray(Some(instances)))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut fields: A) -> Result<ListIfArray, A::Error> {
+        while fields.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(ListIfArray(None))
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<ListIfArray, E> {
+        Ok(ListIfArray(None))
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<ListIfArray, E> {
+        Ok(ListIfArray(None))
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<ListIfArray, E> {
+        Ok(ListIfArray(None))
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<ListIfArray, E> {
+        Ok(ListIfArray(None))
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<ListIfArray, E> {
+        Ok(ListIfArray(None))
+    }
+
+    fn visit_unit<E>(self) -> Result<ListIfArray, E> {
+        Ok(ListIfArray(None))
     }
 }
 
