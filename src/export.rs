@@ -177,7 +177,7 @@ pub mod tests {
 
     #[test]
     fn every_url_shape_is_masked_in_both_files_and_labels_stay() {
-        let mut item = row().item.clone();
+        let mut item = row().item.as_ref().clone();
         item.fields = vec![
             Field::new(
                 "URLs",

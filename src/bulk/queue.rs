@@ -444,7 +444,7 @@ impl Bulk {
     ) -> Sent {
         let item_state = self.items.get(&row.key());
         item_state.phase.set(Phase::Working);
-        let result = connection.act(row.item.clone(), action).await;
+        let result = connection.act(row.item.as_ref().clone(), action).await;
         if follows == Follows::TheRun {
             match &result {
                 Err(CallError { failure: Failure::RateLimited { .. }, .. }) if !last_try => {

@@ -178,7 +178,7 @@ pub fn Card(row: Arc<Row>) -> impl IntoView {
     let dismiss = controls.on(RowControls::dismiss);
     let item = row.item.clone();
     let facts: Vec<_> = item.facts().cloned().collect();
-    let Integration { platform, name, kind, status, .. } = item.clone();
+    let (platform, name, kind, status) = (item.platform, item.name.clone(), item.kind, item.status);
     view! {
         <article
             class="unplug-card"

@@ -3,6 +3,8 @@
 //! first focusable element: Cancel, the safe choice. (No `autofocus` attribute: browsers refuse
 //! it, with a console error, inside a cross-origin iframe.)
 
+use std::sync::Arc;
+
 use crate::i18n::{t, tf};
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -13,7 +15,7 @@ use crate::model::Integration;
 
 #[component]
 pub fn ConfirmDialog(
-    item: Integration,
+    item: Arc<Integration>,
     connection_label: String,
     /// What the platform documents a disconnect does.
     what_it_does: &'static str,
@@ -49,7 +51,7 @@ pub fn ConfirmDialog(
             <p class="unplug-impact__activity">
                 {move || t("Last activity")}": "<LastActivityText item=item.clone() />
             </p>
-            {item.after_disconnect.map(|payload| view! { <pre class="unplug-raw__body">{payload}</pre> })}
+            {item.after_disconnect.clone().map(|payload| view! { <pre class="unplug-raw__body">{payload}</pre> })}
             <div class="unplug-dialog__actions">
                 <button type="button" on:click=move |_| super::modal::close(dialog)>{move || t("Cancel")}</button>
                 {on_disable.map(|on_disable| view! {

@@ -2,6 +2,8 @@
 //! of the platform's record, loaded when it opens, the last request and answer for this
 //! integration, and its Disconnect.
 
+use std::sync::Arc;
+
 use crate::i18n::{t, tf};
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -15,7 +17,7 @@ use crate::state::items::Details;
 
 #[component]
 pub fn DetailPanel(
-    item: Integration,
+    item: Arc<Integration>,
     dialog: NodeRef<Dialog>,
     details: RwSignal<Details>,
     last_exchange: RwSignal<Option<Exchange>>,

@@ -12,7 +12,7 @@ use crate::slim::lowercase;
 /// is on screen, and must not rebuild ten thousand rows each time.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Row {
-    pub item: Integration,
+    pub item: Arc<Integration>,
     pub connection_label: String,
     /// Lower-cased name, id, connection, kind, status word and every field value.
     haystack: String,
@@ -22,7 +22,8 @@ pub struct Row {
 }
 
 impl Row {
-    pub fn new(item: Integration, connection_label: String) -> Self {
+    pub fn new(item: impl Into<Arc<Integration>>, connection_label: String) -> Self {
+        let item = item.into();
         let mut haystack =
             [item.name.as_str(), &item.id, &connection_label, item.kind.label(), &item.status_word].join("\n");
         for value in item.fields.iter().map(|field| field.value.as_str()).chain(item.created_by.as_deref()) {
@@ -315,7 +316,7 @@ mod tests {
     }
 
     fn last_active(platform: Platform, name: &str, activity: LastActivity) -> Arc<Row> {
-        let mut item = item(platform.slug(), platform, name, Status::Active, None).item.clone();
+        let mut item = item(platform.slug(), platform, name, Status::Active, None).item.as_ref().clone();
         item.last_activity = activity;
         Arc::new(Row::new(item, "label".into()))
     }

@@ -2,6 +2,8 @@
 
 mod last_activity;
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -31,15 +33,16 @@ pub enum Load {
         total: Option<u64>,
         /// Seconds the list waits for the platform's rate limit before it goes on.
         waiting_secs: Option<u64>,
-        shown: Vec<Integration>,
+        shown: Vec<Arc<Integration>>,
     },
-    Loaded(Vec<Integration>),
+    /// Shared with the rows built from them: a list of thousands is kept once.
+    Loaded(Vec<Arc<Integration>>),
     Failed(CallError),
 }
 
 impl Load {
     /// The cards on screen: the loaded list, or the previous one while reloading.
-    pub fn shown(&self) -> &[Integration] {
+    pub fn shown(&self) -> &[Arc<Integration>] {
         match self {
             Load::Loaded(items) | Load::Loading { shown: items, .. } => items,
             Load::NotConnected | Load::Failed(_) => &[],
@@ -204,13 +207,13 @@ impl ConnectionState {
                 Ok(mut listed) => {
                     let identity = connection.identity(&session);
                     listed.items.iter_mut().for_each(|item| item.listed_by.clone_from(&identity));
-                    let pending =
-                        listed.items.iter().filter(|item| connection.needs_completion(item)).cloned().collect();
+                    let items: Vec<Arc<Integration>> = listed.items.into_iter().map(Arc::new).collect();
+                    let pending = items.iter().filter(|item| connection.needs_completion(item)).cloned().collect();
                     self.notes.set(listed.notes);
                     // Read again for the new list, now that its session has proved good.
                     self.activity_reads.forget();
                     self.complete_later(connection.clone(), session.clone(), pending, current);
-                    Load::Loaded(listed.items)
+                    Load::Loaded(items)
                 }
                 // Keep the screen as it was; Connections asks for credentials again.
                 Err(error) if matches!(error.failure, Failure::Unauthorized { .. }) && !shown.is_empty() => {
@@ -233,7 +236,7 @@ impl ConnectionState {
         self,
         connection: Connection,
         session: Session,
-        pending: Vec<Integration>,
+        pending: Vec<Arc<Integration>>,
         current: impl Fn() -> bool + Copy + 'static,
     ) {
         if pending.is_empty() {
@@ -253,7 +256,7 @@ impl ConnectionState {
                 self.pacer.update_value(|pacer| {
                     pacer.record(now_ms());
                 });
-                match connection.complete(&session, item).await {
+                match connection.complete(&session, Integration::clone(&item)).await {
                     Ok(completed) => batch.push((key, completed)),
                     Err(_) if !current() => return,
                     Err(error) if matches!(error.failure, Failure::Unauthorized { .. }) => {
@@ -283,7 +286,7 @@ impl ConnectionState {
             if let Load::Loaded(items) = load {
                 items.retain_mut(|item| match by_key.remove(&item.key()) {
                     Some(Completed::Card(done)) => {
-                        *item = Integration { listed_by: std::mem::take(&mut item.listed_by), ..*done };
+                        *item = Arc::new(Integration { listed_by: item.listed_by.clone(), ..*done });
                         true
                     }
                     Some(Completed::NoIntegration) => false,
@@ -421,7 +424,7 @@ impl ConnectionState {
             if let Load::Loaded(items) | Load::Loading { shown: items, .. } = load
                 && let Some(item) = items.iter_mut().find(|item| item.key() == card.key())
             {
-                *item = Integration { listed_by: std::mem::take(&mut item.listed_by), ..card.clone() };
+                *item = Arc::new(Integration { listed_by: item.listed_by.clone(), ..card.clone() });
             }
         });
     }

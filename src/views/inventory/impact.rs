@@ -12,7 +12,7 @@ use crate::state::items::{Details, use_items};
 pub fn read_impact(row: &Row) -> Option<Signal<Impact>> {
     let connection = expect_connections().find(&row.item.connection_id)?;
     let item_state = use_items().get(&row.key());
-    item_state.load_details(connection, row.item.clone());
+    item_state.load_details(connection, row.item.as_ref().clone());
     Some(Signal::derive(move || match item_state.details.get() {
         Details::NotLoaded | Details::Loading => Impact::Reading,
         Details::Loaded(record) => Impact::Read(connection.impact(&record)),

@@ -28,14 +28,14 @@ const REUSE_LOOKAHEAD: usize = 3;
 
 /// `items` as rows, each unchanged item keeping its row from `previous`: a list completed a
 /// dozen statuses at a time rebuilds a dozen rows, not thousands.
-fn rows_reusing(previous: Option<&Vec<Arc<Row>>>, items: &[Integration], label: &str) -> Vec<Arc<Row>> {
+fn rows_reusing(previous: Option<&Vec<Arc<Row>>>, items: &[Arc<Integration>], label: &str) -> Vec<Arc<Row>> {
     let previous = previous.map_or(&[][..], Vec::as_slice);
     let mut next = 0;
     items
         .iter()
         .map(|item| {
             let ahead = previous.get(next..).unwrap_or_default().iter().take(REUSE_LOOKAHEAD);
-            match ahead.enumerate().find(|(_, row)| row.item == *item) {
+            match ahead.enumerate().find(|(_, row)| Arc::ptr_eq(&row.item, item) || row.item == *item) {
                 Some((skipped, row)) => {
                     next += skipped + 1;
                     row.clone()
@@ -139,12 +139,14 @@ mod tests {
 
     #[test]
     fn unchanged_items_keep_their_rows_and_changed_or_new_ones_get_new_rows() {
-        let items: Vec<Integration> = (0..6).map(|n| item(&n.to_string(), Status::Unknown)).collect();
+        let items: Vec<Arc<Integration>> = (0..6).map(|n| Arc::new(item(&n.to_string(), Status::Unknown))).collect();
         let first = rows_reusing(None, &items, "Altegio");
         let mut next = items.clone();
-        next[1].status = Status::Active;
+        next[1] = Arc::new(Integration { status: Status::Active, ..item("1", Status::Unknown) });
+        // An equal copy, as a reload gives, keeps its row as the very same item does.
+        next[2] = Arc::new(item("2", Status::Unknown));
         next.remove(3);
-        next.push(item("6", Status::Unknown));
+        next.push(Arc::new(item("6", Status::Unknown)));
         let second = rows_reusing(Some(&first), &next, "Altegio");
         let kept: Vec<bool> = second.iter().map(|row| first.iter().any(|old| Arc::ptr_eq(old, row))).collect();
         assert_eq!(kept, [true, false, true, true, true, false]);

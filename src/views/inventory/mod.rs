@@ -151,7 +151,7 @@ fn SharedDetails(all: Memo<Vec<Arc<Row>>>, actions: CardActions) -> impl IntoVie
     Effect::new(move |_| match open_row.get() {
         Some(row) => {
             if let Some(connection) = connections.find(&row.item.connection_id) {
-                items.get(&row.key()).load_details(connection, row.item.clone());
+                items.get(&row.key()).load_details(connection, row.item.as_ref().clone());
             }
             // A link may name it before Integrations is the open view.
             navigation.0.set(crate::state::navigation::Tab::Integrations);
