@@ -11,6 +11,7 @@
 //
 //   trunk build --release && cargo build -p sandbox --profile sandbox
 //   node bench/keystroke.mjs            (KEYSTROKE_SIZES=10000,50000)
+//   KEYSTROKE_PAGES=console node bench/keystroke.mjs   (some of console,plain,react; ratios need all)
 
 import {
   APP_URL, DIST, collectErrors, fail, launchChromium, median, ms, newSignedInContext, percentile, run, servedConfig,
@@ -19,6 +20,9 @@ import {
 import { PAGES, appDirWithPeers } from './lib/peers.mjs';
 
 const SIZES = (process.env.KEYSTROKE_SIZES ?? '10000,50000').split(',').map(Number);
+const PAGE_NAMES = (process.env.KEYSTROKE_PAGES ?? Object.keys(PAGES).join(',')).split(',');
+const unknownPage = PAGE_NAMES.find((name) => !PAGES[name]);
+if (unknownPage) fail(`KEYSTROKE_PAGES: no page "${unknownPage}"; the pages are ${Object.keys(PAGES).join(', ')}`);
 const LOAD_TIMEOUT_MS = Number(process.env.KEYSTROKE_LOAD_TIMEOUT_MS ?? 300_000);
 const PAUSE_MS = 120;
 // 33 keystrokes: a query, erased key by key, then another.
@@ -41,15 +45,27 @@ function keepWasmMemory() {
   });
 }
 
-/** In the page: every keydown's delay until the next frame has painted. */
+/** In the page: every keydown's delay until the next frame has painted, and the cards then shown. */
 function measureKeystrokes() {
   window.__benchKeys = [];
   addEventListener('keydown', (event) => {
     const start = event.timeStamp;
     requestAnimationFrame(() => setTimeout(() => {
-      window.__benchKeys.push(performance.now() - start);
+      const cards = document.querySelectorAll('.unplug-card').length;
+      window.__benchKeys.push({ key: event.key, delay: performance.now() - start, cards });
     }, 0));
   }, { capture: true });
+}
+
+/** The slowest keystrokes, each with the query it ended in and the cards it left on screen. */
+function slowest(keys, count) {
+  let query = '';
+  const typed = keys.map((key) => {
+    query = key.key === 'Backspace' ? query.slice(0, -1) : query + key.key;
+    return { ...key, query };
+  });
+  return typed.sort((a, b) => b.delay - a.delay).slice(0, count)
+    .map(({ query: q, delay, cards }) => `"${q}" ${ms(delay)} (${cards} cards)`).join(', ');
 }
 
 async function searchBox(page) {
@@ -98,10 +114,11 @@ async function measurePage(browser, config, url, total) {
       await page.waitForFunction((count) => window.__benchKeys.length >= count, index + 1, { timeout: 30_000 });
       await sleep(PAUSE_MS);
     }
-    const delays = await page.evaluate(() => window.__benchKeys);
+    const keys = await page.evaluate(() => window.__benchKeys);
     return {
       loadedMs,
-      delays,
+      keys,
+      delays: keys.map((key) => key.delay),
       query: await search.inputValue(),
       heapAfterLoad,
       heapAfterTyping: await heap(),
@@ -125,21 +142,24 @@ run(async () => {
       const results = {};
       try {
         const config = await servedConfig();
-        for (const [name, { page }] of Object.entries(PAGES)) results[name] = await measurePage(browser, config, APP_URL + page, total);
+        for (const name of PAGE_NAMES) results[name] = await measurePage(browser, config, APP_URL + PAGES[name].page, total);
       } finally {
         await sandbox.stop();
       }
-      console.log(`Search with ${total} integrations loaded (sandbox --integrations ${total} --rate-window-ms 1), ${KEYS.length} keystrokes ${PAUSE_MS} ms apart, final query "${results.console.query}"`);
-      for (const [name, { label }] of Object.entries(PAGES)) {
+      console.log(`Search with ${total} integrations loaded (sandbox --integrations ${total} --rate-window-ms 1), ${KEYS.length} keystrokes ${PAUSE_MS} ms apart, final query "${results[PAGE_NAMES[0]].query}"`);
+      for (const name of PAGE_NAMES) {
+        const { label } = PAGES[name];
         const result = results[name];
         const memory = [`JS heap ${mb(result.heapAfterLoad)} after load, ${mb(result.heapAfterTyping)} after typing`];
         if (result.wasmBytes !== null) memory.push(`wasm memory ${mb(result.wasmBytes)}`);
         console.log(`  ${label}`);
         console.log(`    keydown → next paint   median ${ms(median(result.delays))}, p95 ${ms(percentile(result.delays, 95))}, max ${ms(Math.max(...result.delays))}`);
+        console.log(`    slowest keys           ${slowest(result.keys, 3)}`);
         console.log(`    all ${total} loaded     ${(result.loadedMs / 1000).toFixed(1)} s after navigation start`);
         console.log(`    memory                 ${memory.join('; ')}`);
         if (result.errors.length) console.log(`    errors in the page (${result.errors.length}):\n      ${result.errors.slice(0, 10).join('\n      ')}`);
       }
+      if (!Object.keys(PAGES).every((name) => results[name])) continue;
       const figure = (name, p) => percentile(results[name].delays, p);
       for (const [what, p] of [['median', 50], ['p95', 95]]) {
         console.log(`  ratio, ${what}: console / plain ${ratio(figure('console', p), figure('plain', p))}, console / React ${ratio(figure('console', p), figure('react', p))}`);

@@ -3,6 +3,7 @@
 
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_json::Value;
+use serde_json::error::Category;
 
 use super::error::{Failure, PlatformMessage};
 use super::http::RawResponse;
@@ -42,15 +43,15 @@ pub fn decode<T: DeserializeOwned>(raw: &RawResponse, read_envelope: ReadEnvelop
     }
     // Straight from the text: a `Value` of the whole body first would cost many times its size
     // for a list of thousands.
-    serde_json::from_str(&raw.body).map_err(|error| {
-        if !error.is_data() {
-            return unreadable(raw, &error);
+    serde_json::from_str(&raw.body).map_err(|error| match error.classify() {
+        Category::Eof => unreadable(raw, &error),
+        Category::Data if serde_json::from_str::<IgnoredAny>(&raw.body).is_ok() => {
+            Failure::UnexpectedShape { status: raw.status, detail: without_position(&error) }
         }
-        // A body both of the wrong shape and malformed further on is told as malformed.
-        if let Err(syntax) = serde_json::from_str::<IgnoredAny>(&raw.body) {
-            return unreadable(raw, &syntax);
-        }
-        Failure::UnexpectedShape { status: raw.status, detail: without_position(&error) }
+        // Malformed (further on, for a shape error): told in the words of the parser for any
+        // JSON (`trailing comma`), not those of `T`'s (`key must be a string`). Only a failing
+        // body pays for the tree.
+        _ => json_body(raw).err().unwrap_or_else(|| unreadable(raw, &error)),
     })
 }
 
@@ -149,6 +150,13 @@ mod tests {
         let failure = decode::<Needs>(&raw(200, "application/json", r#"{"total":"x","more":[1,}"#), no_envelope, 0.0)
             .expect_err("the wrong shape comes first, the syntax error later");
         assert!(matches!(failure, Failure::Malformed { status: 200, .. }), "{failure:?}");
+        // The generic parser's words, whatever `T`'s own parser met first.
+        let failure = decode::<Needs>(&raw(200, "application/json", r#"{"total":1,}"#), no_envelope, 0.0)
+            .expect_err("a trailing comma");
+        assert!(
+            matches!(&failure, Failure::Malformed { detail, .. } if detail.starts_with("trailing comma")),
+            "{failure:?}"
+        );
     }
 
     #[test]
