@@ -210,6 +210,15 @@ impl Integration {
         format!("{}/{}", self.connection_id, self.id)
     }
 
+    /// How two items' [`Integration::key`]s order, without writing them: a sort of 50,000
+    /// items compares keys on every tie.
+    pub fn cmp_key(&self, other: &Integration) -> std::cmp::Ordering {
+        fn key(item: &Integration) -> impl Iterator<Item = u8> + '_ {
+            item.connection_id.bytes().chain(std::iter::once(b'/')).chain(item.id.bytes())
+        }
+        key(self).cmp(key(other))
+    }
+
     /// The platform's own status word where it tells more than the shared one (`freezed`,
     /// `not read yet`); `None` where it only repeats it (`active`, `enabled`).
     pub fn own_status_word(&self) -> Option<&str> {

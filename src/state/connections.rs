@@ -16,8 +16,9 @@ use crate::model::Integration;
 use crate::state::remember;
 use crate::time::{now_ms, sleep};
 
-/// Cards completed between two updates of the list: each update re-filters every card.
-const COMPLETED_PER_UPDATE: usize = 12;
+/// The least time between two updates of the list with completed cards: each update sorts and
+/// filters every card again, which at 50,000 cards takes longer than a keystroke may.
+const COMPLETED_UPDATE_EVERY_MS: f64 = 1000.0;
 
 /// How often a follow-up read looks again while removals wait.
 const FOLLOW_UP_POLL_MS: f64 = 250.0;
@@ -244,6 +245,7 @@ impl ConnectionState {
         }
         spawn_local(async move {
             let mut batch = Vec::new();
+            let mut last_update_ms = now_ms();
             for item in pending {
                 self.wait_behind_removals().await;
                 if !current() {
@@ -257,7 +259,7 @@ impl ConnectionState {
                     pacer.record(now_ms());
                 });
                 match connection.complete(&session, Integration::clone(&item)).await {
-                    Ok(completed) => batch.push((key, completed)),
+                    Ok(completed) => batch.push((item.id.clone(), completed)),
                     Err(_) if !current() => return,
                     Err(error) if matches!(error.failure, Failure::Unauthorized { .. }) => {
                         self.notice_rejection(&error);
@@ -268,8 +270,9 @@ impl ConnectionState {
                         return;
                     }
                 }
-                if batch.len() >= COMPLETED_PER_UPDATE {
+                if now_ms() - last_update_ms >= COMPLETED_UPDATE_EVERY_MS {
                     self.put_completed(std::mem::take(&mut batch));
+                    last_update_ms = now_ms();
                 }
             }
             if current() {
@@ -278,13 +281,16 @@ impl ConnectionState {
         });
     }
 
-    /// Replaces listed cards by their completed versions, and takes off those with nothing
-    /// behind them, in one update of the list.
+    /// Replaces listed cards (by id: they are all this connection's) by their completed versions,
+    /// and takes off those with nothing behind them, in one update of the list.
     fn put_completed(self, completed: Vec<(String, Completed)>) {
-        let mut by_key: std::collections::HashMap<String, Completed> = completed.into_iter().collect();
+        if completed.is_empty() {
+            return;
+        }
+        let mut by_id: std::collections::HashMap<String, Completed> = completed.into_iter().collect();
         self.load.update(|load| {
             if let Load::Loaded(items) = load {
-                items.retain_mut(|item| match by_key.remove(&item.key()) {
+                items.retain_mut(|item| match by_id.remove(item.id.as_str()) {
                     Some(Completed::Card(done)) => {
                         *item = Arc::new(Integration { listed_by: item.listed_by.clone(), ..*done });
                         true

@@ -98,8 +98,12 @@ fn switch_label(action: Action, count: usize) -> String {
     }
 }
 
-/// The loaded rows whose keys are selected, in load order.
+/// The loaded rows whose keys are selected, in load order. Nothing selected is told at once:
+/// this runs whenever the list changes, and writing 50,000 keys takes a while.
 fn selected_rows(all: &[Arc<Row>], selected: &HashSet<String>) -> Vec<Arc<Row>> {
+    if selected.is_empty() {
+        return Vec::new();
+    }
     all.iter().filter(|row| selected.contains(&row.key())).cloned().collect()
 }
 
@@ -108,9 +112,8 @@ pub fn BulkBar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl Int
     let bulk = expect_bulk();
     let dialog = NodeRef::<Dialog>::new();
     let planned = RwSignal::new(Vec::<Arc<Row>>::new());
-    let selected_count = Memo::new(move |_| {
-        bulk.selected.with(|selected| all.with(|rows| rows.iter().filter(|row| selected.contains(&row.key())).count()))
-    });
+    let selected_count =
+        Memo::new(move |_| bulk.selected.with(|selected| all.with(|rows| selected_rows(rows, selected).len())));
     let active = move || bulk.state.with(RunState::is_active);
     let select_all = move |_| {
         let keys: HashSet<String> = shown.with_untracked(|rows| rows.iter().map(|row| row.key()).collect());

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::finding::filter::{ActivityOf, Narrowed, Narrowing, Row, sorted, status_counts, with_statuses};
+use crate::finding::filter::{ActivityOf, Narrowed, Narrowing, Row, Sorted, status_counts, with_statuses};
 use crate::finding::query::ViewQuery;
 use crate::model::{Integration, LastActivity, Status};
 use crate::state::connections::{ConnectionState, Connections};
@@ -26,8 +26,8 @@ fn rows_changed(old: Option<&Vec<Arc<Row>>>, new: Option<&Vec<Arc<Row>>>) -> boo
 /// item removed or changed since.
 const REUSE_LOOKAHEAD: usize = 3;
 
-/// `items` as rows, each unchanged item keeping its row from `previous`: a list completed a
-/// dozen statuses at a time rebuilds a dozen rows, not thousands.
+/// `items` as rows, each unchanged item keeping its row from `previous`: a list given the
+/// statuses completed in the last second rebuilds those rows, not thousands.
 fn rows_reusing(previous: Option<&Vec<Arc<Row>>>, items: &[Arc<Integration>], label: &str) -> Vec<Arc<Row>> {
     let previous = previous.map_or(&[][..], Vec::as_slice);
     let mut next = 0;
@@ -84,12 +84,12 @@ impl Lists {
         let narrowing = Memo::new(move |_| view_state.0.with(Narrowing::of));
         let statuses = Memo::new(move |_| view_state.0.with(|query: &ViewQuery| query.statuses.clone()));
         let by_sort = Memo::new_with_compare(
-            move |_| Arc::new(all.with(|rows| sorted(rows, sort.get(), &activity))),
-            |old: Option<&Arc<Vec<Arc<Row>>>>, new: Option<&Arc<Vec<Arc<Row>>>>| !matches!((old, new), (Some(old), Some(new)) if Arc::ptr_eq(old, new)),
+            move |previous: Option<&Sorted>| all.with(|rows| Sorted::of(previous, rows, sort.get(), &activity)),
+            |old: Option<&Sorted>, new: Option<&Sorted>| !matches!((old, new), (Some(old), Some(new)) if Arc::ptr_eq(&old.rows, &new.rows)),
         );
         let narrowed = Memo::new_with_compare(
             move |previous: Option<&Narrowed>| {
-                by_sort.with(|sorted| Narrowed::of(previous, sorted, narrowing.get(), now_ms(), &activity))
+                by_sort.with(|sorted| Narrowed::of(previous, &sorted.rows, narrowing.get(), now_ms(), &activity))
             },
             |old: Option<&Narrowed>, new: Option<&Narrowed>| {
                 rows_changed(old.map(|narrowed| &narrowed.rows), new.map(|narrowed| &narrowed.rows))
