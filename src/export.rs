@@ -23,7 +23,7 @@ pub fn record(row: &Row) -> Vec<(&'static str, String)> {
     let details: Vec<String> = item.fields.iter().map(|field| format!("{}: {}", field.label, field.value)).collect();
     let values = [
         item.platform.label().to_owned(),
-        row.connection_label.clone(),
+        row.connection_label.to_string(),
         item.id.clone(),
         item.name.clone(),
         item.kind.label().to_owned(),
@@ -143,10 +143,10 @@ pub mod tests {
             created_at: Some("2026-01-08T09:05:27Z".into()),
             fields: vec![Field::new("URLs", "https://h/x?token=s3cret&a=1, https://k/y")],
             after_disconnect: None,
-            listed_by: String::new(),
+            listed_by: Default::default(),
             last_activity: LastActivity::NotReadYet,
         };
-        Arc::new(Row::new(item, "Main, chat".into()))
+        Arc::new(Row::new(item, "Main, chat"))
     }
 
     #[test]
@@ -186,7 +186,7 @@ pub mod tests {
             ),
             Field::new("Script", "enabled"),
         ];
-        let rows = [Arc::new(Row::new(item, "rc".into()))];
+        let rows = [Arc::new(Row::new(item, "rc"))];
         for file in [integrations_csv(&rows), integrations_json(&rows)] {
             for secret in ["pw1", "tok2", "sec3", "tok4", "c5"] {
                 assert!(!file.contains(secret), "{secret} in {file}");

@@ -199,7 +199,7 @@ pub struct Integration {
     pub after_disconnect: Option<String>,
     /// Who listed it (`Connection::identity`, never a secret); empty until its list is read.
     /// Nothing is removed under another identity.
-    pub listed_by: String,
+    pub listed_by: std::sync::Arc<str>,
     /// Its newest recorded activity, or why there is none to show.
     pub last_activity: LastActivity,
 }

@@ -58,7 +58,7 @@ fn a_card_is_an_article_named_after_its_integration_with_its_logo_facts_and_a_di
             Field::new("Posts as", "rocket.cat"),
         ],
         after_disconnect: None,
-        listed_by: String::new(),
+        listed_by: Default::default(),
         last_activity: LastActivity::NotReadYet,
     };
     let _mounted = leptos::mount::mount_to(host.clone(), move || {
@@ -173,7 +173,7 @@ fn the_confirmation_names_the_platform_connection_and_the_documented_webhook() {
         created_at: None,
         fields: Vec::new(),
         after_disconnect: Some(unplug::api::altegio::convert::disable_webhook(1050, 1)),
-        listed_by: String::new(),
+        listed_by: Default::default(),
         last_activity: LastActivity::NotReadYet,
     };
     let dialog = NodeRef::<leptos::html::Dialog>::new();
@@ -181,7 +181,7 @@ fn the_confirmation_names_the_platform_connection_and_the_documented_webhook() {
     let _mounted = leptos::mount::mount_to(host.clone(), move || {
         view! {
             <ConfirmDialog
-                item=item.clone()
+                item=std::sync::Arc::new(item.clone())
                 connection_label="Altegio (sandbox)".to_owned()
                 what_it_does
                 dialog

@@ -350,7 +350,7 @@ fn cards_search_and_exports_never_hold_a_url_secret() {
     assert!(shown.contains("https://chat.example.com/hooks/6XyZ7tAbC/"), "{shown}");
     assert_hidden(&format!("{card:?}"), "card");
 
-    let rows = vec![Arc::new(Row::new(card, "Main".into()))];
+    let rows = vec![Arc::new(Row::new(card, "Main"))];
     for term in ["§", "planted", "secret"] {
         let found = select(&rows, &ViewQuery { search: term.into(), ..ViewQuery::default() }, 0.0, &as_listed);
         assert!(found.is_empty(), "searching {term} finds the card");

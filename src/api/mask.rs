@@ -282,7 +282,7 @@ mod tests {
             created_at: None,
             fields: vec![Field::new("URLs", "https://h/hooks/id1/s3cret, https://k/y?a=1")],
             after_disconnect: None,
-            listed_by: String::new(),
+            listed_by: Default::default(),
             last_activity: LastActivity::NotReadYet,
         };
         let item = mask_card(item);

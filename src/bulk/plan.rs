@@ -27,7 +27,7 @@ pub fn by_connection(rows: &[Arc<Row>]) -> Vec<ConnectionGroup> {
             None => groups.push(ConnectionGroup {
                 platform: item.platform,
                 connection_id: item.connection_id.clone(),
-                connection_label: row.connection_label.clone(),
+                connection_label: row.connection_label.to_string(),
                 rows: vec![row.clone()],
             }),
         }
@@ -58,7 +58,7 @@ pub fn failures_by_reason<'a>(failed: impl IntoIterator<Item = (&'a Row, &'a Cal
     for (row, error) in failed {
         let summary = error.failure.summary();
         let said = error.failure.said().cloned().unwrap_or_default();
-        let entry = (row.key(), row.item.name.clone(), row.connection_label.clone());
+        let entry = (row.key(), row.item.name.clone(), row.connection_label.to_string());
         match groups.iter_mut().find(|group| {
             group.summary == summary && group.platform_message == said.message && group.error_type == said.error_type
         }) {
@@ -95,7 +95,7 @@ mod tests {
             created_at: None,
             fields: Vec::new(),
             after_disconnect: None,
-            listed_by: String::new(),
+            listed_by: Default::default(),
             last_activity: LastActivity::NotReadYet,
         };
         Arc::new(Row::new(item, format!("{connection} label")))

@@ -519,7 +519,7 @@ impl Bulk {
             let paused_for_it = self.paused_for_identity.with_value(|paused| paused.contains(&connection.id()));
             // Signed in as someone else since the item was listed: pause once, so the person
             // sees it; after Resume such items are refused, one by one, and nothing is sent.
-            let changed = connection.identity_now().is_some_and(|now| now != row.item.listed_by);
+            let changed = connection.identity_now().is_some_and(|now| *now != *row.item.listed_by);
             if !paused_for_it && changed {
                 self.paused_for_identity.update_value(|paused| {
                     paused.insert(connection.id());
@@ -636,10 +636,10 @@ mod tests {
                     created_at: None,
                     fields: Vec::new(),
                     after_disconnect: None,
-                    listed_by: String::new(),
+                    listed_by: Default::default(),
                     last_activity: LastActivity::NotReadYet,
                 };
-                Arc::new(Row::new(item, "C".into()))
+                Arc::new(Row::new(item, "C"))
             })
             .collect()
     }

@@ -13,26 +13,36 @@ use crate::slim::lowercase;
 #[derive(Debug, PartialEq, Eq)]
 pub struct Row {
     pub item: Arc<Integration>,
-    pub connection_label: String,
-    /// Lower-cased name, id, connection, kind, status word and every field value.
+    /// Shared by every row of its connection.
+    pub connection_label: Arc<str>,
+    /// Lower-cased name, id, connection, kind, status word and every field value; the name
+    /// first, so it is also the name to order by (one string per row, not two).
     haystack: String,
-    name_key: String,
+    name_len: usize,
     /// `YYYY-MM-DD HH:MM:SS` whatever separator the platform used, for ordering.
     created_key: Option<String>,
 }
 
 impl Row {
-    pub fn new(item: impl Into<Arc<Integration>>, connection_label: String) -> Self {
-        let item = item.into();
-        let mut haystack =
-            [item.name.as_str(), &item.id, &connection_label, item.kind.label(), &item.status_word].join("\n");
+    pub fn new(item: impl Into<Arc<Integration>>, connection_label: impl Into<Arc<str>>) -> Self {
+        let (item, connection_label) = (item.into(), connection_label.into());
+        let mut rest = [item.id.as_str(), &connection_label, item.kind.label(), &item.status_word].join("\n");
         for value in item.fields.iter().map(|field| field.value.as_str()).chain(item.created_by.as_deref()) {
-            haystack.push('\n');
-            haystack.push_str(value);
+            rest.push('\n');
+            rest.push_str(value);
         }
+        let mut haystack = lowercase(&item.name);
+        let name_len = haystack.len();
+        haystack.push('\n');
+        haystack.push_str(&lowercase(&rest));
         let created_key =
             item.created_at.as_deref().map(|at| at.chars().take(19).map(|c| if c == 'T' { ' ' } else { c }).collect());
-        Row { name_key: lowercase(&item.name), haystack: lowercase(&haystack), created_key, connection_label, item }
+        Row { haystack, name_len, created_key, connection_label, item }
+    }
+
+    /// The lower-cased name, as rows are ordered by name.
+    fn name_key(&self) -> &str {
+        &self.haystack[..self.name_len]
     }
 
     pub fn key(&self) -> String {
@@ -48,7 +58,7 @@ impl Row {
             SortKey::Kind => self.item.kind == other.item.kind,
             SortKey::Name | SortKey::LastActivity => true,
         };
-        same_value && self.name_key == other.name_key && self.item.cmp_key(&other.item).is_eq()
+        same_value && self.name_key() == other.name_key() && self.item.cmp_key(&other.item).is_eq()
     }
 
     /// Keys a rendered card: the same integration with a new status (once its follow-up call
@@ -237,7 +247,7 @@ pub fn sorted(rows: &[Arc<Row>], sort: Sort, activity: &impl ActivityOf) -> Vec<
             SortKey::Kind => (row_a.item.kind.label().cmp(row_b.item.kind.label()), false),
         };
         let primary = if sort.descending && !undated { primary.reverse() } else { primary };
-        let by_name = row_a.name_key.cmp(&row_b.name_key);
+        let by_name = row_a.name_key().cmp(row_b.name_key());
         let by_name = if sort.key == SortKey::Name && sort.descending { by_name.reverse() } else { by_name };
         primary.then(by_name).then_with(|| row_a.item.cmp_key(&row_b.item))
     });
@@ -289,7 +299,7 @@ mod tests {
             created_at: created.map(str::to_owned),
             fields: vec![Field::new("URLs", format!("https://{name}.example.com/hook"))],
             after_disconnect: None,
-            listed_by: String::new(),
+            listed_by: Default::default(),
             last_activity: LastActivity::NotReadYet,
         };
         Arc::new(Row::new(item, format!("{connection} label")))
@@ -370,7 +380,7 @@ mod tests {
     fn last_active(platform: Platform, name: &str, activity: LastActivity) -> Arc<Row> {
         let mut item = item(platform.slug(), platform, name, Status::Active, None).item.as_ref().clone();
         item.last_activity = activity;
-        Arc::new(Row::new(item, "label".into()))
+        Arc::new(Row::new(item, "label"))
     }
 
     fn ran(at: &str, ok: bool) -> LastActivity {

@@ -207,7 +207,8 @@ impl ConnectionState {
             let load = match result {
                 Ok(mut listed) => {
                     let identity = connection.identity(&session);
-                    listed.items.iter_mut().for_each(|item| item.listed_by.clone_from(&identity));
+                    let identity: Arc<str> = identity.into();
+                    listed.items.iter_mut().for_each(|item| item.listed_by = identity.clone());
                     let items: Vec<Arc<Integration>> = listed.items.into_iter().map(Arc::new).collect();
                     let pending = items.iter().filter(|item| connection.needs_completion(item)).cloned().collect();
                     self.notes.set(listed.notes);
@@ -381,7 +382,7 @@ impl ConnectionState {
         let sent = &sent;
         let result = self
             .with_session(|connection, session| async move {
-                if item.listed_by != connection.identity(&session) {
+                if *item.listed_by != *connection.identity(&session) {
                     return Err(CallError::before_sending(Failure::IdentityChanged));
                 }
                 let calls = if action == Action::Disconnect { 1 } else { 2 };

@@ -29,7 +29,7 @@ pub fn integration(connection_id: &str, application_id: u64, salon: Salon) -> In
         created_at: None,
         fields,
         after_disconnect: Some(disable_webhook(salon.id, application_id)),
-        listed_by: String::new(),
+        listed_by: Default::default(),
         // The status read brings it.
         last_activity: LastActivity::NotReadYet,
     })

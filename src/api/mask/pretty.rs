@@ -188,67 +188,12 @@ impl<'de> Visitor<'de> for Node<'_> {
 
 #[cfg(test)]
 mod tests {
-    use proptest::prelude::*;
-    use serde_json::Value;
-
     use super::*;
-    use crate::api::mask::mask_json;
-
-    /// What the tree-building path prints: mask the document, then `to_string_pretty`.
-    fn through_a_tree(body: &str) -> String {
-        let mut value: Value = serde_json::from_str(body).expect("JSON");
-        mask_json(&mut value);
-        serde_json::to_string_pretty(&value).expect("text")
-    }
 
     fn printed(body: &str) -> String {
         let printed = masked_pretty(body, usize::MAX).expect("JSON");
         assert_eq!(printed.text.len(), printed.total);
         printed.text
-    }
-
-    fn json() -> impl Strategy<Value = Value> {
-        let key = prop_oneof![
-            Just("name".to_owned()),
-            Just("token".to_owned()),
-            Just("scriptEnabled".to_owned()),
-            Just("Set-Cookie".to_owned()),
-            Just("https://h/p?token=k".to_owned()),
-            "[a-z\"\\\\é]{0,4}",
-        ];
-        let leaf = prop_oneof![
-            Just(Value::Null),
-            any::<bool>().prop_map(Value::from),
-            any::<i64>().prop_map(Value::from),
-            any::<u64>().prop_map(Value::from),
-            any::<f64>().prop_filter("finite", |x| x.is_finite()).prop_map(Value::from),
-            prop_oneof![Just("https://u:pw@h/hooks/a/b?sig=1".to_owned()), "[ -~é\n\t]{0,8}"].prop_map(Value::from),
-        ];
-        leaf.prop_recursive(4, 48, 6, move |inner| {
-            prop_oneof![
-                prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
-                prop::collection::vec((key.clone(), inner), 0..5)
-                    .prop_map(|entries| Value::Object(entries.into_iter().collect())),
-            ]
-        })
-    }
-
-    proptest! {
-        #[test]
-        fn prints_what_masking_the_tree_prints(value in json()) {
-            let body = value.to_string();
-            prop_assert_eq!(printed(&body), through_a_tree(&body));
-        }
-
-        #[test]
-        fn keeps_the_first_bytes_and_counts_all(value in json(), limit in 0usize..200) {
-            let body = value.to_string();
-            let whole = through_a_tree(&body);
-            let cut = masked_pretty(&body, limit).expect("JSON");
-            prop_assert_eq!(cut.total, whole.len());
-            prop_assert!(whole.starts_with(&cut.text));
-            prop_assert!(cut.text.len() >= limit.min(whole.len()));
-        }
     }
 
     #[test]
@@ -264,6 +209,66 @@ mod tests {
     fn anything_but_one_json_document_is_refused() {
         for body in ["", "{\"a\":1", "{\"a\":1} {}", "<html>", "[1,]"] {
             assert!(masked_pretty(body, 100).is_none(), "{body}");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use proptest::prelude::*;
+        use serde_json::Value;
+
+        use super::{masked_pretty, printed};
+        use crate::api::mask::mask_json;
+
+        /// What the tree-building path prints: mask the document, then `to_string_pretty`.
+        fn through_a_tree(body: &str) -> String {
+            let mut value: Value = serde_json::from_str(body).expect("JSON");
+            mask_json(&mut value);
+            serde_json::to_string_pretty(&value).expect("text")
+        }
+
+        fn json() -> impl Strategy<Value = Value> {
+            let key = prop_oneof![
+                Just("name".to_owned()),
+                Just("token".to_owned()),
+                Just("scriptEnabled".to_owned()),
+                Just("Set-Cookie".to_owned()),
+                Just("https://h/p?token=k".to_owned()),
+                "[a-z\"\\\\é]{0,4}",
+            ];
+            let leaf = prop_oneof![
+                Just(Value::Null),
+                any::<bool>().prop_map(Value::from),
+                any::<i64>().prop_map(Value::from),
+                any::<u64>().prop_map(Value::from),
+                any::<f64>().prop_filter("finite", |x| x.is_finite()).prop_map(Value::from),
+                prop_oneof![Just("https://u:pw@h/hooks/a/b?sig=1".to_owned()), "[ -~é\n\t]{0,8}"].prop_map(Value::from),
+            ];
+            leaf.prop_recursive(4, 48, 6, move |inner| {
+                prop_oneof![
+                    prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+                    prop::collection::vec((key.clone(), inner), 0..5)
+                        .prop_map(|entries| Value::Object(entries.into_iter().collect())),
+                ]
+            })
+        }
+
+        proptest! {
+            #[test]
+            fn prints_what_masking_the_tree_prints(value in json()) {
+                let body = value.to_string();
+                prop_assert_eq!(printed(&body), through_a_tree(&body));
+            }
+
+            #[test]
+            fn keeps_the_first_bytes_and_counts_all(value in json(), limit in 0usize..200) {
+                let body = value.to_string();
+                let whole = through_a_tree(&body);
+                let cut = masked_pretty(&body, limit).expect("JSON");
+                prop_assert_eq!(cut.total, whole.len());
+                prop_assert!(whole.starts_with(&cut.text));
+                prop_assert!(cut.text.len() >= limit.min(whole.len()));
+            }
         }
     }
 }

@@ -60,7 +60,7 @@ pub fn integration(connection_id: &str, wire: WireIntegration) -> Integration {
         created_at: wire.created_at,
         fields,
         after_disconnect: None,
-        listed_by: String::new(),
+        listed_by: Default::default(),
         last_activity,
     })
 }

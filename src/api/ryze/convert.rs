@@ -38,7 +38,7 @@ pub fn integration(connection_id: &str, instance: Instance) -> Option<Integratio
         created_at: None,
         fields,
         after_disconnect: None,
-        listed_by: String::new(),
+        listed_by: Default::default(),
         last_activity: LastActivity::NotRecorded { label: "not reported by RyzeAPI" },
     }))
 }

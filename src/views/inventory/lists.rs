@@ -28,7 +28,7 @@ const REUSE_LOOKAHEAD: usize = 3;
 
 /// `items` as rows, each unchanged item keeping its row from `previous`: a list given the
 /// statuses completed in the last second rebuilds those rows, not thousands.
-fn rows_reusing(previous: Option<&Vec<Arc<Row>>>, items: &[Arc<Integration>], label: &str) -> Vec<Arc<Row>> {
+fn rows_reusing(previous: Option<&Vec<Arc<Row>>>, items: &[Arc<Integration>], label: &Arc<str>) -> Vec<Arc<Row>> {
     let previous = previous.map_or(&[][..], Vec::as_slice);
     let mut next = 0;
     items
@@ -40,7 +40,7 @@ fn rows_reusing(previous: Option<&Vec<Arc<Row>>>, items: &[Arc<Integration>], la
                     next += skipped + 1;
                     row.clone()
                 }
-                None => Arc::new(Row::new(item.clone(), label.to_owned())),
+                None => Arc::new(Row::new(item.clone(), label.clone())),
             }
         })
         .collect()
@@ -48,7 +48,7 @@ fn rows_reusing(previous: Option<&Vec<Arc<Row>>>, items: &[Arc<Integration>], la
 
 /// One connection's rows, rebuilt only when its list changes.
 fn connection_rows(state: ConnectionState) -> Memo<Vec<Arc<Row>>> {
-    let label = state.label();
+    let label: Arc<str> = state.label().into();
     Memo::new_with_compare(
         move |previous| state.load.with(|load| rows_reusing(previous, load.shown(), &label)),
         rows_changed,
@@ -132,7 +132,7 @@ mod tests {
             created_at: None,
             fields: Vec::new(),
             after_disconnect: None,
-            listed_by: String::new(),
+            listed_by: Default::default(),
             last_activity: LastActivity::NotReadYet,
         }
     }
@@ -140,14 +140,14 @@ mod tests {
     #[test]
     fn unchanged_items_keep_their_rows_and_changed_or_new_ones_get_new_rows() {
         let items: Vec<Arc<Integration>> = (0..6).map(|n| Arc::new(item(&n.to_string(), Status::Unknown))).collect();
-        let first = rows_reusing(None, &items, "Altegio");
+        let first = rows_reusing(None, &items, &"Altegio".into());
         let mut next = items.clone();
         next[1] = Arc::new(Integration { status: Status::Active, ..item("1", Status::Unknown) });
         // An equal copy, as a reload gives, keeps its row as the very same item does.
         next[2] = Arc::new(item("2", Status::Unknown));
         next.remove(3);
         next.push(Arc::new(item("6", Status::Unknown)));
-        let second = rows_reusing(Some(&first), &next, "Altegio");
+        let second = rows_reusing(Some(&first), &next, &"Altegio".into());
         let kept: Vec<bool> = second.iter().map(|row| first.iter().any(|old| Arc::ptr_eq(old, row))).collect();
         assert_eq!(kept, [true, false, true, true, true, false]);
         assert_eq!(second[1].item.status, Status::Active);

@@ -120,7 +120,7 @@ fn SharedConfirm(actions: CardActions) -> impl IntoView {
                 Callback::new(move |()| bulk.act_one(row.clone(), Action::Disable))
             });
             Some(view! {
-                <ConfirmDialog item=row.item.clone() connection_label=row.connection_label.clone() what_it_does dialog=actions.confirm_dialog impact on_confirm=confirm on_disable />
+                <ConfirmDialog item=row.item.clone() connection_label=row.connection_label.to_string() what_it_does dialog=actions.confirm_dialog impact on_confirm=confirm on_disable />
             })
         })
     }
