@@ -36,11 +36,19 @@ struct Out {
 }
 
 impl Out {
+    /// Counts `piece`, and keeps of it what falls within a few bytes past the limit (on a char
+    /// boundary): one long string in a body must not be kept whole to show its start.
     fn push(&mut self, piece: &str) {
         self.total += piece.len();
-        if self.text.len() <= self.limit {
-            self.text.push_str(piece);
+        if self.text.len() > self.limit {
+            return;
         }
+        let room = self.limit.saturating_add(4) - self.text.len();
+        let mut end = room.min(piece.len());
+        while !piece.is_char_boundary(end) {
+            end -= 1;
+        }
+        self.text.push_str(&piece[..end]);
     }
 
     fn push_string(&mut self, text: &str) {
@@ -268,6 +276,7 @@ mod tests {
                 prop_assert_eq!(cut.total, whole.len());
                 prop_assert!(whole.starts_with(&cut.text));
                 prop_assert!(cut.text.len() >= limit.min(whole.len()));
+                prop_assert!(cut.text.len() <= limit + 4, "kept {} bytes past a limit of {limit}", cut.text.len());
             }
         }
     }
