@@ -98,13 +98,11 @@ fn switch_label(action: Action, count: usize) -> String {
     }
 }
 
-/// The loaded rows whose keys are selected, in load order. Nothing selected is told at once:
-/// this runs whenever the list changes, and writing 50,000 keys takes a while.
-fn selected_rows(all: &[Arc<Row>], selected: &HashSet<String>) -> Vec<Arc<Row>> {
-    if selected.is_empty() {
-        return Vec::new();
-    }
-    all.iter().filter(|row| selected.contains(&row.key())).cloned().collect()
+/// The loaded rows whose keys are selected, in load order. Nothing selected writes no key: this
+/// runs whenever the list changes, and writing 50,000 keys takes a while.
+fn selected_rows<'a>(all: &'a [Arc<Row>], selected: &'a HashSet<String>) -> impl Iterator<Item = &'a Arc<Row>> {
+    let none = selected.is_empty();
+    all.iter().filter(move |row| !none && selected.contains(&row.key()))
 }
 
 #[component]
@@ -113,7 +111,7 @@ pub fn BulkBar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl Int
     let dialog = NodeRef::<Dialog>::new();
     let planned = RwSignal::new(Vec::<Arc<Row>>::new());
     let selected_count =
-        Memo::new(move |_| bulk.selected.with(|selected| all.with(|rows| selected_rows(rows, selected).len())));
+        Memo::new(move |_| bulk.selected.with(|selected| all.with(|rows| selected_rows(rows, selected).count())));
     let active = move || bulk.state.with(RunState::is_active);
     let select_all = move |_| {
         let keys: HashSet<String> = shown.with_untracked(|rows| rows.iter().map(|row| row.key()).collect());
@@ -123,7 +121,7 @@ pub fn BulkBar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl Int
     let switchable = move |action: Action| {
         bulk.selected.with(|selected| {
             all.with(|rows| {
-                selected_rows(rows, selected).into_iter().filter(|row| bulk.applies(row, action)).collect::<Vec<_>>()
+                selected_rows(rows, selected).filter(|row| bulk.applies(row, action)).cloned().collect::<Vec<_>>()
             })
         })
     };
@@ -137,7 +135,10 @@ pub fn BulkBar(all: Memo<Vec<Arc<Row>>>, shown: Memo<Vec<Arc<Row>>>) -> impl Int
         }
     };
     let open_confirmation = move |_| {
-        planned.set(bulk.selected.with_untracked(|selected| all.with_untracked(|rows| selected_rows(rows, selected))));
+        planned
+            .set(bulk.selected.with_untracked(|selected| {
+                all.with_untracked(|rows| selected_rows(rows, selected).cloned().collect())
+            }));
         request_animation_frame(move || modal::open(dialog));
     };
     view! {
