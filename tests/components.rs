@@ -79,7 +79,8 @@ fn a_card_is_an_article_named_after_its_integration_with_its_logo_facts_and_a_di
     for absent in ["graywolf336", "oNLthAt9RwMw39N2B", "rocket.cat", "(enabled)", "·"] {
         assert!(!text.contains(absent), "{absent} is on the card: {text}");
     }
-    query(&host, "[role=img][aria-label='Rocket.Chat'] > svg[aria-hidden=true]");
+    let logo = query(&host, "[role=img][aria-label='Rocket.Chat'][data-platform=rocketchat]");
+    assert_eq!(logo.text_content().as_deref(), Some("R"), "the letters on the shape style/main.css draws");
     let button = query(&host, ".unplug-card__actions button");
     assert_eq!(button.text_content().as_deref(), Some("Disconnect"));
     assert!(

@@ -18,19 +18,8 @@ export const STATUSES = [
 ];
 const STATUS_LABEL = Object.fromEntries(STATUSES);
 
-/**
- * Each platform's logo (`components/logo.rs`), drawn on a 32 × 32 grid: its outline, its
- * letters, and where the letters' middle sits.
- */
-export const LOGO = {
-  rocketchat: {
-    outline: 'M7 3h18a5 5 0 0 1 5 5v12a5 5 0 0 1-5 5H15l-7 5v-5H7a5 5 0 0 1-5-5V8a5 5 0 0 1 5-5z', letters: 'R', middle: '14',
-  },
-  ryze: { outline: 'M16 1.5l13 7.5v14l-13 7.5-13-7.5V9z', letters: 'Ry', middle: '16' },
-  altegio: {
-    outline: 'M10 2h12a8 8 0 0 1 8 8v12a8 8 0 0 1-8 8H10a8 8 0 0 1-8-8V10a8 8 0 0 1 8-8z', letters: 'A', middle: '16',
-  },
-};
+/** Each platform's logo letters (`components/logo.rs`); its shape and colour are in style/main.css. */
+export const LOGO_LETTERS = { rocketchat: 'R', ryze: 'Ry', altegio: 'A' };
 
 function join(base, path) {
   return base.replace(/\/+$/, '') + path;

@@ -4,7 +4,7 @@
 // once the list is long, keeps the cards whose key did not change, and
 // writes the search to the URL on each keystroke.
 import {
-  GUESS, LOGO, PLATFORM, formatNumber, gridStyle, loadConnections, measure, sameGeometry, select, statusCounts, summary,
+  GUESS, LOGO_LETTERS, PLATFORM, formatNumber, gridStyle, loadConnections, measure, sameGeometry, select, statusCounts, summary,
   visible, writeSearch,
 } from '../peer/model.js';
 
@@ -21,28 +21,12 @@ function button(className, text) {
   return node;
 }
 
-const SVG = 'http://www.w3.org/2000/svg';
-
-function svgElement(tag, attributes) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  return node;
-}
-
-/** A platform's logo (`components/logo.rs`): an image named after the platform. */
+/** A platform's logo (`components/logo.rs`): an image named after the platform, its letters on a CSS-drawn shape. */
 function logo(platform) {
-  const { outline, letters, middle } = LOGO[platform];
-  const node = element('span', 'unplug-logo');
+  const node = element('span', 'unplug-logo', LOGO_LETTERS[platform]);
   node.setAttribute('role', 'img');
   node.setAttribute('aria-label', PLATFORM[platform]);
   node.dataset.platform = platform;
-  const svg = svgElement('svg', { viewBox: '0 0 32 32', 'aria-hidden': 'true', focusable: 'false' });
-  const text = svgElement('text', {
-    class: 'unplug-logo__letters', x: '16', y: middle, 'text-anchor': 'middle', 'dominant-baseline': 'central',
-  });
-  text.textContent = letters;
-  svg.append(svgElement('path', { class: 'unplug-logo__shape', d: outline }), text);
-  node.append(svg);
   return node;
 }
 

@@ -5,21 +5,15 @@
 import { Fragment, memo, useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
-  GUESS, LOGO, PLATFORM, formatNumber, gridStyle, loadConnections, measure, sameGeometry, select, statusCounts, summary,
+  GUESS, LOGO_LETTERS, PLATFORM, formatNumber, gridStyle, loadConnections, measure, sameGeometry, select, statusCounts, summary,
   visible, writeSearch,
 } from '../peer/model.js';
 
-/** A platform's logo (`components/logo.rs`): an image named after the platform. */
+/** A platform's logo (`components/logo.rs`): an image named after the platform, its letters on a CSS-drawn shape. */
 function Logo({ platform }) {
-  const { outline, letters, middle } = LOGO[platform];
   return (
     <span className="unplug-logo" role="img" aria-label={PLATFORM[platform]} data-platform={platform}>
-      <svg viewBox="0 0 32 32" aria-hidden="true" focusable="false">
-        <path className="unplug-logo__shape" d={outline} />
-        <text className="unplug-logo__letters" x="16" y={middle} textAnchor="middle" dominantBaseline="central">
-          {letters}
-        </text>
-      </svg>
+      {LOGO_LETTERS[platform]}
     </span>
   );
 }

@@ -10,6 +10,12 @@ import { useApp } from './support/harness.mjs';
 const app = useApp();
 
 const PLATFORMS = { rocketchat: 'Rocket.Chat', ryze: 'RyzeAPI', altegio: 'Altegio' };
+/** Each logo's letters and brand colour (style/main.css), the same in both themes. */
+const LOGOS = {
+  rocketchat: { letters: 'R', colour: 'rgb(217, 45, 69)' },
+  ryze: { letters: 'Ry', colour: 'rgb(26, 127, 55)' },
+  altegio: { letters: 'A', colour: 'rgb(106, 76, 255)' },
+};
 
 // [platform, name, kind, status, facts]: the status is the shared word, with
 // the platform's own only where it says more (Altegio's "freezed"); the facts
@@ -52,7 +58,11 @@ test('every default integration is a card with its logo, name, kind, one status 
     // Altegio's statuses arrive after the list, one call per location.
     await card.locator('.unplug-card__status').filter({ hasText: status }).waitFor();
     const logo = card.getByRole('img', { name: PLATFORMS[platform], exact: true });
-    assert.equal(await logo.locator('svg[aria-hidden="true"]').count(), 1, `${name} has ${PLATFORMS[platform]}'s logo`);
+    // Its letters on its platform's shape, a mask over the brand colour (style/main.css).
+    const drawn = await logo.evaluate((node) => ({ shape: getComputedStyle(node).maskImage, colour: getComputedStyle(node).backgroundColor }));
+    assert.match(drawn.shape, /^url\("data:image\/svg\+xml,/, `${name} has ${PLATFORMS[platform]}'s shape`);
+    assert.equal(drawn.colour, LOGOS[platform].colour, `${name} has ${PLATFORMS[platform]}'s colour`);
+    assert.equal(await logo.innerText(), LOGOS[platform].letters, `${name} has ${PLATFORMS[platform]}'s letters`);
     assert.equal(await card.locator('.unplug-card__status').count(), 1, `${name} has one status pill`);
     // Last activity is the last fact (its own test, last-activity.test.mjs, reads its value).
     const shown = await lines(card);
@@ -60,7 +70,7 @@ test('every default integration is a card with its logo, name, kind, one status 
     assert.ok(activity > 0, `${name} has a Last activity line`);
     shown.splice(activity, 2);
     assert.deepEqual(shown, [
-      await logo.innerText(), // the letters drawn in the logo
+      LOGOS[platform].letters,
       name,
       CONNECTIONS[platform],
       kind,
