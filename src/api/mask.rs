@@ -108,31 +108,25 @@ fn mask_urls_in_place(text: &mut String) {
 /// The body as a person should read it: pretty, masked JSON when it parses, else masked text;
 /// at most [`SHOWN_BODY_LIMIT`] bytes of it, with a last line saying so when it was cut.
 pub fn readable_body(body: &str) -> String {
-    match pretty::masked_pretty(body, SHOWN_BODY_LIMIT) {
-        Some(printed) => cut_text(printed.text, printed.total, SHOWN_BODY_LIMIT),
-        None => cut_to_limit(mask_text(body), SHOWN_BODY_LIMIT),
-    }
+    let readable = pretty::masked_pretty(body, SHOWN_BODY_LIMIT).unwrap_or_else(|| mask_text(body));
+    cut_to_limit(readable, body.len(), SHOWN_BODY_LIMIT)
 }
 
 /// `text` when it fits in `limit` bytes; else its first `limit` bytes or fewer (cut on a char
-/// boundary) and a line saying how much there was. The line is plain English: the body itself
-/// is the platform's, and this line is read alongside it where the panel keeps it as text.
-fn cut_to_limit(text: String, limit: usize) -> String {
-    let total = text.len();
-    cut_text(text, total, limit)
-}
-
-/// [`cut_to_limit`] for the first bytes of a text `total` bytes long.
-fn cut_text(mut text: String, total: usize, limit: usize) -> String {
-    if total <= limit {
+/// boundary) and a line saying so, with the size of the `received` body it was read from (the
+/// rest of the text is not printed, so its own length is not known). The line is plain English:
+/// the body itself is the platform's, and this line is read alongside it where the panel keeps
+/// it as text.
+fn cut_to_limit(mut text: String, received: usize, limit: usize) -> String {
+    if text.len() <= limit {
         return text;
     }
-    let mut end = limit.min(text.len());
+    let mut end = limit;
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     text.truncate(end);
-    format!("{text}\n… (cut: {} bytes in all; the first {} shown)", grouped(total), grouped(end))
+    format!("{text}\n… (cut: the first {} bytes shown; {} bytes received)", grouped(end), grouped(received))
 }
 
 /// A count with a comma every three digits: `1,234,567`.
@@ -254,15 +248,15 @@ mod tests {
     #[test]
     fn long_bodies_are_cut_on_a_char_boundary_and_say_so() {
         let short = "é".repeat(10);
-        assert_eq!(cut_to_limit(short.clone(), 20), short);
-        let cut = cut_to_limit("é".repeat(10), 5);
-        assert_eq!(cut, "éé\n… (cut: 20 bytes in all; the first 4 shown)");
+        assert_eq!(cut_to_limit(short.clone(), 20, 20), short);
+        let cut = cut_to_limit("é".repeat(10), 20, 5);
+        assert_eq!(cut, "éé\n… (cut: the first 4 bytes shown; 20 bytes received)");
         let body = format!("[{}]", vec!["\"ab\""; 40_000].join(","));
         let pretty = serde_json::to_string_pretty(&serde_json::from_str::<Value>(&body).expect("JSON")).expect("text");
         let shown = readable_body(&body);
         let (kept, note) = shown.rsplit_once('\n').expect("a note line");
         assert_eq!(kept, &pretty[..SHOWN_BODY_LIMIT]);
-        assert_eq!(note, format!("… (cut: {} bytes in all; the first 65,536 shown)", grouped(pretty.len())));
+        assert_eq!(note, format!("… (cut: the first 65,536 bytes shown; {} bytes received)", grouped(body.len())));
         assert_eq!(grouped(1_234_567), "1,234,567");
         assert_eq!(grouped(999), "999");
     }
