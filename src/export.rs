@@ -128,23 +128,16 @@ pub fn activity_json(records: &[CallRecord], iso_time: &dyn Fn(f64) -> String) -
 #[cfg(test)]
 pub mod tests {
     use super::*;
-    use crate::model::{Field, Integration, Kind, LastActivity, Platform, Status};
+    use crate::model::{Field, Integration, Kind, Platform};
 
     pub fn row() -> Arc<Row> {
         let item = Integration {
-            connection_id: "rc".into(),
-            platform: Platform::Rocketchat,
-            id: "abc".into(),
-            name: "=HYPERLINK(\"x\")".into(),
             kind: Kind::OutgoingWebhook,
-            status: Status::Active,
             status_word: "enabled".into(),
             created_by: Some("admin".into()),
             created_at: Some("2026-01-08T09:05:27Z".into()),
             fields: vec![Field::new("URLs", "https://h/x?token=s3cret&a=1, https://k/y")],
-            after_disconnect: None,
-            listed_by: Default::default(),
-            last_activity: LastActivity::NotReadYet,
+            ..Integration::example("rc", Platform::Rocketchat, "abc", "=HYPERLINK(\"x\")")
         };
         Arc::new(Row::new(item, "Main, chat"))
     }

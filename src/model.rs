@@ -246,6 +246,33 @@ pub fn readable_time(raw: &str) -> String {
 }
 
 #[cfg(test)]
+impl Integration {
+    /// An active integration of its platform's usual kind with nothing but its ids and name, for
+    /// tests: struct update syntax sets what a test is about.
+    pub fn example(connection_id: &str, platform: Platform, id: &str, name: &str) -> Self {
+        Integration {
+            connection_id: connection_id.into(),
+            platform,
+            id: id.into(),
+            name: name.into(),
+            kind: match platform {
+                Platform::Rocketchat => Kind::IncomingWebhook,
+                Platform::Ryze => Kind::ChatwootOnInstance,
+                Platform::Altegio => Kind::AppOnLocation,
+            },
+            status: Status::Active,
+            status_word: Status::Active.slug().into(),
+            created_by: None,
+            created_at: None,
+            fields: Vec::new(),
+            after_disconnect: None,
+            listed_by: Default::default(),
+            last_activity: LastActivity::NotReadYet,
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::{Status, readable_time};
 

@@ -263,21 +263,11 @@ mod tests {
 
     #[test]
     fn cards_lose_url_secrets_but_keep_their_id() {
-        use crate::model::{Field, Kind, LastActivity, Platform, Status};
+        use crate::model::{Field, Platform};
         let item = Integration {
-            connection_id: "rc".into(),
-            platform: Platform::Rocketchat,
-            id: "abc".into(),
-            name: "Hook https://h/x?token=n4me".into(),
-            kind: Kind::IncomingWebhook,
-            status: Status::Active,
-            status_word: "enabled".into(),
             created_by: Some("admin".into()),
-            created_at: None,
             fields: vec![Field::new("URLs", "https://h/hooks/id1/s3cret, https://k/y?a=1")],
-            after_disconnect: None,
-            listed_by: Default::default(),
-            last_activity: LastActivity::NotReadYet,
+            ..Integration::example("rc", Platform::Rocketchat, "abc", "Hook https://h/x?token=n4me")
         };
         let item = mask_card(item);
         assert_eq!(item.name, format!("Hook https://h/x?token={MASK}"));

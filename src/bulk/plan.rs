@@ -80,25 +80,10 @@ pub fn failures_by_reason<'a>(failed: impl IntoIterator<Item = (&'a Row, &'a Cal
 mod tests {
     use super::*;
     use crate::api::error::{Failure, PlatformMessage};
-    use crate::model::{Integration, Kind, LastActivity, Status};
+    use crate::model::Integration;
 
     fn row(connection: &str, platform: Platform, name: &str) -> Arc<Row> {
-        let item = Integration {
-            connection_id: connection.into(),
-            platform,
-            id: name.into(),
-            name: name.into(),
-            kind: Kind::IncomingWebhook,
-            status: Status::Active,
-            status_word: "enabled".into(),
-            created_by: None,
-            created_at: None,
-            fields: Vec::new(),
-            after_disconnect: None,
-            listed_by: Default::default(),
-            last_activity: LastActivity::NotReadYet,
-        };
-        Arc::new(Row::new(item, format!("{connection} label")))
+        Arc::new(Row::new(Integration::example(connection, platform, name, name), format!("{connection} label")))
     }
 
     #[test]

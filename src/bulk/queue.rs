@@ -618,29 +618,12 @@ pub fn expect_bulk() -> Bulk {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Integration, Kind, LastActivity, Platform, Status};
+    use crate::model::{Integration, Platform};
 
     fn rows(names: &[&str]) -> Vec<Arc<Row>> {
         names
             .iter()
-            .map(|name| {
-                let item = Integration {
-                    connection_id: "c".into(),
-                    platform: Platform::Ryze,
-                    id: (*name).into(),
-                    name: (*name).into(),
-                    kind: Kind::ChatwootOnInstance,
-                    status: Status::Active,
-                    status_word: "active".into(),
-                    created_by: None,
-                    created_at: None,
-                    fields: Vec::new(),
-                    after_disconnect: None,
-                    listed_by: Default::default(),
-                    last_activity: LastActivity::NotReadYet,
-                };
-                Arc::new(Row::new(item, "C"))
-            })
+            .map(|name| Arc::new(Row::new(Integration::example("c", Platform::Ryze, name, name), "C")))
             .collect()
     }
 

@@ -288,19 +288,12 @@ mod tests {
 
     fn item(connection: &str, platform: Platform, name: &str, status: Status, created: Option<&str>) -> Arc<Row> {
         let item = Integration {
-            connection_id: connection.into(),
-            platform,
-            id: format!("id-{name}"),
-            name: name.into(),
             kind: if platform == Platform::Ryze { Kind::ChatwootOnInstance } else { Kind::IncomingWebhook },
             status,
             status_word: status.slug().into(),
-            created_by: None,
             created_at: created.map(str::to_owned),
             fields: vec![Field::new("URLs", format!("https://{name}.example.com/hook"))],
-            after_disconnect: None,
-            listed_by: Default::default(),
-            last_activity: LastActivity::NotReadYet,
+            ..Integration::example(connection, platform, &format!("id-{name}"), name)
         };
         Arc::new(Row::new(item, format!("{connection} label")))
     }

@@ -117,23 +117,13 @@ pub fn read_every_last_activity_when_used(connections: Connections, view_state: 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Kind, Platform};
+    use crate::model::Platform;
 
     fn item(id: &str, status: Status) -> Integration {
         Integration {
-            connection_id: "alt".into(),
-            platform: Platform::Altegio,
-            id: id.into(),
-            name: format!("Location {id}"),
-            kind: Kind::IncomingWebhook,
             status,
             status_word: status.slug().into(),
-            created_by: None,
-            created_at: None,
-            fields: Vec::new(),
-            after_disconnect: None,
-            listed_by: Default::default(),
-            last_activity: LastActivity::NotReadYet,
+            ..Integration::example("alt", Platform::Altegio, id, &format!("Location {id}"))
         }
     }
 
