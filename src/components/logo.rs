@@ -1,7 +1,7 @@
 //! A platform's logo: a simple shape in its brand colour with its initial, drawn here rather than
-//! copied from the brand's artwork. The shape (a mask) and the colour are in style/main.css, so a
-//! card builds one element with its letters: an inline SVG tree cost each card about 0.7 ms of a
-//! keystroke's frame, most of a search's rendering time (bench/keystroke.mjs).
+//! copied from the brand's artwork. The shape (the colour clipped behind the letters) is in
+//! style/main.css, so a card builds one element with its letters: an inline SVG tree cost each
+//! card about 0.7 ms of a keystroke's frame, most of a search's rendering time (bench/keystroke.mjs).
 
 use leptos::prelude::*;
 

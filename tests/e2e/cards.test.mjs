@@ -10,11 +10,15 @@ import { useApp } from './support/harness.mjs';
 const app = useApp();
 
 const PLATFORMS = { rocketchat: 'Rocket.Chat', ryze: 'RyzeAPI', altegio: 'Altegio' };
-/** Each logo's letters and brand colour (style/main.css), the same in both themes. */
+/** Each logo's letters, brand colour and shape (style/main.css), the same in both themes. */
 const LOGOS = {
-  rocketchat: { letters: 'R', colour: 'rgb(217, 45, 69)' },
-  ryze: { letters: 'Ry', colour: 'rgb(26, 127, 55)' },
-  altegio: { letters: 'A', colour: 'rgb(106, 76, 255)' },
+  rocketchat: { letters: 'R', colour: 'rgb(217, 45, 69)', shape: 'inset(9.375% 6.25% 21.875% round 15.625%)' },
+  ryze: {
+    letters: 'Ry',
+    colour: 'rgb(26, 127, 55)',
+    shape: 'polygon(50% 4.6875%, 90.625% 28.125%, 90.625% 71.875%, 50% 95.3125%, 9.375% 71.875%, 9.375% 28.125%)',
+  },
+  altegio: { letters: 'A', colour: 'rgb(106, 76, 255)', shape: 'inset(6.25% round 25%)' },
 };
 
 // [platform, name, kind, status, facts]: the status is the shared word, with
@@ -58,9 +62,12 @@ test('every default integration is a card with its logo, name, kind, one status 
     // Altegio's statuses arrive after the list, one call per location.
     await card.locator('.unplug-card__status').filter({ hasText: status }).waitFor();
     const logo = card.getByRole('img', { name: PLATFORMS[platform], exact: true });
-    // Its letters on its platform's shape, a mask over the brand colour (style/main.css).
-    const drawn = await logo.evaluate((node) => ({ shape: getComputedStyle(node).maskImage, colour: getComputedStyle(node).backgroundColor }));
-    assert.match(drawn.shape, /^url\("data:image\/svg\+xml,/, `${name} has ${PLATFORMS[platform]}'s shape`);
+    // Its letters on its platform's shape, the brand colour clipped behind them (style/main.css).
+    const drawn = await logo.evaluate((node) => {
+      const shape = getComputedStyle(node, '::before');
+      return { shape: shape.clipPath, colour: shape.backgroundColor };
+    });
+    assert.equal(drawn.shape, LOGOS[platform].shape, `${name} has ${PLATFORMS[platform]}'s shape`);
     assert.equal(drawn.colour, LOGOS[platform].colour, `${name} has ${PLATFORMS[platform]}'s colour`);
     assert.equal(await logo.innerText(), LOGOS[platform].letters, `${name} has ${PLATFORMS[platform]}'s letters`);
     assert.equal(await card.locator('.unplug-card__status').count(), 1, `${name} has one status pill`);
