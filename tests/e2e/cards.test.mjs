@@ -119,7 +119,7 @@ test('search still finds an integration by a field only its detail panel shows',
     ['helpdesk.example.com/rocketchat/webhook', 'Helpdesk bridge', 'a target URL\'s path'],
   ];
   for (const [term, name, what] of searches) {
-    await ui.search().fill(term);
+    await ui.searchFor(term);
     await ui.waitForShowing(1, 20);
     assert.deepEqual(await ui.cardNames(), [name], `${what} finds ${name}`);
     assert.ok(!(await ui.card(name).innerText()).includes(term), `${what} is not on the card`);

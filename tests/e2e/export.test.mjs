@@ -30,7 +30,7 @@ test('Export CSV holds a header and one row per shown integration', { timeout: 6
 
 test('Export JSON carries each item\'s fields and never a token', { timeout: 60_000 }, async () => {
   const ui = await ConsolePage.signedIn(app);
-  await ui.search().fill('webhook');
+  await ui.searchFor('webhook');
   const { shown } = await ui.showing();
   const { name, text } = await download(ui, 'Export JSON');
   assert.match(name, /\.json$/);

@@ -10,16 +10,36 @@ const app = useApp();
 test('search reads names, ids, URLs and instances, and writes q to the URL', { timeout: 60_000 }, async () => {
   const ui = await ConsolePage.signedIn(app);
   await ui.waitForShowing(20, 20);
-  await ui.search().fill('helpdesk');
+  await ui.searchFor('helpdesk');
   await ui.waitForShowing(1, 20);
   assert.deepEqual(await ui.cardNames(), ['Helpdesk bridge']);
   assert.equal((await ui.query()).q, 'helpdesk');
 
   // A URL field (outgoing webhook target) and an instance name are searched too.
-  await ui.search().fill('giphy-bot.example.com');
+  await ui.searchFor('giphy-bot.example.com');
   assert.deepEqual(await ui.cardNames(), ['Giphy bot']);
-  await ui.search().fill('financeiro');
+  await ui.searchFor('financeiro');
   assert.deepEqual(await ui.cardNames(), ['financeiro']);
+});
+
+test('Search paints what was typed before its results, and applies keys typed in between together', { timeout: 60_000 }, async () => {
+  const ui = await ConsolePage.signedIn(app);
+  await ui.waitForShowing(20, 20);
+  // Three keys in one task, as a fast typist's can land within one frame.
+  const seen = await ui.search().evaluate((input) => new Promise((resolve) => {
+    const names = () => [...document.querySelectorAll('.unplug-card h3')].map((heading) => heading.innerText);
+    for (const text of ['gi', 'gip', 'giphy']) {
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    requestAnimationFrame(() => {
+      const inTypedFrame = names().length;
+      setTimeout(() => setTimeout(() => resolve({ inTypedFrame, after: names() }), 0), 0);
+    });
+  }));
+  assert.equal(seen.inTypedFrame, 20, 'the frame that shows the letters still has the cards of before');
+  assert.deepEqual(seen.after, ['Giphy bot'], 'then the search is the whole text typed');
+  await ui.waitForShowing(1, 20);
 });
 
 test('filters and status counts narrow the list; the counts follow the other filters', { timeout: 60_000 }, async () => {

@@ -26,7 +26,7 @@ test('a Rocket.Chat list longer than a page is read to its end', { timeout: 60_0
   ]);
   // Past 40 cards only a screenful is rendered: the search finds the first and the last.
   for (const name of ['Webhook 0110', 'Webhook 0001']) {
-    await ui.search().fill(name);
+    await ui.searchFor(name);
     await ui.card(name).waitFor();
   }
 });

@@ -61,9 +61,9 @@ test('secrets under unusual keys and inside URLs never show, in any view or file
   await ui.signInAllWithDemo({ remember: true });
 
   await ui.card('Helpdesk bridge').getByText(/hooks\.example\.com/).first().waitFor();
-  await ui.search().fill('slack');
+  await ui.searchFor('slack');
   await ui.waitForShowing(1, 20);
-  await ui.search().fill('');
+  await ui.searchFor('');
   const panel = await ui.openLoadedDetails('Helpdesk bridge');
   assert.match(await panel.innerText(), /discord\.com\/api\/webhooks\/1234\//, 'the URL stays readable');
   // The card shows only the first URL's host; the panel shows the list's URLs, checked below.

@@ -34,11 +34,11 @@ test('3,000 cards render a screenful, scroll to the last, and search finds any',
   await ui.card('Webhook 1000').waitFor();
   assert.ok(await ui.cards().count() < 100, 'still only a window at the bottom');
 
-  await ui.search().fill('instance-0777');
+  await ui.searchFor('instance-0777');
   await ui.waitForShowing(1, 3000);
   await ui.card('instance-0777').waitFor();
 
-  await ui.search().fill('');
+  await ui.searchFor('');
   await ui.switchView('Table');
   const rows = await ui.inventory().getByRole('table').getByRole('rowheader').count();
   assert.ok(rows > 0 && rows < 150, `${rows} table rows in the DOM`);

@@ -15,6 +15,7 @@ use crate::finding::query::{SortKey, ViewMode, ViewQuery};
 use crate::model::{Kind, Platform, Status};
 use crate::state::connections::expect_connections;
 use crate::state::url::{Step, expect_view_state};
+use crate::time::after_next_paint;
 
 /// One `<select>` filter: "All …" or one value, by slug.
 #[component]
@@ -67,6 +68,7 @@ pub fn Toolbar(
     let view_state = expect_view_state();
     let connections = expect_connections();
     let query = view_state.0;
+    let search_pending = std::rc::Rc::new(std::cell::Cell::new(false));
     let pick = move |change: fn(&mut ViewQuery, Option<String>)| {
         Callback::new(move |value: Option<String>| view_state.change(Step::Push, |query| change(query, value)))
     };
@@ -102,8 +104,19 @@ pub fn Toolbar(
                     autocomplete="off"
                     prop:value=move || query.with(|query| query.search.clone())
                     on:input=move |event| {
-                        let text = event_target_value(&event);
-                        view_state.change(Step::Refine, |query| query.search = text);
+                        // The letter is painted first and the cards in the next task, so a key
+                        // that brings a screenful of new cards does not hold back its own echo;
+                        // keys typed in between are applied together, from the box's text then.
+                        if search_pending.replace(true) {
+                            return;
+                        }
+                        let search_box = event_target::<web_sys::HtmlInputElement>(&event);
+                        let pending = search_pending.clone();
+                        after_next_paint(move || {
+                            pending.set(false);
+                            let text = search_box.value();
+                            view_state.change(Step::Refine, |query| query.search = text);
+                        });
                     }
                 />
             </label>

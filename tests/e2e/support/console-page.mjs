@@ -257,6 +257,16 @@ export class ConsolePage {
     return this.inventory().getByRole('searchbox', { name: 'Search', exact: true });
   }
 
+  /**
+   * Puts `text` in Search and waits for its results: the console paints what was typed first and
+   * applies the search in a task after that frame (src/views/inventory/toolbar.rs), so this waits
+   * for the next frame and the task queued after it.
+   */
+  async searchFor(text) {
+    await this.search().fill(text);
+    await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  }
+
   /** Picks an option of the Platform, Connection, Kind or Sort select by its text. */
   async choose(filter, option) {
     await this.inventory().getByRole('combobox', { name: filter, exact: true }).selectOption({ label: option });
