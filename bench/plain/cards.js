@@ -2,7 +2,8 @@
 // rows, search, counts and windowing of bench/peer/model.js, rendered with
 // the DOM by hand. Like the console, it renders only the cards on screen
 // once the list is long, keeps the cards whose key did not change, and
-// writes the search to the URL on each keystroke.
+// writes the search to the URL on each keystroke. As in the console, the
+// typed letter is painted first and the results in a task after that frame.
 import {
   GUESS, LOGO_LETTERS, PLATFORM, formatNumber, gridStyle, loadConnections, measure, sameGeometry, select, statusCounts, summary,
   visible, writeSearch,
@@ -120,9 +121,15 @@ function update() {
   if (state.shown.length !== previousCount) requestAnimationFrame(remeasure);
 }
 
+let searchPending = false;
 search.addEventListener('input', () => {
-  writeSearch(search.value);
-  update();
+  if (searchPending) return;
+  searchPending = true;
+  requestAnimationFrame(() => setTimeout(() => {
+    searchPending = false;
+    writeSearch(search.value);
+    update();
+  }, 0));
 });
 addEventListener('scroll', remeasure, { passive: true });
 addEventListener('resize', remeasure);

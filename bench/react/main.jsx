@@ -1,8 +1,10 @@
 // The console's Integrations list in React 19, a benchmark peer: the rows,
 // search, counts and windowing of bench/peer/model.js, rendered by React.
 // Written as a React developer would: state in the root, derived lists in
-// useMemo, cards as memoised components keyed like the console's.
-import { Fragment, memo, useEffect, useMemo, useRef, useState } from 'react';
+// useMemo, cards as memoised components keyed like the console's, and the
+// search's results following the typed text through useDeferredValue (React's
+// way to paint the letter before a slow list, as the console does).
+import { Fragment, memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
   GUESS, LOGO_LETTERS, PLATFORM, formatNumber, gridStyle, loadConnections, measure, sameGeometry, select, statusCounts, summary,
@@ -71,7 +73,7 @@ function useGeometry(grid, count) {
   return geometry ?? GUESS;
 }
 
-function CardGrid({ shown }) {
+const CardGrid = memo(function CardGrid({ shown }) {
   const grid = useRef(null);
   const geometry = useGeometry(grid, shown.length);
   const slice = visible(shown.length, geometry);
@@ -85,7 +87,7 @@ function CardGrid({ shown }) {
       {shown.slice(slice.start, slice.end).map((row) => <Card key={row.renderKey} row={row} />)}
     </div>
   );
-}
+});
 
 function Inventory() {
   const [byConnection, setByConnection] = useState(() => new Map());
@@ -95,8 +97,9 @@ function Inventory() {
     loadConnections('../../config.json', onRows).catch((error) => console.error(error));
   }, []);
   const all = useMemo(() => [...byConnection.values()].flat(), [byConnection]);
-  const shown = useMemo(() => select(all, search), [all, search]);
-  const counts = useMemo(() => statusCounts(all, search), [all, search]);
+  const results = useDeferredValue(search);
+  const shown = useMemo(() => select(all, results), [all, results]);
+  const counts = useMemo(() => statusCounts(all, results), [all, results]);
   const onSearch = (event) => {
     writeSearch(event.target.value);
     setSearch(event.target.value);
