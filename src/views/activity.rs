@@ -13,7 +13,7 @@ use crate::api::call::CallRecord;
 use crate::components::download::{file_name, save_text};
 use crate::export::{activity_csv, activity_json};
 use crate::state::activity::{Ring, expect_activity};
-use crate::state::navigation::Navigation;
+use crate::state::navigation::{Navigation, Tab};
 use crate::time::iso_time;
 use crate::views::inventory::window::{Geometry, Slice};
 
@@ -137,9 +137,20 @@ pub fn ActivityView() -> impl IntoView {
             }
         });
     };
-    let count = Memo::new(move |_| activity.0.with(Ring::len));
-    let pushed = Memo::new(move |_| activity.0.with(Ring::pushed));
-    let dropped = Memo::new(move |_| activity.0.with(Ring::dropped));
+    // While another view is open the table stays as it was and is brought up to date when shown:
+    // a load or a run logs calls several times a second, and each would rewrite every row's
+    // index in a table nobody sees. Calls are only ever pushed, so their number says what changed.
+    let navigation = use_context::<Navigation>();
+    let pushed = Memo::new(move |previous: Option<&usize>| {
+        let open = navigation.is_none_or(|navigation| navigation.0.get() == Tab::Activity);
+        match previous {
+            Some(previous) if !open => *previous,
+            _ => activity.0.with(Ring::pushed),
+        }
+    });
+    // Read through `pushed` (`track` alone would not run that memo).
+    let count = Memo::new(move |_| pushed.with(|_| activity.0.with_untracked(Ring::len)));
+    let dropped = Memo::new(move |_| pushed.with(|_| activity.0.with_untracked(Ring::dropped)));
     let empty = move || count.get() == 0;
     let body = NodeRef::<Tbody>::new();
     let slice = use_slice(body, count);
@@ -147,9 +158,11 @@ pub fn ActivityView() -> impl IntoView {
     // Only the rendered slice is copied out of the ring, with each call's sequence number as its key.
     let rows = move || {
         let Slice { start, end, .. } = slice.get();
-        activity
-            .0
-            .with(|ring| ring.newest_first(start, end).map(|(seq, record)| (seq, record.clone())).collect::<Vec<_>>())
+        pushed.with(|_| {
+            activity.0.with_untracked(|ring| {
+                ring.newest_first(start, end).map(|(seq, record)| (seq, record.clone())).collect::<Vec<_>>()
+            })
+        })
     };
     let title_id = element_id("activity-title");
     let labelled_by = title_id.clone();

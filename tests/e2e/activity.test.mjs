@@ -12,6 +12,19 @@ const RC = `${API_URL}/rocketchat/api`;
 const RYZE = `${API_URL}/ryze/api`;
 const ALTEGIO = `${API_URL}/altegio/marketplace`;
 
+test('Activity is brought up to date when shown, not rewritten while another view is open', { timeout: 60_000 }, async () => {
+  const ui = await ConsolePage.open(app);
+  await ui.show('Activity');
+  const view = ui.page.locator('.unplug-activity');
+  await view.getByText('No calls yet this session.', { exact: true }).waitFor();
+  await ui.signInAllWithDemo();
+  // Sign-in, lists and follow-up reads made their calls with Activity hidden: its table is as it was.
+  assert.match(await view.textContent(), /No calls yet this session\./);
+  assert.equal(await view.locator('tr').count(), 0);
+  const rows = await ui.activity();
+  assert.ok(rows.some(({ request }) => request.startsWith(`GET ${RC}/v1/integrations.list?`)), 'shown, it has the calls made meanwhile');
+});
+
 test('Activity lists every call newest first with its outcome', { timeout: 60_000 }, async () => {
   const ui = await ConsolePage.open(app);
   const secrets = new SecretWatch(ui.page);
