@@ -13,12 +13,21 @@ use crate::api::pacing::Pacer;
 use crate::api::provider::{Completed, ListNote, ListProgress};
 use crate::api::{Action, Connection, Credentials, Done, Session};
 use crate::model::Integration;
-use crate::state::remember;
+use crate::state::{remember, typing};
 use crate::time::{now_ms, sleep};
 
 /// The least time between two updates of the list with completed cards: each update sorts and
 /// filters every card again, which at 50,000 cards takes longer than a keystroke may.
 const COMPLETED_UPDATE_EVERY_MS: f64 = 1000.0;
+
+/// The longest an update with completed cards waits for the person to stop typing.
+const COMPLETED_UPDATE_WAITS_FOR_TYPING_MS: f64 = 5000.0;
+
+/// Whether the cards completed over the last `since_update_ms` go into the list now: once a
+/// second, and while the person types only once they have waited the longest they may.
+fn completed_update_due(since_update_ms: f64, typing: bool) -> bool {
+    since_update_ms >= COMPLETED_UPDATE_EVERY_MS && (!typing || since_update_ms >= COMPLETED_UPDATE_WAITS_FOR_TYPING_MS)
+}
 
 /// How often a follow-up read looks again while removals wait.
 const FOLLOW_UP_POLL_MS: f64 = 250.0;
@@ -271,7 +280,7 @@ impl ConnectionState {
                         return;
                     }
                 }
-                if now_ms() - last_update_ms >= COMPLETED_UPDATE_EVERY_MS {
+                if completed_update_due(now_ms() - last_update_ms, typing::is_typing()) {
                     self.put_completed(std::mem::take(&mut batch));
                     last_update_ms = now_ms();
                 }
@@ -495,4 +504,18 @@ pub fn provide_connections(connections: Vec<Connection>) -> Connections {
 
 pub fn expect_connections() -> Connections {
     expect_context::<Connections>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn completed_cards_go_in_once_a_second_and_wait_for_a_pause_in_typing_up_to_five_seconds() {
+        assert!(!completed_update_due(999.0, false));
+        assert!(completed_update_due(1000.0, false));
+        assert!(!completed_update_due(1000.0, true));
+        assert!(!completed_update_due(4999.0, true));
+        assert!(completed_update_due(5000.0, true));
+    }
 }

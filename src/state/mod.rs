@@ -7,4 +7,5 @@ pub mod idle;
 pub mod items;
 pub mod navigation;
 pub mod remember;
+pub mod typing;
 pub mod url;

@@ -2,6 +2,8 @@
 //! URL so a link reopens the same view.
 
 use crate::i18n::{number, t, tf};
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -14,8 +16,29 @@ use crate::finding::filter::Row;
 use crate::finding::query::{SortKey, ViewMode, ViewQuery};
 use crate::model::{Kind, Platform, Status};
 use crate::state::connections::expect_connections;
+use crate::state::typing;
 use crate::state::url::{Step, expect_view_state};
 use crate::time::after_next_paint;
+
+/// An `input` handler that gives `apply` the box's text in a task after the next frame: the typed
+/// letter is painted first, so a key that brings a screenful of new cards does not hold back its
+/// own echo, and keys typed in between are applied together, from the text the box has then.
+/// Each key also tells background list updates to wait for a pause ([`typing`]).
+fn after_typing_paints(apply: impl Fn(String) + Copy + 'static) -> impl Fn(leptos::ev::Event) + 'static {
+    let pending = Rc::new(Cell::new(false));
+    move |event| {
+        typing::note_key();
+        if pending.replace(true) {
+            return;
+        }
+        let input = event_target::<web_sys::HtmlInputElement>(&event);
+        let pending = Rc::clone(&pending);
+        after_next_paint(move || {
+            pending.set(false);
+            apply(input.value());
+        });
+    }
+}
 
 /// One `<select>` filter: "All …" or one value, by slug.
 #[component]
@@ -68,7 +91,6 @@ pub fn Toolbar(
     let view_state = expect_view_state();
     let connections = expect_connections();
     let query = view_state.0;
-    let search_pending = std::rc::Rc::new(std::cell::Cell::new(false));
     let pick = move |change: fn(&mut ViewQuery, Option<String>)| {
         Callback::new(move |value: Option<String>| view_state.change(Step::Push, |query| change(query, value)))
     };
@@ -103,21 +125,7 @@ pub fn Toolbar(
                     placeholder=move || t("Name, id, URL, location, instance")
                     autocomplete="off"
                     prop:value=move || query.with(|query| query.search.clone())
-                    on:input=move |event| {
-                        // The letter is painted first and the cards in the next task, so a key
-                        // that brings a screenful of new cards does not hold back its own echo;
-                        // keys typed in between are applied together, from the box's text then.
-                        if search_pending.replace(true) {
-                            return;
-                        }
-                        let search_box = event_target::<web_sys::HtmlInputElement>(&event);
-                        let pending = search_pending.clone();
-                        after_next_paint(move || {
-                            pending.set(false);
-                            let text = search_box.value();
-                            view_state.change(Step::Refine, |query| query.search = text);
-                        });
-                    }
+                    on:input=after_typing_paints(move |text| view_state.change(Step::Refine, |query| query.search = text))
                 />
             </label>
             <FilterSelect
@@ -154,10 +162,10 @@ pub fn Toolbar(
                     step="1"
                     inputmode="numeric"
                     prop:value=move || query.with(|query| query.idle.map(|days| days.to_string()).unwrap_or_default())
-                    on:input=move |event| {
-                        let days = event_target_value(&event).trim().parse().ok();
+                    on:input=after_typing_paints(move |text| {
+                        let days = text.trim().parse().ok();
                         view_state.change(Step::Refine, |query| query.idle = days);
-                    }
+                    })
                 />
             </label>
             <label class="unplug-filter" for=element_id("sort")>
