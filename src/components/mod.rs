@@ -14,5 +14,6 @@ pub mod logo;
 pub mod modal;
 pub mod outcome;
 pub mod receipt_buttons;
+pub mod row_controls;
 pub mod switch_button;
 pub mod undo;

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::card::RowControls;
+use super::row_controls::RowControls;
 use crate::api::Action;
 use crate::i18n::t;
 use crate::state::items::Phase;

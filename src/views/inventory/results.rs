@@ -10,8 +10,9 @@ use leptos::prelude::*;
 
 use super::window::{Geometry, RENDER_ALL_UP_TO, Slice, columns};
 use crate::api::Action;
-use crate::components::card::{Card, RowControls, SelectBox, status_text};
+use crate::components::card::{Card, SelectBox, status_text};
 use crate::components::last_activity::LastActivityText;
+use crate::components::row_controls::RowControls;
 use crate::components::switch_button::SwitchButton;
 use crate::finding::filter::Row;
 use crate::finding::query::{SortKey, ViewMode};
