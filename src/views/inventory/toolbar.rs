@@ -17,14 +17,17 @@ use crate::finding::query::{SortKey, ViewMode, ViewQuery};
 use crate::model::{Kind, Platform, Status};
 use crate::state::connections::expect_connections;
 use crate::state::typing;
-use crate::state::url::{Step, expect_view_state};
+use crate::state::url::{Step, ViewState, expect_view_state};
 use crate::time::after_next_paint;
 
-/// An `input` handler that gives `apply` the box's text in a task after the next frame: the typed
-/// letter is painted first, so a key that brings a screenful of new cards does not hold back its
-/// own echo, and keys typed in between are applied together, from the text the box has then.
-/// Each key also tells background list updates to wait for a pause ([`typing`]).
-fn after_typing_paints(apply: impl Fn(String) + Copy + 'static) -> impl Fn(leptos::ev::Event) + 'static {
+/// An `input` handler that refines the view with the box's text in a task after the next frame:
+/// the typed letter is painted first, so a key that brings a screenful of new cards does not hold
+/// back its own echo, and keys typed in between are applied together, from the text the box has
+/// then. Each key also tells background list updates to wait for a pause ([`typing`]).
+fn refine_after_paint(
+    view_state: ViewState,
+    refine: fn(&mut ViewQuery, String),
+) -> impl Fn(leptos::ev::Event) + 'static {
     let pending = Rc::new(Cell::new(false));
     move |event| {
         typing::note_key();
@@ -35,7 +38,10 @@ fn after_typing_paints(apply: impl Fn(String) + Copy + 'static) -> impl Fn(lepto
         let pending = Rc::clone(&pending);
         after_next_paint(move || {
             pending.set(false);
-            apply(input.value());
+            // The console may have been unmounted (`Unplug.unmount`) within that frame.
+            if !view_state.0.is_disposed() {
+                view_state.change(Step::Refine, |query| refine(query, input.value()));
+            }
         });
     }
 }
@@ -125,7 +131,7 @@ pub fn Toolbar(
                     placeholder=move || t("Name, id, URL, location, instance")
                     autocomplete="off"
                     prop:value=move || query.with(|query| query.search.clone())
-                    on:input=after_typing_paints(move |text| view_state.change(Step::Refine, |query| query.search = text))
+                    on:input=refine_after_paint(view_state, |query, text| query.search = text)
                 />
             </label>
             <FilterSelect
@@ -162,10 +168,7 @@ pub fn Toolbar(
                     step="1"
                     inputmode="numeric"
                     prop:value=move || query.with(|query| query.idle.map(|days| days.to_string()).unwrap_or_default())
-                    on:input=after_typing_paints(move |text| {
-                        let days = text.trim().parse().ok();
-                        view_state.change(Step::Refine, |query| query.idle = days);
-                    })
+                    on:input=refine_after_paint(view_state, |query, text| query.idle = text.trim().parse().ok())
                 />
             </label>
             <label class="unplug-filter" for=element_id("sort")>
