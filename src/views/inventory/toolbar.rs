@@ -38,7 +38,8 @@ fn refine_after_paint(
         let pending = Rc::clone(&pending);
         after_next_paint(move || {
             pending.set(false);
-            // The console may have been unmounted (`Unplug.unmount`) within that frame.
+            // Nothing to refine once the view is disposed; no view is unmounted today, but a
+            // read of a disposed signal would panic and stop every mount's wasm.
             if !view_state.0.is_disposed() {
                 view_state.change(Step::Refine, |query| refine(query, input.value()));
             }
