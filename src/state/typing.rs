@@ -1,4 +1,4 @@
-//! When the person last typed in a filter of the inventory. Background updates that sort and
+//! When the person last typed in Search or Inactive-days. Background updates that sort and
 //! filter every card again (completed statuses) wait for a pause in typing, so that their long
 //! task (about 50 ms at 50,000 cards) does not land on a keystroke.
 
@@ -13,7 +13,7 @@ thread_local! {
     static LAST_KEY_MS: Cell<f64> = const { Cell::new(f64::NEG_INFINITY) };
 }
 
-/// Called on every input event of the inventory's search and filters.
+/// Called on every input event of the Search and Inactive-days boxes.
 pub fn note_key() {
     LAST_KEY_MS.with(|last| last.set(now_ms()));
 }
