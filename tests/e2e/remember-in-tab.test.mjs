@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CONNECTIONS, ConsolePage } from './support/console-page.mjs';
-import { useApp } from './support/harness.mjs';
+import { setFault, useApp } from './support/harness.mjs';
 
 const app = useApp();
 
@@ -22,6 +22,34 @@ test('remembered sessions survive a reload of the tab', { timeout: 60_000 }, asy
     'unplug.session.ryze-sandbox',
   ]);
   assert.deepEqual(await storedKeys(ui.page, 'localStorage'), []);
+});
+
+/** Before the page's scripts: how many cards (not loading skeletons) there were when the console's tabs first appeared. */
+function watchFirstConsole() {
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('[role=tablist]')) return;
+    observer.disconnect();
+    window.__firstConsoleCards = document.querySelectorAll('article.unplug-card').length;
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+test('a reload with remembered sessions shows the console with its first cards, and does not wait for slow lists', { timeout: 60_000 }, async () => {
+  const ui = await ConsolePage.signedIn(app, { remember: true });
+  await ui.page.addInitScript(watchFirstConsole);
+  // The lists answer at once (loopback): the console is built once the first is in.
+  await ui.page.reload();
+  await ui.waitForAllCards();
+  assert.ok(await ui.page.evaluate(() => window.__firstConsoleCards) > 0, 'the first frame of the console has cards');
+
+  // Every list slow: the console is built without them, and they come in later.
+  await setFault({ platform: 'rocketchat', route: '/api/v1/integrations.list', kind: 'latency:1500' });
+  await setFault({ platform: 'ryze', route: '/api/instance/list', kind: 'latency:1500' });
+  await setFault({ platform: 'altegio', route: '/marketplace/application/:app/salons', kind: 'latency:1500' });
+  await ui.page.reload();
+  await ui.tab('Integrations').waitFor({ timeout: 1000 });
+  assert.equal(await ui.page.evaluate(() => window.__firstConsoleCards), 0, 'built before any list is in');
+  await ui.waitForAllCards();
 });
 
 test('sessions not remembered are forgotten by a reload', { timeout: 60_000 }, async () => {
