@@ -49,12 +49,22 @@ fn build_when_first_list_is_in(connections: Connections) -> RwSignal<bool> {
     let listing = states.iter().any(|state| state.load.with_untracked(|load| matches!(load, Load::Loading { .. })));
     let build = RwSignal::new(!listing);
     if listing {
+        // Once built, the effect reads nothing more, so later loads do not run it again.
         Effect::new(move |_| {
-            if states.iter().any(|state| state.load.with(|load| matches!(load, Load::Loaded(_) | Load::Failed(_)))) {
+            if !build.get_untracked()
+                && states.iter().any(|state| state.load.with(|load| matches!(load, Load::Loaded(_) | Load::Failed(_))))
+            {
                 build.set(true);
             }
         });
-        set_timeout(move || build.set(true), std::time::Duration::from_millis(FIRST_LIST_WAIT_MS));
+        set_timeout(
+            move || {
+                if build.try_get_untracked() == Some(false) {
+                    build.set(true);
+                }
+            },
+            std::time::Duration::from_millis(FIRST_LIST_WAIT_MS),
+        );
     }
     build
 }
