@@ -46,7 +46,7 @@ const FIRST_LIST_WAIT_MS: u64 = 60;
 /// (first card about 10 % sooner on loopback, the same on a throttled link; issue 11).
 fn build_when_first_list_is_in(connections: Connections) -> RwSignal<bool> {
     let states = connections.all();
-    let listing = states.iter().any(|state| state.load.with_untracked(|load| matches!(load, Load::Loading { .. })));
+    let listing = states.iter().any(|state| state.load.with_untracked(Load::is_loading));
     let build = RwSignal::new(!listing);
     if listing {
         // Once built, the effect reads nothing more, so later loads do not run it again.

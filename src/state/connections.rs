@@ -58,6 +58,10 @@ impl Load {
             Load::NotConnected | Load::Failed(_) => &[],
         }
     }
+
+    pub fn is_loading(&self) -> bool {
+        matches!(self, Load::Loading { .. })
+    }
 }
 
 /// One connection's reactive state; `Copy`, so views can hold it freely.
@@ -402,7 +406,7 @@ impl ConnectionState {
             })
             .await;
         // Read the list again for the new sign-in, once, however many removals were refused.
-        let loading = self.load.with_untracked(|load| matches!(load, Load::Loading { .. }));
+        let loading = self.load.with_untracked(Load::is_loading);
         if matches!(&result, Err(CallError { failure: Failure::IdentityChanged, .. })) && !loading {
             self.refresh();
         }

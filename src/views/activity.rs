@@ -55,8 +55,9 @@ fn row_pitch(body: &web_sys::HtmlElement) -> f64 {
     }
 }
 
-/// Tracks where the table's body sits on screen and returns the slice of `count` rows to render.
-fn use_slice(body: NodeRef<Tbody>, count: Memo<usize>) -> Memo<Slice> {
+/// Tracks where the table's body sits on screen and returns the slice of `count` rows to render;
+/// `tab` (absent where the console has no navigation) has it measured again when shown.
+fn use_slice(body: NodeRef<Tbody>, count: Memo<usize>, tab: Option<Navigation>) -> Memo<Slice> {
     let measure = move || {
         // A frame may fire after the table is gone (no calls any more): then there is nothing to do.
         let (Some(Some(element)), Some(window)) = (body.try_get_untracked(), web_sys::window()) else { return None };
@@ -74,7 +75,6 @@ fn use_slice(body: NodeRef<Tbody>, count: Memo<usize>) -> Memo<Slice> {
             whole_up_to: CALLS_RENDERED_WHOLE_UP_TO,
         })
     };
-    let tab = use_context::<Navigation>();
     // Measured again whenever the list changes length, the table mounts, or the view is shown.
     let remeasure = move || {
         body.track();
@@ -153,7 +153,7 @@ pub fn ActivityView() -> impl IntoView {
     let dropped = Memo::new(move |_| pushed.with(|_| activity.0.with_untracked(Ring::dropped)));
     let empty = move || count.get() == 0;
     let body = NodeRef::<Tbody>::new();
-    let slice = use_slice(body, count);
+    let slice = use_slice(body, count, navigation);
     let windowed = Signal::derive(move || count.get() > CALLS_RENDERED_WHOLE_UP_TO);
     // Only the rendered slice is copied out of the ring, with each call's sequence number as its key.
     let rows = move || {

@@ -46,9 +46,7 @@ pub fn Inventory() -> impl IntoView {
     provide_context(actions);
 
     let refresh_all = move |_| connections.all().into_iter().for_each(ConnectionState::refresh);
-    let loading = Memo::new(move |_| {
-        connections.all().iter().any(|state| state.load.with(|load| matches!(load, Load::Loading { .. })))
-    });
+    let loading = Memo::new(move |_| connections.all().iter().any(|state| state.load.with(Load::is_loading)));
     let nothing_loaded = move || all.with(Vec::is_empty);
     let nothing_shown = move || shown.with(Vec::is_empty);
     // A memo: the grid or table is rebuilt when the view changes, not on every keystroke.
