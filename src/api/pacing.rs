@@ -11,6 +11,7 @@
 use std::collections::VecDeque;
 
 use crate::config::RateLimit;
+use crate::slim::parse_f64;
 
 /// Extra spacing after a window ends before the next request goes: what separates the moment a
 /// request leaves here from the moment the server counts it (network jitter), and the server's
@@ -40,7 +41,7 @@ impl RateLimitHeaders {
     /// or not a number. Whether the reset is believable is the pacer's to judge.
     pub fn read(remaining: Option<&str>, reset: Option<&str>) -> Option<Self> {
         let remaining = remaining?.trim().parse::<u32>().ok()?;
-        let reset = reset?.trim().parse::<f64>().ok().filter(|reset| reset.is_finite() && *reset >= 0.0)?;
+        let reset = parse_f64(reset?.trim()).filter(|reset| reset.is_finite() && *reset >= 0.0)?;
         Some(Self { remaining, reset_at_ms: reset_instant_ms(reset) as u64 })
     }
 }
