@@ -182,7 +182,7 @@ async fn exchange(request: &HttpRequest, signal: Option<web_sys::AbortSignal>) -
     let declared = headers.get("content-length").and_then(|length| length.trim().parse::<u64>().ok());
     let body = match declared {
         Some(length) if length > MAX_BODY_BYTES as u64 => None,
-        _ => read_capped(response.body()).await?,
+        _ => read_capped(response.body(), declared).await?,
     };
     let too_large = body.is_none();
     let body = body.unwrap_or_default();
@@ -190,28 +190,36 @@ async fn exchange(request: &HttpRequest, signal: Option<web_sys::AbortSignal>) -
 }
 
 /// Reads a body as text, chunk by chunk; `None` once it passes [`MAX_BODY_BYTES`], and the
-/// rest is not fetched.
-async fn read_capped(stream: Option<web_sys::ReadableStream>) -> Result<Option<String>, String> {
+/// rest is not fetched. `declared` (Content-Length, compressed or not) sizes the buffer up front,
+/// never past the cap a real body may fill anyway: a list of thousands comes as one body of
+/// megabytes, and wasm memory never shrinks, so reading it must not hold a buffer, its doubled
+/// successor and a copy at once.
+async fn read_capped(stream: Option<web_sys::ReadableStream>, declared: Option<u64>) -> Result<Option<String>, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let Some(stream) = stream else { return Ok(Some(String::new())) };
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let field = |object: &wasm_bindgen::JsValue, name: &str| js_sys::Reflect::get(object, &name.into());
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(declared.map_or(0, |length| length.min(MAX_BODY_BYTES as u64) as usize));
     loop {
         let step = JsFuture::from(reader.read()).await.map_err(|e| format!("{e:?}"))?;
         if field(&step, "done").map_err(|e| format!("{e:?}"))?.is_truthy() {
             break;
         }
         let chunk = js_sys::Uint8Array::new(&field(&step, "value").map_err(|e| format!("{e:?}"))?);
-        if bytes.len() + chunk.length() as usize > MAX_BODY_BYTES {
+        let (start, length) = (bytes.len(), chunk.length() as usize);
+        if start + length > MAX_BODY_BYTES {
             // Tell the browser to stop fetching; the answer is refused whatever it holds.
             let _ = reader.cancel();
             return Ok(None);
         }
-        bytes.extend(chunk.to_vec());
+        bytes.resize(start + length, 0);
+        chunk.copy_to(&mut bytes[start..]);
     }
-    Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
+    // Valid UTF-8 (the usual case) becomes the text in place, without a copy.
+    Ok(Some(
+        String::from_utf8(bytes).unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned()),
+    ))
 }
 
 /// Sent with every platform call to a relative base URL, that is to this site's own proxy: a
