@@ -122,15 +122,16 @@ export function sessionEntries(config) {
 /**
  * A fresh context (empty cache and storage) whose pages start with the
  * remembered sessions in sessionStorage, so the console loads cards with no
- * click. `extraInit` (a function) runs in the page too, before its scripts.
+ * click. `extraInit` (a function) runs in the page too, before its scripts,
+ * given `extraArgument`.
  */
-export async function newSignedInContext(browser, config, extraInit) {
+export async function newSignedInContext(browser, config, extraInit, extraArgument) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   context.setDefaultTimeout(30_000);
   await context.addInitScript((entries) => {
     for (const [key, value] of entries) sessionStorage.setItem(key, value);
   }, sessionEntries(config));
-  if (extraInit) await context.addInitScript(extraInit);
+  if (extraInit) await context.addInitScript(extraInit, extraArgument);
   return context;
 }
 
