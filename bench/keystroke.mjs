@@ -47,6 +47,13 @@ function keepWasmMemory() {
 }
 
 /**
+ * What the page logs once a key's next frame has painted: the bench waits for it instead of
+ * polling with Playwright's `waitForFunction`, whose evaluation in the page would land in the
+ * very frames measured.
+ */
+const KEY_SIGNAL = 'unplug-bench:key';
+
+/**
  * In the page: every keydown's delay until the next frame has painted (what the person typing
  * sees first: the letter), and until the frame that painted the key's first change to the results
  * (which cards are shown, the grid's windowing, the status counts, the summary; a page renders a
@@ -54,7 +61,7 @@ function keepWasmMemory() {
  * are not the key's), with the cards then shown. A key that changes none of them has its results
  * at its next paint.
  */
-function measureKeystrokes() {
+function measureKeystrokes(signal) {
   window.__benchKeys = [];
   let current = null;
   const RESULTS = '.unplug-results, .unplug-counts, .unplug-summary';
@@ -79,6 +86,7 @@ function measureKeystrokes() {
       key.results ??= key.delay;
       key.cards ??= document.querySelectorAll('.unplug-card').length;
       window.__benchKeys.push(key);
+      console.debug(signal);
     }, 0));
   }, { capture: true });
 }
@@ -134,10 +142,11 @@ async function measurePage(browser, config, url, total) {
 
     const search = await searchBox(page);
     await search.focus();
-    await page.evaluate(measureKeystrokes);
-    for (const [index, key] of KEYS.entries()) {
+    await page.evaluate(measureKeystrokes, KEY_SIGNAL);
+    for (const key of KEYS) {
+      const painted = page.waitForEvent('console', { predicate: (message) => message.text() === KEY_SIGNAL, timeout: 30_000 });
       await page.keyboard.press(key);
-      await page.waitForFunction((count) => window.__benchKeys.length >= count, index + 1, { timeout: 30_000 });
+      await painted;
       await sleep(PAUSE_MS);
     }
     const keys = await page.evaluate(() => window.__benchKeys);
