@@ -14,8 +14,8 @@
 //   node bench/first-cards.mjs            (FIRST_CARDS_RUNS=7 loads of each page on each link)
 
 import {
-  APP_PORT, DIST, launchChromium, median, ms, newSignedInContext, fail, requireBuilt, resetSandbox, run, servedConfig,
-  startSandbox,
+  APP_PORT, DIST, consoleMessage, launchChromium, median, ms, newSignedInContext, fail, requireBuilt, resetSandbox, run,
+  servedConfig, startSandbox,
 } from './lib/bench.mjs';
 import { startGzipProxy } from './lib/gzip-proxy.mjs';
 import { PAGES, appDirWithPeers } from './lib/peers.mjs';
@@ -39,10 +39,8 @@ const FIRST_CARD_SIGNAL = 'unplug-bench:first-card';
 /**
  * Runs in the page before its scripts: when the first `article.unplug-card`
  * is in the DOM, waits for the next frame, then a task, so the figure lands
- * after that frame has painted. `performance.now()` counts from navigation start.
- * It says so on the console: Playwright's `waitForFunction` would evaluate its
- * own script in the page (about 20 ms of the main thread, seen in a trace)
- * while the page is still working towards that card.
+ * after that frame has painted, and logs `signal` (see `consoleMessage`).
+ * `performance.now()` counts from navigation start.
  */
 function recordFirstCard(signal) {
   addEventListener('TrunkApplicationStarted', () => { window.__benchStarted = performance.now(); });
@@ -93,7 +91,7 @@ async function load(browser, config, url, conditions) {
     }
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    const painted = page.waitForEvent('console', { predicate: (message) => message.text() === FIRST_CARD_SIGNAL, timeout: 30_000 });
+    const painted = consoleMessage(page, FIRST_CARD_SIGNAL);
     await page.goto(url);
     try {
       await painted;

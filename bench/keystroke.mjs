@@ -15,8 +15,8 @@
 //   KEYSTROKE_PAGES=console node bench/keystroke.mjs   (some of console,plain,react; ratios need all)
 
 import {
-  APP_URL, DIST, collectErrors, fail, launchChromium, median, ms, newSignedInContext, percentile, run, servedConfig,
-  sleep, startSandbox,
+  APP_URL, DIST, collectErrors, consoleMessage, fail, launchChromium, median, ms, newSignedInContext, percentile, run,
+  servedConfig, sleep, startSandbox,
 } from './lib/bench.mjs';
 import { PAGES, appDirWithPeers } from './lib/peers.mjs';
 
@@ -46,11 +46,7 @@ function keepWasmMemory() {
   });
 }
 
-/**
- * What the page logs once a key's next frame has painted: the bench waits for it instead of
- * polling with Playwright's `waitForFunction`, whose evaluation in the page would land in the
- * very frames measured.
- */
+/** What the page logs once a key's next frame has painted (see `consoleMessage`). */
 const KEY_SIGNAL = 'unplug-bench:key';
 
 /**
@@ -144,7 +140,7 @@ async function measurePage(browser, config, url, total) {
     await search.focus();
     await page.evaluate(measureKeystrokes, KEY_SIGNAL);
     for (const key of KEYS) {
-      const painted = page.waitForEvent('console', { predicate: (message) => message.text() === KEY_SIGNAL, timeout: 30_000 });
+      const painted = consoleMessage(page, KEY_SIGNAL);
       await page.keyboard.press(key);
       await painted;
       await sleep(PAUSE_MS);

@@ -135,6 +135,16 @@ export async function newSignedInContext(browser, config, extraInit, extraArgume
   return context;
 }
 
+/**
+ * Resolves when `page` logs `text` to its console (within 30 s). The benches learn that a frame
+ * they time has painted this way rather than by Playwright's `waitForFunction`, which evaluates
+ * Playwright's own script in the page (about 20 ms of its main thread in a trace of a load) and
+ * polls in the very frames being timed. Call it before the action that leads to the message.
+ */
+export function consoleMessage(page, text) {
+  return page.waitForEvent('console', { predicate: (message) => message.text() === text, timeout: 30_000 });
+}
+
 /** The page's errors, as they come: uncaught ones, and console errors (a Rust panic is logged
  * there by console_error_panic_hook before its "unreachable" page error). */
 export function collectErrors(page) {
